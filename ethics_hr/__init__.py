@@ -1,0 +1,203 @@
+"""Ethics HR: the ethics programme of a public body, from codes of ethics to the ITA evidence."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, g, request, session
+
+from config import CONFIGS
+
+
+def create_app(config: str | dict[str, Any] | None = None, *, env: str | None = None) -> Flask:
+    """Build the application; it never starts a scheduler by itself."""
+    root = Path(__file__).resolve().parent.parent
+    app = Flask(__name__, template_folder=str(root / "templates"), static_folder="static")
+    name = config if isinstance(config, str) else env or os.environ.get("ETHICS_HR_ENV", "development")
+    settings = CONFIGS[name]()
+    settings.validate()
+    app.config.from_object(settings)
+    if isinstance(config, dict):
+        app.config.update(config)
+    app.instance_path = app.config["INSTANCE_PATH"]
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_cli(app)
+    register_errorhandlers(app)
+    register_template_helpers(app)
+    register_security(app)
+    return app
+
+
+def _translation_directories() -> list[str]:
+    from ethics_hr.i18n import SOURCES, catalogue_dir
+
+    return [str(catalogue_dir(domain)) for domain in SOURCES]
+
+
+def select_locale() -> str:
+    from flask_login import current_user
+
+    if current_user and current_user.is_authenticated and current_user.preferred_locale:
+        return current_user.preferred_locale
+    chosen = session.get("locale")
+    if chosen in ("th", "en"):
+        return chosen
+    from ethics_hr.core.settings import get_settings
+
+    try:
+        return get_settings().default_locale or "th"
+    except Exception:  # the database may not exist yet (first request before migrations)
+        return "th"
+
+
+def select_timezone() -> str:
+    from ethics_hr.core.settings import get_settings
+
+    try:
+        return get_settings().timezone
+    except Exception:
+        return "Asia/Bangkok"
+
+
+def import_models() -> None:
+    """Import every domain's models so the metadata (and Alembic) sees all tables."""
+    import ethics_hr.core.audit
+    import ethics_hr.core.settings
+    import ethics_hr.core.uploads
+    import ethics_hr.notifications.models
+    import ethics_hr.people.models  # noqa: F401
+
+
+def register_extensions(app: Flask) -> None:
+    from ethics_hr.core import audit, sqlite
+    from ethics_hr.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
+
+    import_models()
+    db.init_app(app)
+    sqlite.install()
+    audit.install()
+    migrate.init_app(app, db, render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        timezone_selector=select_timezone,
+        default_translation_directories=";".join(_translation_directories()),
+    )
+    bootstrap.init_app(app)
+    limiter.init_app(app)
+
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.session_protection = "basic"
+
+    from flask_babel import lazy_gettext as _l
+
+    login_manager.login_message = _l("Please log in to continue.")
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def load_user(session_id: str):
+        from ethics_hr.people.services import load_user_from_session
+
+        return load_user_from_session(session_id)
+
+
+def register_blueprints(app: Flask) -> None:
+    from ethics_hr.admin.views import bp as admin_bp
+    from ethics_hr.core.views import bp as core_bp
+    from ethics_hr.home.views import bp as home_bp
+    from ethics_hr.people.auth_views import bp as auth_bp
+    from ethics_hr.people.views import bp as people_bp
+
+    for bp in (core_bp, auth_bp, home_bp, people_bp, admin_bp):
+        app.register_blueprint(bp)
+
+
+def register_cli(app: Flask) -> None:
+    from ethics_hr.cli import register
+
+    register(app)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from flask import render_template
+    from flask_wtf.csrf import CSRFError
+
+    from ethics_hr.extensions import db
+
+    def render(code: int, template: str):
+        return render_template(f"errors/{template}.html"), code
+
+    app.register_error_handler(403, lambda e: render(403, "403"))
+    app.register_error_handler(404, lambda e: render(404, "404"))
+    app.register_error_handler(405, lambda e: render(405, "405"))
+    app.register_error_handler(413, lambda e: render(413, "413"))
+    app.register_error_handler(429, lambda e: render(429, "429"))
+    app.register_error_handler(CSRFError, lambda e: render(400, "csrf"))
+
+    @app.errorhandler(500)
+    def server_error(e):
+        db.session.rollback()
+        return render(500, "500")
+
+
+def register_template_helpers(app: Flask) -> None:
+    from flask_babel import get_locale
+
+    from ethics_hr.core import formatting
+    from ethics_hr.core.settings import get_settings
+
+    app.jinja_env.filters["date"] = formatting.format_date
+    app.jinja_env.filters["datetime"] = formatting.format_datetime
+    app.jinja_env.filters["time"] = formatting.format_time
+    app.jinja_env.filters["number"] = formatting.format_number
+    app.jinja_env.filters["fiscal_year"] = formatting.format_fiscal_year
+    app.jinja_env.filters["thai_digits"] = formatting.thai_digits
+
+    @app.context_processor
+    def inject() -> dict[str, Any]:
+        locale = str(get_locale() or "th")
+        return {"locale": locale, "org": get_settings(), "nav": navigation()}
+
+
+def navigation() -> list[tuple[str, str, str]]:
+    """The menu entries the current user may use, as (endpoint, label, active-prefix)."""
+    from flask_babel import gettext as _
+    from flask_login import current_user
+
+    if not current_user.is_authenticated:
+        return []
+    items = [("home.index", _("Home"), "home.")]
+    if current_user.is_officer:
+        items.append(("people.index", _("People"), "people."))
+    if current_user.is_admin:
+        items.append(("admin.index", _("Administration"), "admin."))
+    return items
+
+
+def register_security(app: Flask) -> None:
+    @app.before_request
+    def remember_request_start():
+        g.csp_nonce = os.urandom(12).hex()
+
+    @app.after_request
+    def security_headers(response):
+        nonce = g.get("csp_nonce", "")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            f"script-src 'self' 'nonce-{nonce}'; object-src 'none'; base-uri 'self'; "
+            "form-action 'self'; frame-ancestors 'none'",
+        )
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        if request.endpoint and not request.endpoint.endswith("static"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response

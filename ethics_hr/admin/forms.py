@@ -1,0 +1,42 @@
+"""Forms of the administrator's screens."""
+
+from __future__ import annotations
+
+from zoneinfo import available_timezones
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+REQUIRED = _l("This field is required.")
+
+
+class SettingsForm(FlaskForm):
+    name_th = StringField(
+        _l("Organisation name (Thai)"), validators=[DataRequired(REQUIRED), Length(max=200)]
+    )
+    name_en = StringField(
+        _l("Organisation name (English)"), validators=[DataRequired(REQUIRED), Length(max=200)]
+    )
+    fiscal_year_start_month = IntegerField(
+        _l("Fiscal year starts in month"),
+        validators=[DataRequired(REQUIRED), NumberRange(1, 12, _l("Enter a month from 1 to 12."))],
+    )
+    timezone = SelectField(_l("Time zone"), choices=[])
+    default_locale = SelectField(_l("Default language"), choices=[("th", "ไทย"), ("en", "English")])
+    thai_numerals_in_documents = BooleanField(_l("Use Thai numerals in official documents"))
+    submit = SubmitField(_l("Save"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.timezone.choices = sorted(available_timezones())
+
+
+class AuditFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    who = StringField(_l("Who"), validators=[Optional(), Length(max=100)])
+    what = StringField(_l("Record type"), validators=[Optional(), Length(max=64)])
+    entity_id = StringField(_l("Record id"), validators=[Optional(), Length(max=64)])

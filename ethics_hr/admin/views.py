@@ -1,0 +1,91 @@
+"""The administrator's screens: organisation settings and the audit log."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from ethics_hr.admin.forms import AuditFilterForm, SettingsForm
+from ethics_hr.core.access import admin_required
+from ethics_hr.core.audit import AuditEntry, verify_chain
+from ethics_hr.core.forms import ConfirmForm
+from ethics_hr.core.settings import forget_cached_settings, get_settings
+from ethics_hr.core.timeutil import local_bounds_utc
+from ethics_hr.extensions import db
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.route("/")
+@admin_required
+def index():
+    """Show the administrator's menu."""
+    return render_template("admin/index.html")
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@admin_required
+def settings():
+    """Change the organisation's settings."""
+    current = get_settings()
+    form = SettingsForm(obj=current)
+    if form.validate_on_submit():
+        form.populate_obj(current)
+        db.session.commit()
+        forget_cached_settings()
+        flash(_("The settings have been saved."), "success")
+        return redirect(url_for("admin.settings"))
+    return render_template("admin/settings.html", form=form)
+
+
+@bp.route("/audit")
+@admin_required
+def audit():
+    """Browse the audit log with filters: who, what, when."""
+    form = AuditFilterForm(request.args)
+    query = db.select(AuditEntry).order_by(AuditEntry.id.desc())
+    if form.validate():
+        if form.who.data:
+            query = query.where(AuditEntry.actor_label.ilike(f"%{form.who.data}%"))
+        if form.what.data:
+            query = query.where(AuditEntry.entity_type == form.what.data)
+        if form.entity_id.data:
+            query = query.where(AuditEntry.entity_id == form.entity_id.data)
+    start, end = _parse_day(request.args.get("from")), _parse_day(request.args.get("to"))
+    if start or end:
+        lo, hi = local_bounds_utc(start or date(2000, 1, 1), end or date(2999, 12, 31))
+        query = query.where(AuditEntry.occurred_at >= lo, AuditEntry.occurred_at < hi)
+    page = db.paginate(query, per_page=current_app.config["PER_PAGE"], error_out=False)
+    types = db.session.scalars(db.select(AuditEntry.entity_type).distinct().order_by(AuditEntry.entity_type))
+    return render_template(
+        "admin/audit.html",
+        page=page,
+        form=form,
+        types=list(types),
+        start=request.args.get("from", ""),
+        end=request.args.get("to", ""),
+    )
+
+
+@bp.route("/audit/verify", methods=["POST"])
+@admin_required
+def audit_verify():
+    """Check the audit chain and say whether it is intact."""
+    if ConfirmForm().validate_on_submit():
+        result = verify_chain()
+        if result.ok:
+            flash(_("The audit log is intact: %(n)d entries checked.", n=result.checked), "success")
+        else:
+            flash(
+                _("The audit log has been tampered with at entry %(id)s.", id=result.first_bad_id), "danger"
+            )
+    return redirect(url_for("admin.audit"))
+
+
+def _parse_day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None

@@ -1,0 +1,139 @@
+"""Command-line tools: demo data, the first administrator, imports, the audit check, the scheduler."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from ethics_hr.core.audit import acting_as, verify_chain
+from ethics_hr.extensions import db
+
+audit_cli = AppGroup("audit", help="Check the audit log.")
+
+
+@audit_cli.command("verify")
+def audit_verify():
+    """Check the hash chain of the audit log and name the first altered or missing entry."""
+    result = verify_chain()
+    if result.ok:
+        click.echo(f"audit log intact: {result.checked} entries checked")
+        return
+    click.echo(f"audit log broken at entry {result.first_bad_id}: {result.reason}", err=True)
+    sys.exit(1)
+
+
+@click.command("demo")
+def demo():
+    """Load the demo municipality (does nothing if people already exist)."""
+    from ethics_hr.demo.loader import echo_logins, load_demo
+
+    if load_demo():
+        click.echo("demo municipality loaded; logins:")
+    else:
+        click.echo("data already present; demo not loaded again. Demo logins:")
+    echo_logins()
+
+
+@click.command("init-data")
+def init_data():
+    """Insert the reference data (staff categories and the like) that is missing."""
+    from ethics_hr.reference import ensure_all_reference_data
+
+    with acting_as(None, "init-data"):
+        ensure_all_reference_data()
+        db.session.commit()
+    click.echo("reference data present")
+
+
+@click.command("create-admin")
+@click.option("--employee-number", required=True)
+@click.option("--first-name", required=True, help="First name in Thai")
+@click.option("--last-name", required=True, help="Last name in Thai")
+@click.option("--email", default="")
+@click.password_option()
+def create_admin(employee_number: str, first_name: str, last_name: str, email: str, password: str):
+    """Create a person with an administrator account and the given password."""
+    from ethics_hr.core.passwords import hash_password, password_problems
+    from ethics_hr.people.models import Person, StaffCategory, User, UserRole
+    from ethics_hr.people.reference import ensure_reference_data
+
+    problems = password_problems(password, personal=(employee_number, email))
+    if problems:
+        raise click.ClickException(problems[0])
+    with acting_as(None, "create-admin"):
+        ensure_reference_data()
+        if db.session.scalar(db.select(Person.id).where(Person.employee_number == employee_number)):
+            raise click.ClickException(f"employee number {employee_number} exists already")
+        category = db.session.scalar(db.select(StaffCategory).where(StaffCategory.code == "local_official"))
+        person = Person(
+            employee_number=employee_number,
+            first_name_th=first_name,
+            last_name_th=last_name,
+            email=email.strip().lower() or None,
+            staff_category=category,
+        )
+        user = User(person=person, password_hash=hash_password(password))
+        user.role_links.append(UserRole(role="admin"))
+        db.session.add_all([person, user])
+        db.session.commit()
+    click.echo(f"administrator {employee_number} created")
+
+
+@click.command("import-people")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check the file and report, write nothing.")
+def import_people(file: Path, dry_run: bool):
+    """Import people from a CSV or XLSX file: every row or none."""
+    from ethics_hr.people.importer import check_file, import_rows
+
+    with acting_as(None, "import-people"):
+        check = check_file(file.read_bytes(), file.name)
+        if check.file_error:
+            raise click.ClickException(check.file_error)
+        for error in check.errors:
+            click.echo(f"row {error.row}: {error.column}: {error.message}", err=True)
+        if check.errors:
+            raise click.ClickException(f"{len(check.errors)} problem(s) found; nothing was imported")
+        if dry_run:
+            click.echo(f"{len(check.rows)} rows are valid; nothing written (dry run)")
+            return
+        people = import_rows(check)
+    click.echo(f"{len(people)} people imported")
+
+
+@click.command("scheduler")
+def scheduler():
+    """Run the periodic jobs in the foreground (exactly one such process per deployment)."""
+    from flask import current_app
+
+    from ethics_hr.scheduler import run_foreground
+
+    run_foreground(current_app._get_current_object())
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1")
+@click.option("--port", default=5000, type=int)
+def serve(host: str, port: int):
+    """Serve the app with the scheduler in the same process (the one-machine default)."""
+    from flask import current_app
+
+    from ethics_hr.scheduler import start_in_background
+
+    app = current_app._get_current_object()
+    start_in_background(app)
+    click.echo(f"Ethics HR on http://{host}:{port}/ (scheduler running in this process)")
+    app.run(host=host, port=port, use_reloader=False, threaded=True)
+
+
+def register(app: Flask) -> None:
+    for command in (demo, init_data, create_admin, import_people, scheduler, serve):
+        app.cli.add_command(command)
+    app.cli.add_command(audit_cli)
+    from ethics_hr.i18n import i18n_cli
+
+    app.cli.add_command(i18n_cli)

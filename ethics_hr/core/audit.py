@@ -1,0 +1,260 @@
+"""Hash-chained, append-only audit log written from SQLAlchemy session events."""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from ethics_hr.core.append_only import append_only
+from ethics_hr.core.models import utc_now
+from ethics_hr.extensions import db
+
+GENESIS = "0" * 64
+PG_LOCK_KEY = 7_274_001  # serialises appends so the chain never forks
+REDACTED = "[redacted]"
+
+_actor_override: contextvars.ContextVar[tuple[int | None, str] | None] = contextvars.ContextVar(
+    "audit_actor", default=None
+)
+
+
+class AuditEntry(db.Model):
+    __tablename__ = "audit_entry"
+    __audited__ = False
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    occurred_at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
+    actor_id: Mapped[int | None] = mapped_column(index=True)
+    actor_label: Mapped[str] = mapped_column(db.String(200), default="")
+    action: Mapped[str] = mapped_column(db.String(10))
+    entity_type: Mapped[str] = mapped_column(db.String(64), index=True)
+    entity_id: Mapped[str] = mapped_column(db.String(64))
+    changes: Mapped[str] = mapped_column(db.Text, default="{}")
+    prev_hash: Mapped[str] = mapped_column(db.String(64))
+    entry_hash: Mapped[str] = mapped_column(db.String(64))
+
+    @property
+    def changes_dict(self) -> dict[str, Any]:
+        return json.loads(self.changes or "{}")
+
+
+append_only(AuditEntry.__table__)
+
+
+def entry_hash(row: dict[str, Any]) -> str:
+    """Return the SHA-256 that seals one entry together with the hash before it."""
+    occurred = row["occurred_at"]
+    if isinstance(occurred, datetime):
+        occurred = occurred.replace(tzinfo=None).isoformat(timespec="microseconds")
+    canonical = json.dumps(
+        [
+            row["prev_hash"],
+            occurred,
+            row["actor_id"],
+            row["actor_label"],
+            row["action"],
+            row["entity_type"],
+            row["entity_id"],
+            row["changes"],
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@contextlib.contextmanager
+def acting_as(actor_id: int | None, label: str) -> Iterator[None]:
+    """Attribute the changes made inside the block to a given actor (a CLI user, the scheduler, nobody)."""
+    token = _actor_override.set((actor_id, label))
+    try:
+        yield
+    finally:
+        _actor_override.reset(token)
+
+
+def anonymous() -> contextlib.AbstractContextManager[None]:
+    """Record changes in the block with no actor at all: for anonymous questions."""
+    return acting_as(None, "anonymous")
+
+
+def current_actor() -> tuple[int | None, str]:
+    override = _actor_override.get()
+    if override is not None:
+        return override
+    from flask import has_request_context
+
+    if has_request_context():
+        from flask_login import current_user
+
+        if current_user and current_user.is_authenticated:
+            return current_user.id, current_user.audit_label
+        return None, "visitor"
+    return None, "system"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bytes):
+        return f"sha256:{hashlib.sha256(value).hexdigest()}"
+    return value
+
+
+def _column_values(obj: Any) -> dict[str, Any]:
+    mapper = inspect(obj).mapper
+    excluded = set(getattr(obj, "__audit_exclude__", ()))
+    values = {}
+    for attr in mapper.column_attrs:
+        key = attr.key
+        values[key] = REDACTED if key in excluded else _plain(getattr(obj, key))
+    return values
+
+
+def _changed_values(obj: Any) -> dict[str, list[Any]]:
+    state = inspect(obj)
+    excluded = set(getattr(obj, "__audit_exclude__", ()))
+    changes: dict[str, list[Any]] = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in ("updated_at",):
+            continue
+        hist = state.attrs[attr.key].history
+        if not hist.has_changes():
+            continue
+        old = hist.deleted[0] if hist.deleted else None
+        new = hist.added[0] if hist.added else None
+        if old == new:
+            continue
+        if attr.key in excluded:
+            changes[attr.key] = [REDACTED, REDACTED]
+        else:
+            changes[attr.key] = [_plain(old), _plain(new)]
+    return changes
+
+
+def _identity(obj: Any) -> str:
+    ident = inspect(obj).identity
+    if ident is None:
+        return ""
+    return ",".join(str(part) for part in ident)
+
+
+@dataclass
+class _Pending:
+    action: str
+    entity_type: str
+    entity_id: str
+    changes: dict[str, Any]
+
+
+def _collect(session: Session) -> list[_Pending]:
+    pending: list[_Pending] = []
+    for obj in session.new:
+        if getattr(obj, "__audited__", False):
+            pending.append(_Pending("create", obj.__tablename__, _identity(obj), _column_values(obj)))
+    for obj in session.dirty:
+        if getattr(obj, "__audited__", False) and session.is_modified(obj, include_collections=False):
+            changes = _changed_values(obj)
+            if changes:
+                pending.append(_Pending("update", obj.__tablename__, _identity(obj), changes))
+    for obj in session.deleted:
+        if getattr(obj, "__audited__", False):
+            pending.append(_Pending("delete", obj.__tablename__, _identity(obj), _column_values(obj)))
+    return pending
+
+
+def write_entries(connection: sa.Connection, pending: list[_Pending]) -> None:
+    """Append entries to the chain, sealing each with the hash of the one before."""
+    if not pending:
+        return
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
+    table = AuditEntry.__table__
+    prev = connection.execute(
+        sa.select(table.c.entry_hash).order_by(table.c.id.desc()).limit(1)
+    ).scalar_one_or_none()
+    prev = prev or GENESIS
+    actor_id, actor_label = current_actor()
+    now = utc_now()
+    rows = []
+    for item in pending:
+        row = {
+            "occurred_at": now,
+            "actor_id": actor_id,
+            "actor_label": actor_label,
+            "action": item.action,
+            "entity_type": item.entity_type,
+            "entity_id": item.entity_id,
+            "changes": json.dumps(item.changes, ensure_ascii=False, sort_keys=True, default=str),
+            "prev_hash": prev,
+        }
+        row["entry_hash"] = entry_hash(row)
+        prev = row["entry_hash"]
+        rows.append(row)
+    connection.execute(table.insert(), rows)
+
+
+def _after_flush(session: Session, flush_context) -> None:
+    pending = _collect(session)
+    if pending:
+        write_entries(session.connection(), pending)
+
+
+def record(action: str, entity_type: str, entity_id: str, details: dict[str, Any]) -> None:
+    """Record an event that is not a row change (a login, an export, a failed verification)."""
+    write_entries(db.session.connection(), [_Pending(action, entity_type, entity_id, details)])
+
+
+def install() -> None:
+    """Listen to every session of the app; called once from create_app()."""
+    if not event.contains(Session, "after_flush", _after_flush):
+        event.listen(Session, "after_flush", _after_flush)
+
+
+@dataclass
+class VerifyResult:
+    ok: bool
+    checked: int
+    first_bad_id: int | None = None
+    reason: str = ""
+
+
+def verify_chain(batch: int = 5000) -> VerifyResult:
+    """Walk the chain from the start; name the first entry that was altered or whose predecessor is gone."""
+    table = AuditEntry.__table__
+    prev = GENESIS
+    checked = 0
+    last_id = 0
+    conn = db.session.connection()
+    while True:
+        rows = conn.execute(
+            sa.select(table).where(table.c.id > last_id).order_by(table.c.id).limit(batch)
+        ).mappings()
+        rows = list(rows)
+        if not rows:
+            break
+        for row in rows:
+            if row["prev_hash"] != prev:
+                return VerifyResult(False, checked, row["id"], "the entry before it was removed or altered")
+            if entry_hash(dict(row)) != row["entry_hash"]:
+                return VerifyResult(False, checked, row["id"], "its content was altered")
+            prev = row["entry_hash"]
+            checked += 1
+            last_id = row["id"]
+    return VerifyResult(True, checked)

@@ -1,0 +1,33 @@
+"""Transaction helpers that behave the same on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ethics_hr.extensions import db
+
+
+def dialect() -> str:
+    return db.session.get_bind().dialect.name
+
+
+def begin_write(lock_table: sa.Table | None = None, lock_id: int | None = None) -> None:
+    """Start the write transaction now, before reading what the write depends on.
+
+    On SQLite this takes the database write lock (BEGIN IMMEDIATE through a no-op write); on PostgreSQL it
+    locks the given row with SELECT ... FOR UPDATE, so a second writer on the same row waits.
+    """
+    if dialect() == "sqlite":
+        db.session.execute(sa.text("UPDATE organisation_settings SET id = id WHERE 1 = 0"))
+    elif lock_table is not None and lock_id is not None:
+        db.session.execute(sa.select(lock_table.c.id).where(lock_table.c.id == lock_id).with_for_update())
+
+
+def insert_ignoring_conflict(table: sa.Table, values: dict | list[dict], *, index_elements: list[str]):
+    """INSERT rows, silently skipping those that clash with a unique key; return the result."""
+    if dialect() == "postgresql":
+        stmt = postgresql.insert(table).values(values).on_conflict_do_nothing(index_elements=index_elements)
+    else:
+        stmt = sqlite.insert(table).values(values).on_conflict_do_nothing(index_elements=index_elements)
+    return db.session.execute(stmt)

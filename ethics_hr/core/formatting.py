@@ -1,0 +1,126 @@
+"""Thai and English formatting of dates, times and numbers: B.E. in Thai, Thai numerals on request."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+from ethics_hr.core.timeutil import be_year, to_local
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+_YEAR = re.compile(r"y+")
+_ERA = re.compile(r"G+")
+TH_PATTERNS = {"short": "d/M/y", "medium": "d MMM y", "long": "d MMMM y", "full": "EEEEที่ d MMMM G y"}
+EN_PATTERNS = {"short": "d/M/y", "medium": "d MMM y", "long": "d MMMM y", "full": "EEEE, d MMMM y"}
+
+
+def thai_digits(text: object) -> str:
+    """Write the Arabic digits of a text as Thai numerals."""
+    return str(text).translate(THAI_DIGITS)
+
+
+def current_locale() -> str:
+    from flask import has_request_context
+    from flask_babel import get_locale
+
+    if has_request_context():
+        loc = get_locale()
+        return str(loc) if loc else "th"
+    return "th"
+
+
+def _be_pattern(pattern: str, year_be: int) -> str:
+    """Replace the year and era fields of a CLDR pattern by the Buddhist Era, outside quoted literals."""
+    parts = pattern.split("'")
+    for i in range(0, len(parts), 2):  # even parts are outside quotes
+        parts[i] = _YEAR.sub(f"'{year_be}'", parts[i])
+        parts[i] = _ERA.sub("'พ.ศ.'", parts[i])
+    return "'".join(parts)
+
+
+def format_date(
+    value: date | datetime | None,
+    style: str = "medium",
+    *,
+    locale: str | None = None,
+    official: bool = False,
+    thai_numerals: bool | None = None,
+) -> str:
+    """Format a date: Thai in B.E. ("30 ก.ย. 2566"), English in C.E. ("30 Sep 2023")."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = to_local(value).date()
+    locale = locale or current_locale()
+    if locale == "th":
+        pattern = _be_pattern(TH_PATTERNS.get(style, style), be_year(value.year))
+        text = babel_dates.format_date(value, pattern, locale="th")
+    else:
+        text = babel_dates.format_date(value, EN_PATTERNS.get(style, style), locale="en")
+    return _digits(text, locale, official, thai_numerals)
+
+
+def format_datetime(
+    value: datetime | None,
+    style: str = "medium",
+    *,
+    locale: str | None = None,
+    official: bool = False,
+    thai_numerals: bool | None = None,
+) -> str:
+    """Format an aware datetime in the organisation's time zone: date as format_date, then HH:MM."""
+    if value is None:
+        return ""
+    local = to_local(value)
+    locale = locale or current_locale()
+    day = format_date(local.date(), style, locale=locale, official=official, thai_numerals=thai_numerals)
+    clock = local.strftime("%H:%M")
+    text = f"{day} {clock} น." if locale == "th" else f"{day}, {clock}"
+    return _digits(text, locale, official, thai_numerals)
+
+
+def format_time(value: datetime | None, *, locale: str | None = None) -> str:
+    """Format the local wall-clock time of an aware datetime."""
+    if value is None:
+        return ""
+    return to_local(value).strftime("%H:%M")
+
+
+def format_number(
+    value: float | int | None, *, locale: str | None = None, decimals: int | None = None
+) -> str:
+    """Format a number with the locale's grouping."""
+    if value is None:
+        return ""
+    locale = locale or current_locale()
+    if decimals is not None:
+        fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return babel_numbers.format_decimal(value, format=fmt, locale=locale)
+    return babel_numbers.format_decimal(value, locale=locale)
+
+
+def format_fiscal_year(fy_be: int, *, locale: str | None = None, official: bool = False) -> str:
+    """Name a fiscal year: "ปีงบประมาณ พ.ศ. 2566" or "FY 2023 (B.E. 2566)"."""
+    locale = locale or current_locale()
+    if locale == "th":
+        return _digits(f"ปีงบประมาณ พ.ศ. {fy_be}", locale, official, None)
+    return f"FY {fy_be} (B.E.) / {fy_be - 543} (C.E.)"
+
+
+def _digits(text: str, locale: str, official: bool, thai_numerals: bool | None) -> str:
+    if thai_numerals is None:
+        thai_numerals = official and locale == "th" and _org_wants_thai_numerals()
+    return thai_digits(text) if thai_numerals else text
+
+
+def _org_wants_thai_numerals() -> bool:
+    from flask import has_app_context
+
+    if not has_app_context():
+        return False
+    from ethics_hr.core.settings import get_settings
+
+    return get_settings().thai_numerals_in_documents

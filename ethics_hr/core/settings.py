@@ -1,0 +1,52 @@
+"""The organisation's own settings: one row, read once per request."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from flask import g, has_app_context
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ethics_hr.core.models import TimestampMixin
+from ethics_hr.extensions import db
+
+SETTINGS_ID = 1
+
+
+class OrganisationSettings(TimestampMixin, db.Model):
+    __tablename__ = "organisation_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name_th: Mapped[str] = mapped_column(db.String(200), default="หน่วยงานของท่าน")
+    name_en: Mapped[str] = mapped_column(db.String(200), default="Your organisation")
+    fiscal_year_start_month: Mapped[int] = mapped_column(default=10)
+    timezone: Mapped[str] = mapped_column(db.String(64), default="Asia/Bangkok")
+    default_locale: Mapped[str] = mapped_column(db.String(5), default="th")
+    thai_numerals_in_documents: Mapped[bool] = mapped_column(default=True)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def name(self, locale: str) -> str:
+        return self.name_en if locale == "en" and self.name_en else self.name_th
+
+
+def get_settings() -> OrganisationSettings:
+    """Return the organisation settings, creating the row with defaults the first time."""
+    if has_app_context() and "org_settings" in g:
+        return g.org_settings
+    settings = db.session.get(OrganisationSettings, SETTINGS_ID)
+    if settings is None:
+        settings = OrganisationSettings(id=SETTINGS_ID)
+        db.session.add(settings)
+        db.session.flush()
+    if has_app_context():
+        g.org_settings = settings
+    return settings
+
+
+def forget_cached_settings() -> None:
+    """Drop the per-request copy after the settings change."""
+    if has_app_context():
+        g.pop("org_settings", None)

@@ -1,0 +1,100 @@
+"""Uploaded files: checked by content, size-limited, stored outside the web root, served by views that check access."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from flask import current_app, send_file
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Mapped, mapped_column
+from werkzeug.datastructures import FileStorage
+
+from ethics_hr.core.errors import RuleViolation
+from ethics_hr.core.models import utc_now
+from ethics_hr.extensions import db
+
+PDF = "application/pdf"
+JPEG = "image/jpeg"
+PNG = "image/png"
+SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    PDF: (b"%PDF-",),
+    JPEG: (b"\xff\xd8\xff",),
+    PNG: (b"\x89PNG\r\n\x1a\n",),
+}
+EXTENSIONS = {PDF: "pdf", JPEG: "jpg", PNG: "png"}
+DOCUMENTS = (PDF,)
+SCANS = (PDF, JPEG, PNG)
+
+
+class StoredFile(db.Model):
+    __tablename__ = "stored_file"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    storage_key: Mapped[str] = mapped_column(db.String(80), unique=True)
+    original_name: Mapped[str] = mapped_column(db.String(255))
+    content_type: Mapped[str] = mapped_column(db.String(100))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(db.String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+
+
+def sniff(head: bytes) -> str | None:
+    """Tell the type of a file from its first bytes, whatever its name says."""
+    for content_type, signatures in SIGNATURES.items():
+        if any(head.startswith(sig) for sig in signatures):
+            return content_type
+    return None
+
+
+def _folder() -> Path:
+    path = Path(current_app.config["UPLOAD_FOLDER"])
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def save_upload(
+    upload: FileStorage, *, allowed: tuple[str, ...] = DOCUMENTS, field: str = "file", by_id: int | None = None
+) -> StoredFile:
+    """Check an uploaded file by its content and size, store it, and return its record (not yet committed)."""
+    data = upload.read()
+    limit = current_app.config.get("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+    if not data:
+        raise RuleViolation(str(_l("The file is empty.")), field)
+    if len(data) > limit:
+        raise RuleViolation(str(_l("The file is larger than %(mb)d MB.", mb=limit // (1024 * 1024))), field)
+    content_type = sniff(data[:16])
+    if content_type not in allowed:
+        names = ", ".join(EXTENSIONS[t].upper() for t in allowed)
+        raise RuleViolation(str(_l("Only %(types)s files are accepted.", types=names)), field)
+    key = f"{uuid.uuid4().hex}.{EXTENSIONS[content_type]}"
+    (_folder() / key).write_bytes(data)
+    name = Path(upload.filename or f"file.{EXTENSIONS[content_type]}").name[:255]
+    stored = StoredFile(
+        storage_key=key,
+        original_name=name,
+        content_type=content_type,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        created_by_id=by_id,
+    )
+    db.session.add(stored)
+    return stored
+
+
+def send_stored(stored: StoredFile, *, download: bool = False):
+    """Send a stored file; the caller has already checked that the user may see it."""
+    response = send_file(
+        _folder() / stored.storage_key,
+        mimetype=stored.content_type,
+        as_attachment=download,
+        download_name=stored.original_name,
+        max_age=0,
+    )
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

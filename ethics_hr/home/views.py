@@ -1,0 +1,46 @@
+"""Each role's landing page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, url_for
+from flask_login import current_user
+
+from ethics_hr.core.access import login_required, public
+from ethics_hr.core.timeutil import local_today
+from ethics_hr.people import services as people
+
+bp = Blueprint("home", __name__)
+
+
+@bp.route("/")
+@public
+def root():
+    """Send visitors to the login page and users to their home page."""
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/home")
+@login_required
+def index():
+    """Show what is asked of the user and, for officers, what needs their attention."""
+    return render_template(
+        "home/index.html",
+        person=current_user.person,
+        today=local_today(),
+        sections=home_sections(current_user),
+        people_count=people.people_count() if current_user.is_officer else None,
+    )
+
+
+def home_sections(user) -> list:
+    """Collect the home-page cards each domain offers this user (codes, sessions, questions)."""
+    sections = []
+    for provider in SECTION_PROVIDERS:
+        sections.extend(provider(user))
+    return sections
+
+
+# Each domain adds a function user -> list of sections (objects with .template and .width, plus its data).
+SECTION_PROVIDERS: list = []

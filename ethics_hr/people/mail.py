@@ -1,0 +1,32 @@
+"""Messages about accounts, written into the outbox in the reader's language."""
+
+from __future__ import annotations
+
+from flask import current_app, render_template, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from ethics_hr.core.settings import get_settings
+from ethics_hr.extensions import db
+from ethics_hr.notifications.services import queue_email
+from ethics_hr.people.services import IssuedToken
+
+
+def send_reset_link(issued: IssuedToken) -> None:
+    """Queue the password reset link for a person with an email address."""
+    user = issued.user
+    locale = user.preferred_locale or get_settings().default_locale
+    link = current_app.config["BASE_URL"].rstrip("/") + url_for("auth.activate", token=issued.token)
+    with force_locale(locale):
+        subject = _("Set a new password for %(org)s", org=get_settings().name(locale))
+        body = render_template("auth/mail_reset.txt", user=user, link=link, issued=issued)
+    queue_email(
+        kind="password_reset",
+        target=f"user:{user.id}",
+        period=issued.expires_at.isoformat(),
+        recipient=user.person.email,
+        subject=subject,
+        body_text=body,
+        locale=locale,
+    )
+    db.session.commit()

@@ -1,0 +1,166 @@
+"""Departments, staff categories, people and their accounts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ethics_hr.core.access import ADMIN, PERSONNEL
+from ethics_hr.core.models import TimestampMixin, utc_now
+from ethics_hr.extensions import db
+
+ROLES: tuple[str, ...] = (ADMIN, PERSONNEL)
+
+
+class Department(TimestampMixin, db.Model):
+    __tablename__ = "department"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(db.String(20), unique=True)
+    name_th: Mapped[str] = mapped_column(db.String(200))
+    name_en: Mapped[str] = mapped_column(db.String(200), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+
+    def name(self, locale: str) -> str:
+        return self.name_en if locale == "en" and self.name_en else self.name_th
+
+
+class StaffCategory(db.Model):
+    __tablename__ = "staff_category"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(db.String(40), unique=True)
+    name_th: Mapped[str] = mapped_column(db.String(200))
+    name_en: Mapped[str] = mapped_column(db.String(200))
+    sort_order: Mapped[int] = mapped_column(default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+
+    def name(self, locale: str) -> str:
+        return self.name_en if locale == "en" and self.name_en else self.name_th
+
+
+class Person(TimestampMixin, db.Model):
+    __tablename__ = "person"
+    __table_args__ = (
+        sa.Index("ix_person_department_active", "department_id", "active"),
+        sa.Index("ix_person_category_active", "staff_category_id", "active"),
+        sa.Index("ix_person_sort", "first_name_th", "last_name_th"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_number: Mapped[str] = mapped_column(db.String(30), unique=True)
+    prefix: Mapped[str] = mapped_column(db.String(60), default="")
+    first_name_th: Mapped[str] = mapped_column(db.String(100))
+    last_name_th: Mapped[str] = mapped_column(db.String(100))
+    first_name_en: Mapped[str] = mapped_column(db.String(100), default="")
+    last_name_en: Mapped[str] = mapped_column(db.String(100), default="")
+    position: Mapped[str] = mapped_column(db.String(200), default="")
+    staff_category_id: Mapped[int] = mapped_column(sa.ForeignKey("staff_category.id"))
+    department_id: Mapped[int | None] = mapped_column(sa.ForeignKey("department.id"))
+    email: Mapped[str | None] = mapped_column(db.String(254), unique=True)
+    start_date: Mapped[date | None]
+    active: Mapped[bool] = mapped_column(default=True)
+
+    staff_category: Mapped[StaffCategory] = relationship(lazy="joined")
+    department: Mapped[Department | None] = relationship(lazy="joined")
+    account: Mapped[User | None] = relationship(back_populates="person", uselist=False)
+
+    @property
+    def full_name_th(self) -> str:
+        return f"{self.prefix}{self.first_name_th} {self.last_name_th}".strip()
+
+    @property
+    def full_name_en(self) -> str:
+        return f"{self.first_name_en} {self.last_name_en}".strip()
+
+    def display_name(self, locale: str = "th") -> str:
+        if locale == "en" and self.full_name_en:
+            return self.full_name_en
+        return self.full_name_th
+
+
+class User(UserMixin, TimestampMixin, db.Model):
+    """A person's login: by email or by employee number."""
+
+    __tablename__ = "user_account"
+    __audit_exclude__ = ("password_hash",)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(sa.ForeignKey("person.id"), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(db.String(255))
+    preferred_locale: Mapped[str | None] = mapped_column(db.String(5))
+    session_version: Mapped[int] = mapped_column(default=1)
+    last_login_at: Mapped[datetime | None]
+    password_changed_at: Mapped[datetime | None]
+
+    person: Mapped[Person] = relationship(back_populates="account", lazy="joined")
+    role_links: Mapped[list[UserRole]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    # Flask-Login keeps this id in the session; the version makes old sessions invalid on the server side.
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.person.active
+
+    @property
+    def roles(self) -> set[str]:
+        return {link.role for link in self.role_links}
+
+    def has_role(self, role: str) -> bool:
+        return role in self.roles
+
+    def has_any_role(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    @property
+    def is_admin(self) -> bool:
+        return self.has_role(ADMIN)
+
+    @property
+    def is_officer(self) -> bool:
+        return self.has_any_role(ADMIN, PERSONNEL)
+
+    @property
+    def is_activated(self) -> bool:
+        return self.password_hash is not None
+
+    @property
+    def audit_label(self) -> str:
+        return f"{self.person.employee_number} {self.person.full_name_th}"
+
+
+class UserRole(db.Model):
+    __tablename__ = "user_role"
+    __table_args__ = (sa.UniqueConstraint("user_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(db.String(40))
+
+    user: Mapped[User] = relationship(back_populates="role_links")
+
+
+class AccountToken(db.Model):
+    """A one-time link and short code to set a password: for activation and for a forgotten password."""
+
+    __tablename__ = "account_token"
+    __audit_exclude__ = ("token_hash", "code_hash")
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[str] = mapped_column(db.String(20))
+    token_hash: Mapped[str] = mapped_column(db.String(64), unique=True)
+    code_hash: Mapped[str] = mapped_column(db.String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])

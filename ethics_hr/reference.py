@@ -1,0 +1,11 @@
+"""Reference data of every domain: inserted when missing, never overwriting what an officer changed."""
+
+from __future__ import annotations
+
+from ethics_hr.people.reference import ensure_reference_data as people_reference
+
+
+def ensure_all_reference_data() -> None:
+    """Insert each domain's missing reference rows (staff categories, topics, statuses...)."""
+    for ensure in (people_reference,):
+        ensure()

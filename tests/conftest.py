@@ -1,0 +1,127 @@
+"""Fixtures: a fresh app and database per test, on SQLite by default and on PostgreSQL when asked."""
+
+from __future__ import annotations
+
+import contextvars
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+
+from ethics_hr import create_app
+from ethics_hr.extensions import db
+
+ON_POSTGRES = os.environ.get("ETHICS_HR_TEST_DB") == "postgres"
+PG_URL = os.environ.get("ETHICS_HR_TEST_DATABASE_URL", "")
+
+
+class IsolatedClient(FlaskClient):
+    """A test client whose every request runs in its own contexts, like a real server.
+
+    The test's own session first commits, so it holds no lock the request would wait for.
+    """
+
+    def open(self, *args, **kwargs):
+        try:
+            db.session.commit()
+        except RuntimeError:  # no app context in the test
+            pass
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
+def _test_config(instance: Path, url: str) -> dict:
+    return {
+        "SQLALCHEMY_DATABASE_URI": url,
+        "INSTANCE_PATH": str(instance),
+        "UPLOAD_FOLDER": str(instance / "uploads"),
+    }
+
+
+def _build_schema(app: Flask) -> None:
+    from ethics_hr.reference import ensure_all_reference_data
+
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        ensure_all_reference_data()
+        db.session.commit()
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_template(tmp_path_factory) -> Iterator[str]:
+    """Create the schema once per run: a template SQLite file, or the tables of the PostgreSQL test database."""
+    if ON_POSTGRES:
+        if not PG_URL:
+            pytest.exit("ETHICS_HR_TEST_DB=postgres needs ETHICS_HR_TEST_DATABASE_URL", returncode=2)
+        instance = tmp_path_factory.mktemp("pg-instance")
+        _build_schema(_make_app(instance, PG_URL))
+        yield PG_URL
+        return
+    folder = tmp_path_factory.mktemp("template")
+    path = folder / "template.sqlite"
+    _build_schema(_make_app(folder, f"sqlite:///{path}"))
+    yield str(path)
+
+
+def _make_app(instance: Path, url: str) -> Flask:
+    return create_app(_test_config(instance, url), env="testing")
+
+
+def _truncate_all() -> None:
+    names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+    with db.engine.begin() as conn:
+        conn.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+def app(tmp_path, database_template) -> Iterator[Flask]:
+    """A fresh app on a fresh database, with an app context pushed for the test's own code."""
+    if ON_POSTGRES:
+        url = database_template
+    else:
+        path = tmp_path / "test.sqlite"
+        shutil.copyfile(database_template, path)
+        url = f"sqlite:///{path}"
+    application = _make_app(tmp_path, url)
+    application.test_client_class = IsolatedClient
+    with application.app_context():
+        yield application
+        db.session.rollback()
+        db.session.remove()
+        if ON_POSTGRES:
+            from ethics_hr.reference import ensure_all_reference_data
+
+            _truncate_all()
+            ensure_all_reference_data()
+            db.session.commit()
+            db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def login_as(client):
+    """Log a user in for the client by putting their session id in the cookie session."""
+
+    def login(user):
+        with client.session_transaction() as session:
+            session["_user_id"] = user.get_id()
+            session["_fresh"] = True
+        return user
+
+    return login
