@@ -74,7 +74,7 @@ def import_models() -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from ethics_hr.core import audit, sqlite
+    from ethics_hr.core import audit, sqlite, wtforms_i18n
     from ethics_hr.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
 
     import_models()
@@ -83,6 +83,7 @@ def register_extensions(app: Flask) -> None:
     audit.install()
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
     csrf.init_app(app)
+    wtforms_i18n.install()
     babel.init_app(
         app,
         locale_selector=select_locale,

@@ -121,13 +121,14 @@ def scheduler():
 def serve(host: str, port: int):
     """Serve the app with the scheduler in the same process (the one-machine default)."""
     from flask import current_app
+    from werkzeug.serving import run_simple
 
     from ethics_hr.scheduler import start_in_background
 
     app = current_app._get_current_object()
-    start_in_background(app)
+    start_in_background(app)  # once: no reloader, so no second process starts another
     click.echo(f"Ethics HR on http://{host}:{port}/ (scheduler running in this process)")
-    app.run(host=host, port=port, use_reloader=False, threaded=True)
+    run_simple(host, port, app, threaded=True, use_reloader=False)
 
 
 def register(app: Flask) -> None:

@@ -81,6 +81,8 @@ def update() -> None:
 
 
 def compile_all() -> None:
+    wtforms_dir = ROOT / "ethics_hr" / "core" / "wtforms_translations"
+    _pybabel("compile", "-D", "wtforms", "-d", str(wtforms_dir), "--statistics")
     for domain in SOURCES:
         target = catalogue_dir(domain)
         if target.exists():
