@@ -40,13 +40,20 @@ def _translation_directories() -> list[str]:
 
 
 def select_locale() -> str:
+    from flask import has_request_context
     from flask_login import current_user
 
+    if not has_request_context():  # CLI commands and jobs: the organisation's language
+        return _default_locale()
     if current_user and current_user.is_authenticated and current_user.preferred_locale:
         return current_user.preferred_locale
     chosen = session.get("locale")
     if chosen in ("th", "en"):
         return chosen
+    return _default_locale()
+
+
+def _default_locale() -> str:
     from ethics_hr.core.settings import get_settings
 
     try:
