@@ -67,6 +67,7 @@ def select_timezone() -> str:
 
 def import_models() -> None:
     """Import every domain's models so the metadata (and Alembic) sees all tables."""
+    import ethics_hr.committees.models
     import ethics_hr.core.audit
     import ethics_hr.core.settings
     import ethics_hr.core.uploads
