@@ -112,12 +112,13 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from ethics_hr.admin.views import bp as admin_bp
+    from ethics_hr.committees.views import bp as committees_bp
     from ethics_hr.core.views import bp as core_bp
     from ethics_hr.home.views import bp as home_bp
     from ethics_hr.people.auth_views import bp as auth_bp
     from ethics_hr.people.views import bp as people_bp
 
-    for bp in (core_bp, auth_bp, home_bp, people_bp, admin_bp):
+    for bp in (core_bp, auth_bp, home_bp, people_bp, admin_bp, committees_bp):
         app.register_blueprint(bp)
 
 
@@ -176,6 +177,7 @@ def navigation() -> list[tuple[str, str, str]]:
     if not current_user.is_authenticated:
         return []
     items = [("home.index", _("Home"), "home.")]
+    items.append(("committees.index", _("Committees"), "committees."))
     if current_user.is_officer:
         items.append(("people.index", _("People"), "people."))
     if current_user.is_admin:
