@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import force_locale, get_locale
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -50,10 +50,6 @@ def order_status_global(order: AppointmentOrder, today: date) -> tuple[str, str]
 @bp.app_template_global("kind_label")
 def kind_label_global(kind: str) -> str:
     return labels.kind_label(kind)
-
-
-def _locale() -> str:
-    return str(get_locale() or "th")
 
 
 # ---------------------------------------------------------------- committees
