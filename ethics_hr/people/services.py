@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import selectinload
 
 from ethics_hr.core import throttle
 from ethics_hr.core.errors import RuleViolation
@@ -85,9 +86,11 @@ class PeopleFilter:
     active: bool | None = True
 
 
-def people_query(f: PeopleFilter) -> sa.Select:
+def people_query(f: PeopleFilter, *, with_accounts: bool = False) -> sa.Select:
     """Build the filtered, ordered query of people used by the list and its exports."""
     query = db.select(Person)
+    if with_accounts:  # the list shows each account's state: one query for the page, not one per row
+        query = query.options(selectinload(Person.account).lazyload(User.role_links))
     if f.q:
         like = f"%{f.q.strip().lower()}%"
         query = query.where(

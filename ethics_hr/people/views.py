@@ -74,7 +74,9 @@ def _locale() -> str:
 def index():
     """List people with search, filters and pagination."""
     f = _filters()
-    page = db.paginate(services.people_query(f), per_page=current_app.config["PER_PAGE"], error_out=False)
+    page = db.paginate(
+        services.people_query(f, with_accounts=True), per_page=current_app.config["PER_PAGE"], error_out=False
+    )
     return render_template(
         "people/index.html",
         page=page,

@@ -14,7 +14,7 @@ from ethics_hr.core.append_only import create_triggers_in_migration
 
 # revision identifiers, used by Alembic.
 revision = '0006'
-down_revision = '0001'
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
