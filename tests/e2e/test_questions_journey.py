@@ -1,4 +1,4 @@
-"""An anonymous question's whole life in the browser: asked, clarified with the receipt, answered, in the FAQ."""
+"""An anonymous question in the browser: asked, clarified with the receipt, answered, found in the FAQ."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from tests.e2e.conftest import login
 
 @pytest.mark.parametrize("language", ["th", "en"])
 def test_anonymous_question_from_asking_to_the_faq(page, live_server, app, browser, language):
-    employee = factories.user(email="employee@example.org", locale=language)
+    factories.user(email="employee@example.org", locale=language)
     member = factories.user(email="member@example.org", locale=language)
     committee = committee_factories.committee()
     committee_factories.order(committee, [(member.person, "chair")], effective_on=date(2026, 1, 5))
