@@ -6,4 +6,5 @@ from __future__ import annotations
 MODULES: list[str] = [
     "bench.people",
     "bench.committees",
+    "bench.questions",
 ]
