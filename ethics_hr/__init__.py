@@ -66,6 +66,7 @@ def select_timezone() -> str:
 
 def import_models() -> None:
     """Import every domain's models so the metadata (and Alembic) sees all tables."""
+    import ethics_hr.codes.models
     import ethics_hr.core.audit
     import ethics_hr.core.settings
     import ethics_hr.core.uploads
@@ -110,12 +111,13 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from ethics_hr.admin.views import bp as admin_bp
+    from ethics_hr.codes.views import bp as codes_bp
     from ethics_hr.core.views import bp as core_bp
     from ethics_hr.home.views import bp as home_bp
     from ethics_hr.people.auth_views import bp as auth_bp
     from ethics_hr.people.views import bp as people_bp
 
-    for bp in (core_bp, auth_bp, home_bp, people_bp, admin_bp):
+    for bp in (core_bp, auth_bp, home_bp, people_bp, codes_bp, admin_bp):
         app.register_blueprint(bp)
 
 
@@ -176,6 +178,8 @@ def navigation() -> list[tuple[str, str, str]]:
     items = [("home.index", _("Home"), "home.")]
     if current_user.is_officer:
         items.append(("people.index", _("People"), "people."))
+    codes_home = "codes.manage" if current_user.is_officer else "codes.index"
+    items.append((codes_home, _("Codes of ethics"), "codes."))
     if current_user.is_admin:
         items.append(("admin.index", _("Administration"), "admin."))
     return items
