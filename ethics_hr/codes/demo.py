@@ -1,8 +1,8 @@
 """Demo data: the three codes of Ban Suan Town Municipality and who has acknowledged them, as of 25 Nov 2026.
 
 - Local officials' code: the 2565 version (2022), acknowledged by most on paper, superseded by the
-  revised 2568 version (major, published Sep 2025, due 31 Oct 2025): most acknowledged, some still pending and so overdue,
-  among them the demo employees EMP0004 (who signed the 2565 version) and EMP0005.
+  revised 2568 version (major, published Sep 2025, due 31 Oct 2025): most acknowledged, some still
+  pending and so overdue, among them the demo employees EMP0004 (who signed the 2565 version) and EMP0005.
 - Executives' code: published for the new executive team in June 2025; two of them are overdue.
 - Council members' code: published for the council on 2 Nov 2026, due 15 Dec 2026; most still pending.
 People with an account acknowledged in the system themselves; the others signed a paper form that the
@@ -127,18 +127,19 @@ def _publish(
     db.session.add(version)
     db.session.flush()
     seal = content_sha256(version)
-    published_at = _at(published_on, 10, 30)
-    if previous is not None:
-        previous.status = SUPERSEDED
-        previous.ended_at = published_at
-        previous.ended_by_id = officer.id
-    version.status = PUBLISHED
-    version.change_kind = MAJOR
-    version.ack_basis_id = version.id
-    version.due_date = due
-    version.published_at = published_at
-    version.published_by_id = officer.id
-    version.content_sha256 = seal
+    with db.session.no_autoflush:
+        published_at = _at(published_on, 10, 30)
+        if previous is not None:
+            previous.status = SUPERSEDED
+            previous.ended_at = published_at
+            previous.ended_by_id = officer.id
+        version.status = PUBLISHED
+        version.change_kind = MAJOR
+        version.ack_basis_id = version.id
+        version.due_date = due
+        version.published_at = published_at
+        version.published_by_id = officer.id
+        version.content_sha256 = seal
     db.session.flush()
     return version
 

@@ -126,6 +126,7 @@ def start_draft(
         effective_date=effective_date or local_today(),
         body_md=latest.body_md if latest else "",
     )
+    db.session.add(version)
     if latest is not None:
         version.categories = list(latest.categories)
         version.departments = list(latest.departments)
@@ -141,7 +142,6 @@ def start_draft(
             )
             for item in latest.dos_donts
         ]
-    db.session.add(version)
     db.session.commit()
     return version
 
@@ -309,19 +309,21 @@ def publish_version(version: CodeVersion, *, major: bool, due_date: date, by: Us
             ),
             "change_kind",
         )
-    seal = content_sha256(version)  # before any change, so no autoflush splits the publication in two
+    seal = content_sha256(version)
     now = utc_now()
-    if in_force is not None:
-        in_force.status = SUPERSEDED
-        in_force.ended_at = now
-        in_force.ended_by_id = by.id
-    version.status = PUBLISHED
-    version.change_kind = MAJOR if major else MINOR
-    version.ack_basis_id = version.id if major else in_force.ack_basis_id
-    version.due_date = due_date
-    version.published_at = now
-    version.published_by_id = by.id
-    version.content_sha256 = seal
+    # One flush for the whole publication: a flush in between would freeze the version half published.
+    with db.session.no_autoflush:
+        if in_force is not None:
+            in_force.status = SUPERSEDED
+            in_force.ended_at = now
+            in_force.ended_by_id = by.id
+        version.status = PUBLISHED
+        version.change_kind = MAJOR if major else MINOR
+        version.ack_basis_id = version.id if major else in_force.ack_basis_id
+        version.due_date = due_date
+        version.published_at = now
+        version.published_by_id = by.id
+        version.content_sha256 = seal
     db.session.commit()
     return version
 
