@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import sqlalchemy as sa
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from openpyxl import Workbook
 from sqlalchemy.sql.elements import ColumnElement
@@ -225,8 +226,8 @@ def _row(item: PersonStatus, locale: str, versions: dict[int, int]) -> list[str]
         p.department.name(locale) if p.department else "",
         p.staff_category.name(locale),
         labels[item.status],
-        format_date(item.due, "medium") if item.due else "",
-        format_datetime(ack.acknowledged_at) if ack else "",
+        format_date(item.due, "medium", locale=locale) if item.due else "",
+        format_datetime(ack.acknowledged_at, locale=locale) if ack else "",
         method,
         str(versions.get(ack.version_id, "")) if ack else "",
         ack.recorded_by.person.display_name(locale)
@@ -237,17 +238,21 @@ def _row(item: PersonStatus, locale: str, versions: dict[int, int]) -> list[str]
 
 
 def export_rows(version: CodeVersion, f: ComplianceFilter, locale: str) -> list[list[str]]:
-    """Return the filtered list as rows of text, header first, for CSV and XLSX."""
+    """Return the filtered list as rows of text in a language, header first, for CSV and XLSX."""
+    with force_locale(locale):
+        return _export_rows(version, f, locale)
+
+
+def _export_rows(version: CodeVersion, f: ComplianceFilter, locale: str) -> list[list[str]]:
     today = local_today()
     people = list(db.session.scalars(people_query(version, f, today=today)))
     acks = acknowledgments_of(version)
-    numbers = dict(
-        db.session.execute(
+    numbers = {
+        row.id: row.number
+        for row in db.session.execute(
             sa.select(CodeVersion.id, CodeVersion.number).where(CodeVersion.code_id == version.code_id)
         )
-        .tuples()
-        .all()
-    )
+    }
     recorders = {a.recorded_by_id for a in acks.values() if a.method == ON_BEHALF}
     if recorders:  # load the recorders' names in one go rather than one query per row
         list(db.session.scalars(sa.select(User).where(User.id.in_(recorders))))
