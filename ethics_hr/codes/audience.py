@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from ethics_hr.codes.models import Acknowledgment, CodeVersion, version_category, version_department
+from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
 
 
@@ -62,6 +63,15 @@ def acknowledged_by(person_id, version) -> ColumnElement[bool]:
         )
         .correlate_except(Acknowledgment, chain)
     )
+
+
+def chain_ids(version: CodeVersion) -> list[int]:
+    """Return the ids of the versions whose acknowledgment counts for a (loaded) version; kept on it."""
+    cached = getattr(version, "_chain_ids", None)
+    if cached is None:
+        cached = list(db.session.scalars(chain_version_ids(version.ack_basis_id, version.number)))
+        version._chain_ids = cached
+    return cached
 
 
 def acknowledged_people(version: CodeVersion) -> sa.Select:

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from sqlalchemy.sql.elements import ColumnElement
 
 from ethics_hr.codes.acknowledgments import personal_due_date
-from ethics_hr.codes.audience import acknowledged_people, chain_version_ids, people_in_audience
+from ethics_hr.codes.audience import chain_ids, people_in_audience
 from ethics_hr.codes.models import ON_BEHALF, PUBLISHED, Acknowledgment, CodeVersion
 from ethics_hr.core.formatting import format_date, format_datetime
 from ethics_hr.core.timeutil import local_today, to_local
@@ -50,10 +50,34 @@ class Summary:
     overall: Share
     by_department: list[tuple[Department | None, Share]] = field(default_factory=list)
     by_category: list[tuple[StaffCategory, Share]] = field(default_factory=list)
+    cells: dict[tuple[int | None, int], Share] = field(default_factory=dict)  # (department, category)
+
+    def count(self, f: ComplianceFilter) -> int | None:
+        """Return how many people a filtered list holds, from the counts already made; None with a search."""
+        if f.q.strip():
+            return None
+        total = 0
+        for (department_id, category_id), share in self.cells.items():
+            if f.department == "none" and department_id is not None:
+                continue
+            if f.department.isdigit() and department_id != int(f.department):
+                continue
+            if f.staff_category_id and category_id != f.staff_category_id:
+                continue
+            total += {
+                "pending": share.pending,
+                "overdue": share.overdue,
+                "acknowledged": share.acknowledged,
+            }.get(f.status, share.total)
+        return total
 
 
-def _acknowledged_subquery(version: CodeVersion):
-    return acknowledged_people(version).distinct().subquery("acknowledged")
+def _is_acknowledged(version: CodeVersion) -> ColumnElement[bool]:
+    """Return the condition on Person "has acknowledged this version or an earlier one of its chain"."""
+    # A correlated EXISTS on the (person_id, version_id) index: one index probe per person.
+    return sa.exists().where(
+        Acknowledgment.person_id == Person.id, Acknowledgment.version_id.in_(chain_ids(version))
+    )
 
 
 def _overdue(version: CodeVersion, today: date) -> ColumnElement[bool]:
@@ -65,42 +89,59 @@ def _overdue(version: CodeVersion, today: date) -> ColumnElement[bool]:
     return sa.or_(Person.start_date.is_(None), Person.start_date < today - timedelta(days=window))
 
 
-def summary(version: CodeVersion, *, today: date | None = None) -> Summary:
+def summary(
+    version: CodeVersion,
+    *,
+    today: date | None = None,
+    departments: list[Department] | None = None,
+    categories: list[StaffCategory] | None = None,
+) -> Summary:
     """Count the audience, the acknowledged and the overdue: overall, per department, per staff category."""
     today = today or local_today()
-    acked = _acknowledged_subquery(version)
-    is_acked = acked.c.person_id.is_not(None)
+    people = (
+        sa.select(
+            Person.department_id.label("department_id"),
+            Person.staff_category_id.label("category_id"),
+            _is_acknowledged(version).label("acknowledged"),
+            _overdue(version, today).label("overdue"),
+        )
+        .where(people_in_audience(version))
+        .subquery("audience")
+    )
     rows = db.session.execute(
         sa.select(
-            Person.department_id,
-            Person.staff_category_id,
-            sa.func.count(Person.id),
-            sa.func.count(acked.c.person_id),
-            sa.func.sum(sa.case((sa.and_(~is_acked, _overdue(version, today)), 1), else_=0)),
-        )
-        .outerjoin(acked, acked.c.person_id == Person.id)
-        .where(people_in_audience(version))
-        .group_by(Person.department_id, Person.staff_category_id)
+            people.c.department_id,
+            people.c.category_id,
+            sa.func.count(),
+            sa.func.sum(sa.case((people.c.acknowledged, 1), else_=0)),
+            sa.func.sum(sa.case((sa.and_(~people.c.acknowledged, people.c.overdue), 1), else_=0)),
+        ).group_by(people.c.department_id, people.c.category_id)
     ).all()
     overall = Share()
+    cells: dict[tuple[int | None, int], Share] = {}
     per_department: dict[int | None, Share] = {}
     per_category: dict[int, Share] = {}
     for department_id, category_id, total, acknowledged, overdue in rows:
-        share = Share(int(total), int(acknowledged), int(overdue or 0))
+        share = Share(int(total), int(acknowledged or 0), int(overdue or 0))
+        cells[(department_id, category_id)] = share
         overall.add(share)
         per_department.setdefault(department_id, Share()).add(share)
         per_category.setdefault(category_id, Share()).add(share)
-    departments = {d.id: d for d in db.session.scalars(sa.select(Department))}
-    categories = {c.id: c for c in db.session.scalars(sa.select(StaffCategory))}
+    if departments is None:
+        departments = list(db.session.scalars(sa.select(Department)))
+    if categories is None:
+        categories = list(db.session.scalars(sa.select(StaffCategory)))
+    department_by_id = {d.id: d for d in departments}
+    category_by_id = {c.id: c for c in categories}
     by_department = sorted(
-        ((departments.get(key) if key else None, share) for key, share in per_department.items()),
+        ((department_by_id.get(key) if key else None, share) for key, share in per_department.items()),
         key=lambda pair: (pair[0] is None, pair[0].code if pair[0] else ""),
     )
     by_category = sorted(
-        ((categories[key], share) for key, share in per_category.items()),
+        ((category_by_id[key], share) for key, share in per_category.items()),
         key=lambda pair: (pair[0].sort_order, pair[0].id),
     )
-    return Summary(overall, by_department, by_category)
+    return Summary(overall, by_department, by_category, cells)
 
 
 @dataclass
@@ -114,11 +155,8 @@ class ComplianceFilter:
 def people_query(version: CodeVersion, f: ComplianceFilter, *, today: date | None = None) -> sa.Select:
     """Build the filtered, ordered query of the people in a version's audience."""
     today = today or local_today()
-    acked = _acknowledged_subquery(version)
-    is_acked = acked.c.person_id.is_not(None)
-    query = (
-        sa.select(Person).outerjoin(acked, acked.c.person_id == Person.id).where(people_in_audience(version))
-    )
+    is_acked = _is_acknowledged(version)
+    query = sa.select(Person).where(people_in_audience(version))
     if f.status == "pending":
         query = query.where(~is_acked)
     elif f.status == "overdue":
@@ -149,9 +187,7 @@ def acknowledgments_of(
     version: CodeVersion, person_ids: Iterable[int] | None = None
 ) -> dict[int, Acknowledgment]:
     """Return, per person, the acknowledgment that counts for a version (for one page of people, or all)."""
-    query = sa.select(Acknowledgment).where(
-        Acknowledgment.version_id.in_(chain_version_ids(version.ack_basis_id, version.number))
-    )
+    query = sa.select(Acknowledgment).where(Acknowledgment.version_id.in_(chain_ids(version)))
     if person_ids is not None:
         ids = list(person_ids)
         if not ids:

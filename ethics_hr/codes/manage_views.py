@@ -293,23 +293,30 @@ def compliance_page(version_id: int):
     version = _published(version_id)
     f = _compliance_filter()
     today = local_today()
+    departments = people.all_departments()
+    categories = people.staff_categories(active_only=False)
+    summary = compliance.summary(version, today=today, departments=departments, categories=categories)
+    total = summary.count(f)  # known from the summary unless there is a search: no second counting query
     page = db.paginate(
         compliance.people_query(version, f, today=today),
         per_page=current_app.config["PER_PAGE"],
         error_out=False,
+        count=total is None,
     )
+    if total is not None:
+        page.total = total
     rows = compliance.statuses(
         version, page.items, compliance.acknowledgments_of(version, [p.id for p in page.items]), today=today
     )
     return render_template(
         "codes/compliance.html",
         version=version,
-        summary=compliance.summary(version, today=today),
+        summary=summary,
         page=page,
         rows=rows,
         f=f,
-        departments=people.all_departments(),
-        categories=people.staff_categories(active_only=False),
+        departments=departments,
+        categories=categories,
     )
 
 
