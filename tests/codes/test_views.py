@@ -8,6 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ethics_hr.codes import acknowledgments as acks
 from ethics_hr.codes.models import Acknowledgment, CodeOfEthics, CodeVersion, DosDont
@@ -476,3 +478,31 @@ def test_compliance_and_home_pages_issue_the_same_statements_at_any_size(client,
     assert _statements(client, url) == small
     login_as(employee)
     assert _statements(client, "/home") == home_small
+
+
+# ---------------------------------------------------------------- random input
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300), clause=st.text(max_size=80))
+def test_random_text_in_the_statement_form_never_breaks_the_page(client, login_as, world, text, clause):
+    login_as(world["officer"])
+    url = f"/codes/versions/{world['ids']['draft']}/statements/new"
+    injected = "<script>alert(1)</script>" + text
+    data = {"kind": "dont", "text_th": injected, "clause": clause + "<b>x</b>"}
+    response = client.post(url, data=data, follow_redirects=True)
+    assert response.status_code < 500
+    html = response.get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html
+    assert "<b>x</b>" not in html
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(password=st.text(max_size=300), agree=st.sampled_from(["", "y", "no"]))
+def test_random_input_to_the_acknowledgment_form_never_breaks_the_page(
+    client, login_as, world, password, agree
+):
+    login_as(world["employee"])
+    url = f"/codes/versions/{world['ids']['version']}/acknowledge"
+    response = client.post(url, data={"agree": agree, "password": password})
+    assert response.status_code in (200, 302, 429)
