@@ -45,7 +45,11 @@ def manage():
     """List the codes of ethics with the version in force and its acknowledgment share."""
     codes = services.all_codes()
     current = services.current_versions()
-    shares = {code_id: compliance.summary(v).overall for code_id, v in current.items()}
+    departments, categories = people.all_departments(), people.staff_categories(active_only=False)
+    shares = {
+        code_id: compliance.summary(v, departments=departments, categories=categories).overall
+        for code_id, v in current.items()
+    }
     drafts = {
         v.code_id: v for v in db.session.scalars(db.select(CodeVersion).where(CodeVersion.status == "draft"))
     }
