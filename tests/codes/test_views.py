@@ -506,3 +506,12 @@ def test_random_input_to_the_acknowledgment_form_never_breaks_the_page(
     url = f"/codes/versions/{world['ids']['version']}/acknowledge"
     response = client.post(url, data={"agree": agree, "password": password})
     assert response.status_code in (200, 302, 429)
+
+
+def test_every_codes_route_declares_who_may_use_it(app):
+    from ethics_hr.core.access import access_rule_of
+
+    endpoints = [rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint.startswith("codes.")]
+    assert len(endpoints) > 20
+    missing = [e for e in endpoints if access_rule_of(app.view_functions[e]) is None]
+    assert missing == []
