@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import os
 import shutil
@@ -27,10 +28,8 @@ class IsolatedClient(FlaskClient):
     """
 
     def open(self, *args, **kwargs):
-        try:
+        with contextlib.suppress(RuntimeError):  # no app context in the test
             db.session.commit()
-        except RuntimeError:  # no app context in the test
-            pass
         return contextvars.Context().run(super().open, *args, **kwargs)
 
 
@@ -55,7 +54,7 @@ def _build_schema(app: Flask) -> None:
 
 @pytest.fixture(scope="session")
 def database_template(tmp_path_factory) -> Iterator[str]:
-    """Create the schema once per run: a template SQLite file, or the tables of the PostgreSQL test database."""
+    """Create the schema once per run: a template SQLite file, or the tables of the PostgreSQL database."""
     if ON_POSTGRES:
         if not PG_URL:
             pytest.exit("ETHICS_HR_TEST_DB=postgres needs ETHICS_HR_TEST_DATABASE_URL", returncode=2)

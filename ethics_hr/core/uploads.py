@@ -1,4 +1,4 @@
-"""Uploaded files: checked by content, size-limited, stored outside the web root, served by views that check access."""
+"""Uploaded files: checked by content, size-limited, kept outside the web root, served after access checks."""
 
 from __future__ import annotations
 
@@ -58,7 +58,11 @@ def _folder() -> Path:
 
 
 def save_upload(
-    upload: FileStorage, *, allowed: tuple[str, ...] = DOCUMENTS, field: str = "file", by_id: int | None = None
+    upload: FileStorage,
+    *,
+    allowed: tuple[str, ...] = DOCUMENTS,
+    field: str = "file",
+    by_id: int | None = None,
 ) -> StoredFile:
     """Check an uploaded file by its content and size, store it, and return its record (not yet committed)."""
     data = upload.read()
