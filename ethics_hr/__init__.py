@@ -74,7 +74,7 @@ def import_models() -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from ethics_hr.core import audit, sqlite
+    from ethics_hr.core import audit, sqlite, throttle
     from ethics_hr.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
 
     import_models()
@@ -91,6 +91,7 @@ def register_extensions(app: Flask) -> None:
     )
     bootstrap.init_app(app)
     limiter.init_app(app)
+    throttle.init_app(app)
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

@@ -124,3 +124,12 @@ def login_as(client):
         return user
 
     return login
+
+
+@pytest.fixture
+def in_english(app) -> None:
+    """Show pages in English to visitors and to users without a preference, so tests can read messages."""
+    from ethics_hr.core.settings import get_settings
+
+    get_settings().default_locale = "en"
+    db.session.commit()
