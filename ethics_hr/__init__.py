@@ -15,6 +15,9 @@ def create_app(config: str | dict[str, Any] | None = None, *, env: str | None = 
     """Build the application; it never starts a scheduler by itself."""
     root = Path(__file__).resolve().parent.parent
     app = Flask(__name__, template_folder=str(root / "templates"), static_folder="static")
+    from ethics_hr.core.http import CleanRequest
+
+    app.request_class = CleanRequest
     name = config if isinstance(config, str) else env or os.environ.get("ETHICS_HR_ENV", "development")
     settings = CONFIGS[name]()
     settings.validate()

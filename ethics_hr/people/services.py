@@ -134,7 +134,8 @@ def save_person(person: Person | None, data: dict[str, Any]) -> Person:
         values[key] = (values[key] or "").strip()
     values["department_id"] = values["department_id"] or None
     _check_unique(person, values["employee_number"], values["email"])
-    if db.session.get(StaffCategory, values["staff_category_id"]) is None:
+    category_id = values["staff_category_id"]
+    if category_id is None or db.session.get(StaffCategory, category_id) is None:
         raise RuleViolation(str(_l("Choose a staff category.")), "staff_category_id")
     if values["department_id"] and db.session.get(Department, values["department_id"]) is None:
         raise RuleViolation(str(_l("Choose a department from the list.")), "department_id")

@@ -19,6 +19,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.orm import selectinload
 
 from ethics_hr.core.access import ADMIN, PERSONNEL, officer_required
 from ethics_hr.core.errors import RuleViolation, apply_to_form
@@ -74,7 +75,8 @@ def _locale() -> str:
 def index():
     """List people with search, filters and pagination."""
     f = _filters()
-    page = db.paginate(services.people_query(f), per_page=current_app.config["PER_PAGE"], error_out=False)
+    query = services.people_query(f).options(selectinload(Person.account))
+    page = db.paginate(query, per_page=current_app.config["PER_PAGE"], error_out=False)
     return render_template(
         "people/index.html",
         page=page,
