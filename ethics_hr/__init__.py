@@ -43,13 +43,16 @@ def _translation_directories() -> list[str]:
 
 
 def select_locale() -> str:
+    from flask import has_request_context
     from flask_login import current_user
 
-    if current_user and current_user.is_authenticated and current_user.preferred_locale:
-        return current_user.preferred_locale
-    chosen = session.get("locale")
-    if chosen in ("th", "en"):
-        return chosen
+    # Outside a request (CLI commands, jobs) only the organisation's default language applies.
+    if has_request_context():
+        if current_user and current_user.is_authenticated and current_user.preferred_locale:
+            return current_user.preferred_locale
+        chosen = session.get("locale")
+        if chosen in ("th", "en"):
+            return chosen
     from ethics_hr.core.settings import get_settings
 
     try:
