@@ -9,6 +9,8 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
 import pytest
 import sqlalchemy as sa
 from flask import Flask
@@ -68,8 +70,27 @@ def database_template(tmp_path_factory) -> Iterator[str]:
     yield str(path)
 
 
+class _SharedBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept for the whole run: every test builds a new app, none recompiles a template."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CACHE = _SharedBytecodeCache()
+
+
 def _make_app(instance: Path, url: str) -> Flask:
-    return create_app(_test_config(instance, url), env="testing")
+    app = create_app(_test_config(instance, url), env="testing")
+    app.jinja_env.bytecode_cache = TEMPLATE_CACHE
+    return app
 
 
 def _truncate_all() -> None:
