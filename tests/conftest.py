@@ -36,11 +36,15 @@ class IsolatedClient(FlaskClient):
 
 
 def _test_config(instance: Path, url: str) -> dict:
-    return {
+    config = {
         "SQLALCHEMY_DATABASE_URI": url,
         "INSTANCE_PATH": str(instance),
         "UPLOAD_FOLDER": str(instance / "uploads"),
     }
+    if url.startswith("postgresql"):
+        # A test database need not wait for the disk at each commit; what the tests check is unchanged.
+        config["SQLALCHEMY_ENGINE_OPTIONS"] = {"connect_args": {"options": "-c synchronous_commit=off"}}
+    return config
 
 
 def _build_schema(app: Flask) -> None:
@@ -94,9 +98,30 @@ def _make_app(instance: Path, url: str) -> Flask:
 
 
 def _truncate_all() -> None:
-    names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+    """Empty every table and restart its ids: DELETE, much quicker than TRUNCATE on tables this small.
+
+    The replica role switches triggers off for this transaction only: the append-only ones, and the foreign
+    key checks (every table is emptied, so none is left dangling). It needs a superuser; other roles TRUNCATE.
+    """
+    try:
+        _delete_all()
+    except sa.exc.DBAPIError:
+        names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+        with db.engine.begin() as conn:
+            conn.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+def _delete_all() -> None:
     with db.engine.begin() as conn:
-        conn.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+        for table in reversed(db.metadata.sorted_tables):
+            conn.exec_driver_sql(f'DELETE FROM "{table.name}"')
+        sequences = conn.exec_driver_sql(
+            "SELECT sequencename FROM pg_sequences "
+            "WHERE schemaname = current_schema() AND last_value IS NOT NULL"
+        ).scalars()
+        for name in list(sequences):
+            conn.exec_driver_sql(f'ALTER SEQUENCE "{name}" RESTART')
 
 
 @pytest.fixture

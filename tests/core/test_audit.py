@@ -76,6 +76,17 @@ def test_a_password_hash_never_reaches_the_audit_log(app):
     assert "scrypt" not in everything
 
 
+def test_activation_token_hashes_never_reach_the_audit_log(app):
+    from ethics_hr.people.services import open_account
+
+    issued = open_account(factories.person(), by=None)
+    token_entry = entries("account_token")[-1]
+    assert token_entry.changes_dict["token_hash"] == REDACTED
+    assert token_entry.changes_dict["code_hash"] == REDACTED
+    everything = " ".join(e.changes for e in entries())
+    assert issued.token not in everything and issued.code not in everything
+
+
 def test_a_change_made_in_a_request_is_attributed_to_the_logged_in_user(app, client, login_as):
     officer = login_as(factories.officer())
     dept = factories.department()
