@@ -206,6 +206,17 @@ def test_the_language_chosen_before_login_is_kept_for_the_account(client):
     assert user.preferred_locale == "en"
 
 
+def test_the_language_is_remembered_for_the_account_on_another_device(app):
+    user = factories.user()
+    phone = app.test_client()
+    post_login(phone, user.person.employee_number)
+    phone.post("/language/th", data={"next": "/home"})
+    assert 'lang="th"' in phone.get("/home").get_data(as_text=True)
+    laptop = app.test_client()
+    post_login(laptop, user.person.employee_number)
+    assert 'lang="th"' in laptop.get("/home").get_data(as_text=True)  # although visitors see English here
+
+
 def _two_sessions(app: Flask, user: User):
     first, second = app.test_client(), app.test_client()
     for c in (first, second):
@@ -451,12 +462,15 @@ def test_a_forgotten_password_queues_a_link_when_the_account_has_an_email(client
 def test_a_forgotten_password_answers_the_same_whether_or_not_an_email_exists(app):
     with_email = factories.user(email="has@example.org")
     without_email = factories.user(email=None)
+    deactivated = factories.user(email="left@example.org")
+    services.set_person_active(deactivated.person, False)
     answers = [
         _forgot(app.test_client(), with_email.person.employee_number),
         _forgot(app.test_client(), without_email.person.employee_number),
         _forgot(app.test_client(), "nobody@example.org"),
+        _forgot(app.test_client(), "left@example.org"),
     ]
-    assert answers[0] == answers[1] == answers[2]
+    assert answers[0] == answers[1] == answers[2] == answers[3]
     assert [m.recipient for m in _outbox()] == ["has@example.org"]
 
 
