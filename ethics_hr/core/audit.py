@@ -187,6 +187,10 @@ def write_entries(connection: sa.Connection, pending: list[_Pending]) -> None:
         return
     if connection.dialect.name == "postgresql":
         connection.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
+    elif connection.dialect.name == "sqlite":
+        # Hold the write lock before reading the last hash: a write that touches no row begins the
+        # IMMEDIATE transaction (see core/sqlite.py), so a second writer waits instead of forking the chain.
+        connection.exec_driver_sql("UPDATE audit_entry SET id = id WHERE 1 = 0")
     table = AuditEntry.__table__
     prev = connection.execute(
         sa.select(table.c.entry_hash).order_by(table.c.id.desc()).limit(1)

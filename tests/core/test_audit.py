@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import threading
 
 import pytest
 import sqlalchemy as sa
@@ -235,3 +236,36 @@ def test_recording_an_event_that_is_not_a_row_change(app):
 
 def test_hash_password_is_not_a_plain_text(app):
     assert hash_password("x" * 10) != "x" * 10
+
+
+def test_two_writers_at_once_never_fork_the_chain(app):
+    from ethics_hr.core.audit import record
+
+    barrier = threading.Barrier(2)
+    failures: list[BaseException] = []
+
+    def write(n: int) -> None:
+        with app.app_context():
+            try:
+                barrier.wait()
+                for i in range(10):
+                    if i % 2:
+                        record("login", "user_account", str(n), {"i": i})
+                        db.session.commit()
+                    else:
+                        factories.department()
+            except BaseException as error:  # reported below, in the test's thread
+                failures.append(error)
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not failures
+    result = verify_chain()
+    assert result.ok, result
+    hashes = [e.prev_hash for e in entries()]
+    assert len(hashes) == len(set(hashes))
