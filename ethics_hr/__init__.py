@@ -70,7 +70,8 @@ def import_models() -> None:
     import ethics_hr.core.settings
     import ethics_hr.core.uploads
     import ethics_hr.notifications.models
-    import ethics_hr.people.models  # noqa: F401
+    import ethics_hr.people.models
+    import ethics_hr.training.models  # noqa: F401
 
 
 def register_extensions(app: Flask) -> None:
@@ -114,8 +115,9 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.home.views import bp as home_bp
     from ethics_hr.people.auth_views import bp as auth_bp
     from ethics_hr.people.views import bp as people_bp
+    from ethics_hr.training.views import bp as training_bp
 
-    for bp in (core_bp, auth_bp, home_bp, people_bp, admin_bp):
+    for bp in (core_bp, auth_bp, home_bp, people_bp, admin_bp, training_bp):
         app.register_blueprint(bp)
 
 
@@ -174,6 +176,7 @@ def navigation() -> list[tuple[str, str, str]]:
     if not current_user.is_authenticated:
         return []
     items = [("home.index", _("Home"), "home.")]
+    items.append(("training.index", _("Training"), "training."))
     if current_user.is_officer:
         items.append(("people.index", _("People"), "people."))
     if current_user.is_admin:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ethics_hr.people.reference import ensure_reference_data as people_reference
+from ethics_hr.training.reference import ensure_reference_data as training_reference
 
 
 def ensure_all_reference_data() -> None:
     """Insert each domain's missing reference rows (staff categories, topics, statuses...)."""
-    for ensure in (people_reference,):
+    for ensure in (people_reference, training_reference):
         ensure()

@@ -6,8 +6,8 @@ from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms import BooleanField, FloatField, IntegerField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 REQUIRED = _l("This field is required.")
 
@@ -26,6 +26,13 @@ class SettingsForm(FlaskForm):
     timezone = SelectField(_l("Time zone"), choices=[])
     default_locale = SelectField(_l("Default language"), choices=[("th", "ไทย"), ("en", "English")])
     thai_numerals_in_documents = BooleanField(_l("Use Thai numerals in official documents"))
+    ethics_hours_required = FloatField(
+        _l("Hours of ethics training each person needs per fiscal year"),
+        validators=[
+            InputRequired(REQUIRED),
+            NumberRange(0, 1000, _l("Enter a number of hours from 0 to 1,000.")),
+        ],
+    )
     submit = SubmitField(_l("Save"))
 
     def __init__(self, *args, **kwargs):

@@ -72,7 +72,9 @@ def load_demo() -> bool:
 
 def _domain_hooks():
     """Each domain that has demo data adds its loader here, in the order of the floors."""
-    return []
+    from ethics_hr.training.demo import load_demo as training_demo
+
+    return [training_demo]
 
 
 def describe_logins() -> list[str]:

@@ -8,6 +8,7 @@ from flask_login import current_user
 from ethics_hr.core.access import login_required, public
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.people import services as people
+from ethics_hr.training.home import training_sections
 
 bp = Blueprint("home", __name__)
 
@@ -44,3 +45,4 @@ def home_sections(user) -> list:
 
 # Each domain adds a function user -> list of sections (objects with .template and .width, plus its data).
 SECTION_PROVIDERS: list = []
+SECTION_PROVIDERS.append(training_sections)
