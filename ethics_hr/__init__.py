@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, g, request, session
+from flask import Flask, g, has_request_context, request, session
 
 from config import CONFIGS
 
@@ -44,7 +44,7 @@ def select_locale() -> str:
 
     if current_user and current_user.is_authenticated and current_user.preferred_locale:
         return current_user.preferred_locale
-    chosen = session.get("locale")
+    chosen = session.get("locale") if has_request_context() else None  # services also run from CLI and jobs
     if chosen in ("th", "en"):
         return chosen
     from ethics_hr.core.settings import get_settings
