@@ -264,7 +264,7 @@ def test_a_withdrawn_person_can_enrol_again(app):
 
 def test_cancelling_keeps_the_roster_and_tells_each_person_in_their_language(app):
     s = helpers.session(capacity=5)
-    thai = factories.user()
+    thai = factories.user(locale="th")
     english = factories.user(locale="en")
     no_email = factories.person(email=None)
     invited_only = factories.person()
