@@ -13,7 +13,7 @@ from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.people.importer import read_table
 from ethics_hr.people.models import Person
-from ethics_hr.training import enrolment
+from ethics_hr.training import enrolment, hours
 from ethics_hr.training.models import (
     BY_IMPORT,
     BY_OFFICER,
@@ -135,18 +135,25 @@ def record_marks(s: TrainingSession, marks: dict[int, str], *, by_user_id: int, 
     if set(marks) - on_roster:
         db.session.rollback()
         raise RuleViolation(str(_l("Some of these people are not on the roster any more. Reload the page.")))
+    written = _append_changes(s, marks, statuses, method=BY_OFFICER, by_user_id=by_user_id, note=note)
+    db.session.commit()
+    return written
+
+
+def _append_changes(
+    s, marks: dict[int, str], statuses, *, method: str, by_user_id: int | None, note: str = ""
+) -> int:
+    """Append an entry for each person whose status changes; refresh their hours; return how many."""
     current = current_for(s.id, list(marks))
-    written = 0
+    changed = []
     for person_id, code in marks.items():
         now = current.get(person_id)
         if now is not None and now.status.code == code:
             continue
-        append(
-            s.id, person_id, statuses[code], method=BY_OFFICER, by_user_id=by_user_id, current=now, note=note
-        )
-        written += 1
-    db.session.commit()
-    return written
+        append(s.id, person_id, statuses[code], method=method, by_user_id=by_user_id, current=now, note=note)
+        changed.append(person_id)
+    hours.refresh(changed, [s.fiscal_year])
+    return len(changed)
 
 
 def mark_unmarked(s: TrainingSession, status_code: str, *, by_user_id: int) -> int:
@@ -190,8 +197,7 @@ def add_walk_in(s: TrainingSession, employee_number: str, status_code: str, *, b
     except RuleViolation:
         db.session.rollback()
         raise
-    current = current_for(s.id, [person.id]).get(person.id)
-    append(s.id, person.id, statuses[status_code], method=BY_WALK_IN, by_user_id=by_user_id, current=current)
+    _append_changes(s, {person.id: status_code}, statuses, method=BY_WALK_IN, by_user_id=by_user_id)
     db.session.commit()
     return person
 
@@ -296,13 +302,6 @@ def apply_import(s: TrainingSession, check: AttendanceImport, *, by_user_id: int
     statuses = statuses_by_code()
     _check_session(s, set(check.marks.values()), statuses)
     begin_write(TrainingSession.__table__, s.id)
-    current = current_for(s.id, list(check.marks))
-    written = 0
-    for person_id, code in check.marks.items():
-        now = current.get(person_id)
-        if now is not None and now.status.code == code:
-            continue
-        append(s.id, person_id, statuses[code], method=BY_IMPORT, by_user_id=by_user_id, current=now)
-        written += 1
+    written = _append_changes(s, check.marks, statuses, method=BY_IMPORT, by_user_id=by_user_id)
     db.session.commit()
     return written

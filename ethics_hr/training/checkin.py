@@ -71,7 +71,7 @@ def find_session(code: str):
 
 def check_in(code: str, person: Person, *, by_user_id: int | None):
     """Record that a person on the roster is here, from the code shown in the room; say why not otherwise."""
-    from ethics_hr.training import attendance
+    from ethics_hr.training import attendance, hours
     from ethics_hr.training.models import BY_SELF, CANCELLED, ENROLLED, Registration, TrainingSession
     from ethics_hr.training.reference import LATE, PRESENT
 
@@ -121,5 +121,6 @@ def check_in(code: str, person: Person, *, by_user_id: int | None):
         by_user_id=by_user_id,
         current=current,
     )
+    hours.refresh([person.id], [s.fiscal_year])
     db.session.commit()
     return s, row

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory
+from ethics_hr.training import hours
 from ethics_hr.training.checkin import new_checkin_code
 from ethics_hr.training.models import (
     BY_OFFICER,
@@ -111,6 +112,8 @@ def load_demo(people: list[Person]) -> None:
         enrolled = _register(s, invited, spec, rng)
         if spec["status"] == COMPLETED:
             _attendance(s, enrolled, statuses, officer_id, rng)
+    db.session.flush()
+    hours.rebuild_all()
 
 
 def _invitees(people, spec, departments, categories) -> list[Person]:

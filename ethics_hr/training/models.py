@@ -103,6 +103,8 @@ class TrainingSession(TimestampMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     course_id: Mapped[int] = mapped_column(sa.ForeignKey("course.id"), index=True)
+    # The fiscal year (B.E.) the session counts toward, kept from starts_at by the listener below.
+    fiscal_year: Mapped[int] = mapped_column(index=True, default=0)
     series_key: Mapped[str] = mapped_column(db.String(32), default="", index=True)
     starts_at: Mapped[datetime]
     ends_at: Mapped[datetime]
@@ -183,6 +185,31 @@ class Attendance(db.Model):
 
 
 append_only(Attendance.__table__)
+
+
+@sa.event.listens_for(TrainingSession, "before_insert")
+@sa.event.listens_for(TrainingSession, "before_update")
+def _keep_fiscal_year(mapper, connection, target: TrainingSession) -> None:
+    from ethics_hr.core.timeutil import fiscal_year_of
+
+    target.fiscal_year = fiscal_year_of(target.starts_at)
+
+
+class PersonHours(db.Model):
+    """Hours credited to a person in a fiscal year, derived from attendance and kept for the report.
+
+    Attendance stays the record; every write that changes someone's hours recomputes their rows here in SQL
+    (training.hours), so the report reads one row per person instead of aggregating every entry of the year.
+    """
+
+    __tablename__ = "training_person_hours"
+    __audited__ = False  # derived data: the attendance it comes from is audited
+    __table_args__ = (sa.Index("ix_training_person_hours_year", "fiscal_year", "ethics_hours"),)
+
+    person_id: Mapped[int] = mapped_column(sa.ForeignKey("person.id"), primary_key=True)
+    fiscal_year: Mapped[int] = mapped_column(primary_key=True)
+    all_hours: Mapped[float] = mapped_column(default=0.0)
+    ethics_hours: Mapped[float] = mapped_column(default=0.0)
 
 
 class CalendarFeed(db.Model):

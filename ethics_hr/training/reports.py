@@ -1,4 +1,4 @@
-"""Hours: credited per person per fiscal year in SQL, the officer's report, a person's own record, exports."""
+"""The officer's hours report per department and staff category, a person's own record, exports."""
 
 from __future__ import annotations
 
@@ -12,15 +12,16 @@ from openpyxl import Workbook
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory
+from ethics_hr.training import hours
 from ethics_hr.training.models import (
     CANCELLED,
     Attendance,
     AttendanceStatus,
     Course,
+    PersonHours,
     Registration,
     TrainingSession,
 )
-from ethics_hr.training.services import fy_bounds
 
 MET = "met"
 NOT_MET = "not_met"
@@ -30,38 +31,6 @@ def _session_hours():
     return sa.func.coalesce(TrainingSession.hours, Course.default_hours)
 
 
-def credited_hours(fy: int, person_ids: list[int] | None = None) -> sa.Subquery:
-    """Per person: hours credited in a fiscal year, in all and of ethics content (current attendance only).
-
-    Credited = the status's hours factor x the session's hours, from the latest entry of each
-    (session, person), for sessions that start in the fiscal year and were not cancelled.
-    """
-    start, end = fy_bounds(fy)
-    in_year = sa.select(TrainingSession.id).where(
-        TrainingSession.starts_at >= start,
-        TrainingSession.starts_at < end,
-        TrainingSession.status != CANCELLED,
-    )
-    latest = sa.select(sa.func.max(Attendance.id).label("id")).where(Attendance.session_id.in_(in_year))
-    if person_ids is not None:
-        latest = latest.where(Attendance.person_id.in_(person_ids))
-    latest = latest.group_by(Attendance.session_id, Attendance.person_id).subquery("latest")
-    credited = AttendanceStatus.hours_factor * _session_hours()
-    return (
-        sa.select(
-            Attendance.person_id.label("person_id"),
-            sa.func.sum(credited).label("all_hours"),
-            sa.func.sum(sa.case((Course.is_ethics, credited), else_=0.0)).label("ethics_hours"),
-        )
-        .join(latest, latest.c.id == Attendance.id)
-        .join(AttendanceStatus, AttendanceStatus.id == Attendance.status_id)
-        .join(TrainingSession, TrainingSession.id == Attendance.session_id)
-        .join(Course, Course.id == TrainingSession.course_id)
-        .group_by(Attendance.person_id)
-        .subquery("credited")
-    )
-
-
 @dataclass
 class Hours:
     all: float = 0.0
@@ -69,16 +38,19 @@ class Hours:
 
 
 def hours_for(fy: int, person_ids: list[int]) -> dict[int, Hours]:
-    """Return the hours of each given person in a fiscal year (zero for those with none)."""
+    """Return the hours of each given person in a fiscal year, computed now from attendance (zero if none)."""
     result = {pid: Hours() for pid in person_ids}
     if not person_ids:
         return result
-    sq = credited_hours(fy, person_ids)
-    for pid, all_hours, ethics in db.session.execute(
-        sa.select(sq.c.person_id, sq.c.all_hours, sq.c.ethics_hours)
-    ):
+    rows = db.session.execute(hours.credited(fiscal_years=[fy], person_ids=person_ids))
+    for pid, _fy, all_hours, ethics in rows:
         result[pid] = Hours(float(all_hours or 0), float(ethics or 0))
     return result
+
+
+def _kept(fy: int):
+    """The kept totals of a fiscal year, to outer-join people to."""
+    return sa.and_(PersonHours.person_id == Person.id, PersonHours.fiscal_year == fy)
 
 
 def required_hours() -> float:
@@ -89,11 +61,10 @@ def people_query(
     fy: int, *, department_id: int | None = None, category_id: int | None = None, met: str = ""
 ) -> sa.Select:
     """Build the hours report's list of active people, by department and name, filtered by met or not met."""
-    sq = credited_hours(fy)
-    ethics = sa.func.coalesce(sq.c.ethics_hours, 0.0)
+    ethics = sa.func.coalesce(PersonHours.ethics_hours, 0.0)
     query = (
         db.select(Person)
-        .outerjoin(sq, sq.c.person_id == Person.id)
+        .outerjoin(PersonHours, _kept(fy))
         .where(Person.active)
         .order_by(Person.department_id, Person.first_name_th, Person.last_name_th, Person.id)
     )
@@ -110,8 +81,7 @@ def people_query(
 
 @dataclass
 class SummaryRow:
-    department: Department | None
-    category: StaffCategory
+    group: Department | StaffCategory | None  # None: people without a department
     people: int
     met: int
     ethics_hours: float
@@ -125,33 +95,41 @@ class SummaryRow:
         return self.met / self.people if self.people else 0.0
 
 
-def department_summary(fy: int) -> list[SummaryRow]:
-    """Count, per department and staff category, the active people who met the requirement and who did not."""
-    sq = credited_hours(fy)
-    ethics = sa.func.coalesce(sq.c.ethics_hours, 0.0)
-    met = sa.case((ethics >= required_hours(), 1), else_=0)
-    rows = db.session.execute(
+def summary(
+    fy: int, *, by: str, department_id: int | None = None, category_id: int | None = None
+) -> list[SummaryRow]:
+    """Count active people who met the requirement and who did not, per department or per staff category.
+
+    With a department (or category) chosen, only its people are counted, so the work follows the size of the
+    department, not of the organisation.
+    """
+    ethics = sa.func.coalesce(PersonHours.ethics_hours, 0.0)
+    key = Person.department_id if by == "department" else Person.staff_category_id
+    query = (
         sa.select(
-            Person.department_id,
-            Person.staff_category_id,
+            key,
             sa.func.count(Person.id),
-            sa.func.sum(met),
+            sa.func.sum(sa.case((ethics >= required_hours(), 1), else_=0)),
             sa.func.sum(ethics),
         )
-        .outerjoin(sq, sq.c.person_id == Person.id)
+        .outerjoin(PersonHours, _kept(fy))
         .where(Person.active)
-        .group_by(Person.department_id, Person.staff_category_id)
-    ).all()
-    departments = {d.id: d for d in db.session.scalars(sa.select(Department))}
-    categories = {c.id: c for c in db.session.scalars(sa.select(StaffCategory))}
-    summary = [
-        SummaryRow(departments.get(dep), categories[cat], int(n), int(m or 0), float(h or 0))
-        for dep, cat, n, m, h in rows
-    ]
-    summary.sort(
-        key=lambda r: (r.department is None, r.department.code if r.department else "", r.category.sort_order)
+        .group_by(key)
     )
-    return summary
+    if department_id:
+        query = query.where(Person.department_id == department_id)
+    if category_id:
+        query = query.where(Person.staff_category_id == category_id)
+    rows = db.session.execute(query).all()
+    model = Department if by == "department" else StaffCategory
+    ids = [k for k, *_ in rows if k is not None]
+    groups = {g.id: g for g in db.session.scalars(sa.select(model).where(model.id.in_(ids)))} if ids else {}
+    result = [SummaryRow(groups.get(k), int(n), int(m or 0), float(h or 0)) for k, n, m, h in rows]
+    if by == "department":
+        result.sort(key=lambda r: (r.group is None, r.group.code if r.group else ""))
+    else:
+        result.sort(key=lambda r: r.group.sort_order if r.group else 0)
+    return result
 
 
 @dataclass
@@ -164,7 +142,6 @@ class RecordLine:
 
 def person_record(person_id: int, fy: int) -> list[RecordLine]:
     """Return a person's sessions of a fiscal year with their current attendance and the hours credited."""
-    start, end = fy_bounds(fy)
     latest = (
         sa.select(sa.func.max(Attendance.id).label("id"))
         .where(Attendance.person_id == person_id)
@@ -191,8 +168,7 @@ def person_record(person_id: int, fy: int) -> list[RecordLine]:
         .outerjoin(AttendanceStatus, AttendanceStatus.id == current.c.status_id)
         .where(
             sa.or_(Registration.id.is_not(None), current.c.session_id.is_not(None)),
-            TrainingSession.starts_at >= start,
-            TrainingSession.starts_at < end,
+            TrainingSession.fiscal_year == fy,
         )
         .options(sa.orm.contains_eager(TrainingSession.course))
         .order_by(TrainingSession.starts_at, TrainingSession.id)
@@ -244,11 +220,12 @@ def export_rows(
 
 
 def _all_hours(fy: int) -> dict[int, Hours]:
-    sq = credited_hours(fy)
-    return {
-        pid: Hours(float(a or 0), float(e or 0))
-        for pid, a, e in db.session.execute(sa.select(sq.c.person_id, sq.c.all_hours, sq.c.ethics_hours))
-    }
+    rows = db.session.execute(
+        sa.select(PersonHours.person_id, PersonHours.all_hours, PersonHours.ethics_hours).where(
+            PersonHours.fiscal_year == fy
+        )
+    )
+    return {pid: Hours(float(a or 0), float(e or 0)) for pid, a, e in rows}
 
 
 def to_csv(rows: list[list]) -> bytes:

@@ -15,7 +15,7 @@ from ethics_hr.core.models import utc_now
 from ethics_hr.core.timeutil import fiscal_year_range, local_bounds_utc, local_datetime_to_utc
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory
-from ethics_hr.training import enrolment, notices
+from ethics_hr.training import enrolment, hours, notices
 from ethics_hr.training.checkin import new_checkin_code
 from ethics_hr.training.models import (
     CANCELLED,
@@ -74,11 +74,15 @@ def save_topic(
 def save_status(
     status: AttendanceStatus, *, name_th: str, name_en: str, hours_factor: float, active: bool
 ) -> AttendanceStatus:
-    """Change an attendance status's labels and the share of hours it earns (counts from now on, in SQL)."""
+    """Change an attendance status's labels and the share of hours it earns; every total is recomputed."""
     if not 0 <= hours_factor <= 1:
         raise RuleViolation(str(_l("Enter a share from 0 to 1.")), "hours_factor")
+    factor_changed = status.hours_factor != hours_factor
     status.name_th, status.name_en = name_th.strip(), name_en.strip()
     status.hours_factor, status.active = hours_factor, active
+    if factor_changed:
+        db.session.flush()
+        hours.rebuild_all()
     db.session.commit()
     return status
 
@@ -101,8 +105,8 @@ def save_course(course: Course | None, data: dict) -> Course:
         raise RuleViolation(str(_l("Another course already uses this code.")), "code")
     if db.session.get(CourseTopic, data.get("topic_id")) is None:
         raise RuleViolation(str(_l("Choose a topic from the list.")), "topic_id")
-    hours = float(data.get("default_hours") or 0)
-    if hours <= 0 or hours > 100:
+    default_hours = float(data.get("default_hours") or 0)
+    if default_hours <= 0 or default_hours > 100:
         raise RuleViolation(
             str(_l("Enter the hours of one session, more than 0 and at most 100.")), "default_hours"
         )
@@ -114,10 +118,16 @@ def save_course(course: Course | None, data: dict) -> Course:
     course.title_en = (data.get("title_en") or "").strip()
     course.topic_id = data["topic_id"]
     course.is_ethics = bool(data.get("is_ethics"))
-    course.default_hours = hours
+    course.default_hours = default_hours
     course.description_th = (data.get("description_th") or "").strip()
     course.description_en = (data.get("description_en") or "").strip()
     course.active = bool(data.get("active", True))
+    state = sa.inspect(course)
+    if state.persistent and (
+        state.attrs.is_ethics.history.deleted or state.attrs.default_hours.history.deleted
+    ):
+        db.session.flush()
+        hours.rebuild_all()  # every total that counted this course changes
     db.session.commit()
     return course
 
@@ -238,10 +248,12 @@ def update_session(s: TrainingSession, data: SessionInput) -> TrainingSession:
     starts, ends, deadline = _check_times(data)
     if data.status == COMPLETED and starts > utc_now():
         raise RuleViolation(str(_l("A session can be marked completed only once it has started.")), "status")
+    was_year = s.fiscal_year
     s.course_id = data.course_id
     s.starts_at, s.ends_at, s.registration_deadline = starts, ends, deadline
     _apply(s, data)
     db.session.flush()
+    hours.refresh_session(s.id, {was_year, s.fiscal_year})  # its date, hours or course may have changed
     enrolment.change_capacity(s, data.capacity)
     db.session.commit()
     return s
@@ -257,6 +269,8 @@ def cancel_session(s: TrainingSession, *, reason: str) -> int:
     s.status = CANCELLED
     s.cancelled_at = utc_now()
     s.cancel_reason = reason.strip()
+    db.session.flush()
+    hours.refresh_session(s.id, [s.fiscal_year])  # a cancelled session credits nobody
     people = db.session.scalars(
         db.select(Person)
         .join(Registration, Registration.person_id == Person.id)

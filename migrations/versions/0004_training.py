@@ -2,7 +2,7 @@
 
 Revision ID: 0004
 Revises: 0001
-Create Date: 2026-11-25 18:27:22.713579
+Create Date: 2026-11-25 18:40:29.917297
 
 """
 from alembic import op
@@ -73,9 +73,21 @@ def upgrade():
     sa.UniqueConstraint('person_id', name=op.f('uq_training_calendar_feed_person_id')),
     sa.UniqueConstraint('token_hash', name=op.f('uq_training_calendar_feed_token_hash'))
     )
+    op.create_table('training_person_hours',
+    sa.Column('person_id', sa.Integer(), nullable=False),
+    sa.Column('fiscal_year', sa.Integer(), nullable=False),
+    sa.Column('all_hours', sa.Double(), nullable=False),
+    sa.Column('ethics_hours', sa.Double(), nullable=False),
+    sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_training_person_hours_person_id_person')),
+    sa.PrimaryKeyConstraint('person_id', 'fiscal_year', name=op.f('pk_training_person_hours'))
+    )
+    with op.batch_alter_table('training_person_hours', schema=None) as batch_op:
+        batch_op.create_index('ix_training_person_hours_year', ['fiscal_year', 'ethics_hours'], unique=False)
+
     op.create_table('training_session',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('course_id', sa.Integer(), nullable=False),
+    sa.Column('fiscal_year', sa.Integer(), nullable=False),
     sa.Column('series_key', sa.String(length=32), nullable=False),
     sa.Column('starts_at', ethics_hr.core.models.UTCDateTime(), nullable=False),
     sa.Column('ends_at', ethics_hr.core.models.UTCDateTime(), nullable=False),
@@ -103,6 +115,7 @@ def upgrade():
     )
     with op.batch_alter_table('training_session', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_training_session_course_id'), ['course_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_training_session_fiscal_year'), ['fiscal_year'], unique=False)
         batch_op.create_index(batch_op.f('ix_training_session_series_key'), ['series_key'], unique=False)
         batch_op.create_index('ix_training_session_starts_at', ['starts_at'], unique=False)
 
@@ -174,9 +187,14 @@ def downgrade():
     with op.batch_alter_table('training_session', schema=None) as batch_op:
         batch_op.drop_index('ix_training_session_starts_at')
         batch_op.drop_index(batch_op.f('ix_training_session_series_key'))
+        batch_op.drop_index(batch_op.f('ix_training_session_fiscal_year'))
         batch_op.drop_index(batch_op.f('ix_training_session_course_id'))
 
     op.drop_table('training_session')
+    with op.batch_alter_table('training_person_hours', schema=None) as batch_op:
+        batch_op.drop_index('ix_training_person_hours_year')
+
+    op.drop_table('training_person_hours')
     op.drop_table('training_calendar_feed')
     with op.batch_alter_table('course', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_course_topic_id'))

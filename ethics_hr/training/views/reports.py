@@ -21,6 +21,10 @@ def _filters() -> dict:
     }
 
 
+def _narrow(f: dict) -> dict:
+    return {"department_id": f["department_id"], "category_id": f["category_id"]}
+
+
 @bp.route("/reports/hours")
 @officer_required
 def hours_report():
@@ -37,7 +41,8 @@ def hours_report():
         f=f,
         page=page,
         hours=reports.hours_for(fy, [p.id for p in page.items]),
-        summary=reports.department_summary(fy),
+        by_department=None if f["department_id"] else reports.summary(fy, by="department", **_narrow(f)),
+        by_category=reports.summary(fy, by="category", **_narrow(f)),
         required=reports.required_hours(),
         departments=services.invitable_departments(),
         categories=services.invitable_categories(),
