@@ -170,6 +170,7 @@ def session(session_id: int):
         counts=services.registration_counts([s.id])[s.id],
         status_counts=attendance.status_counts(s.id),
         statuses=statuses,
+        status_options=[(st.id, st.code, st.name(locale())) for st in statuses],
         confirm=ConfirmForm(),
         walk_in=walk_in,
         cancel_form=CancelSessionForm(),
