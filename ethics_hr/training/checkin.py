@@ -48,9 +48,11 @@ def window_of(s) -> Window:
     return Window(s.starts_at - OPENS_BEFORE, s.ends_at)
 
 
-def checkin_url(code: str) -> str:
-    """Return the address the QR code points to, on the site's public address."""
+def checkin_url(code: str | None = None) -> str:
+    """Return the check-in address on the site's public address (with the code: where the QR code points)."""
     base = current_app.config["BASE_URL"].rstrip("/")
+    if code is None:
+        return base + url_for("training.checkin_form")
     return base + url_for("training.checkin_code", code=code)
 
 

@@ -239,7 +239,11 @@ def checkin_screen(session_id: int):
     s = db.get_or_404(TrainingSession, session_id)
     url = checkin.checkin_url(s.checkin_code)
     return render_template(
-        "training/checkin_screen.html", s=s, url=url, qr=checkin.qr_svg(url), window=checkin.window_of(s)
+        "training/checkin_screen.html",
+        s=s,
+        entry=checkin.checkin_url(),
+        qr=checkin.qr_svg(url),
+        window=checkin.window_of(s),
     )
 
 
