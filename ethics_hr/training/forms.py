@@ -24,7 +24,19 @@ from ethics_hr.people.forms import MultiCheckboxField, coerce_optional_int
 REQUIRED = _l("This field is required.")
 
 
-class TopicForm(FlaskForm):
+def _without_nul(value):
+    # PostgreSQL refuses NUL in text; nobody types one, so it is dropped rather than answered with an error.
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+class TrainingForm(FlaskForm):
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            options["filters"] = [*options.get("filters", ()), _without_nul]
+            return unbound_field.bind(form=form, **options)
+
+
+class TopicForm(TrainingForm):
     code = StringField(
         _l("Short code"),
         validators=[
@@ -40,7 +52,7 @@ class TopicForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class StatusForm(FlaskForm):
+class StatusForm(TrainingForm):
     name_th = StringField(_l("Name in Thai"), validators=[DataRequired(REQUIRED), Length(max=100)])
     name_en = StringField(_l("Name in English"), validators=[Optional(), Length(max=100)])
     hours_factor = FloatField(
@@ -51,7 +63,7 @@ class StatusForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class CourseForm(FlaskForm):
+class CourseForm(TrainingForm):
     code = StringField(
         _l("Course code"),
         validators=[
@@ -81,7 +93,7 @@ STATUS_CHOICES = [
 ]
 
 
-class SessionForm(FlaskForm):
+class SessionForm(TrainingForm):
     course_id = SelectField(_l("Course"), coerce=coerce_optional_int, validators=[InputRequired(REQUIRED)])
     day = DateField(_l("Date"), validators=[InputRequired(_l("Enter a date."))])
     start_time = TimeField(_l("Starts at"), validators=[InputRequired(_l("Enter a time."))])
@@ -117,7 +129,7 @@ class SessionForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class InviteForm(FlaskForm):
+class InviteForm(TrainingForm):
     department_ids = MultiCheckboxField(_l("Departments"), coerce=int, choices=[])
     category_ids = MultiCheckboxField(_l("Staff categories"), coerce=int, choices=[])
     employee_numbers = TextAreaField(
@@ -127,20 +139,20 @@ class InviteForm(FlaskForm):
     submit = SubmitField(_l("Invite"))
 
 
-class CancelSessionForm(FlaskForm):
+class CancelSessionForm(TrainingForm):
     reason = StringField(
         _l("Reason (told to those enrolled)"), validators=[DataRequired(REQUIRED), Length(max=500)]
     )
     submit = SubmitField(_l("Cancel the session"))
 
 
-class WalkInForm(FlaskForm):
+class WalkInForm(TrainingForm):
     employee_number = StringField(_l("Employee number"), validators=[DataRequired(REQUIRED), Length(max=30)])
     status = SelectField(_l("Status"), choices=[])
     submit = SubmitField(_l("Add to the roster"))
 
 
-class CheckInForm(FlaskForm):
+class CheckInForm(TrainingForm):
     code = StringField(
         _l("Check-in code"),
         validators=[DataRequired(_l("Enter the code shown in the room.")), Length(max=20)],
@@ -148,7 +160,7 @@ class CheckInForm(FlaskForm):
     submit = SubmitField(_l("Check in"))
 
 
-class AttendanceImportForm(FlaskForm):
+class AttendanceImportForm(TrainingForm):
     file = FileField(
         _l("CSV or XLSX file"),
         validators=[
