@@ -457,3 +457,15 @@ def test_the_demo_training_pages_work_in_both_languages(client, login_as, locale
     record = _text(client.get("/training/my?fy=2569"))
     assert 'data-testid="ethics-hours">0<' not in record  # the demo teacher attended ethics training
     assert client.get("/home").status_code == 200
+
+
+def test_a_whole_room_checks_in_from_one_address_without_being_throttled(app, login_as):
+    s = helpers.session(starts_at=utc_now() - timedelta(minutes=5), capacity=40)
+    for _ in range(35):
+        user = factories.user()
+        helpers.register(s, user.person, ENROLLED)
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["_user_id"] = user.get_id()
+        assert client.post("/training/checkin", data={"code": s.checkin_code}).status_code == 302
+    assert db.session.scalar(sa.select(sa.func.count(Attendance.id))) == 35

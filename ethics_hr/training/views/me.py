@@ -108,7 +108,8 @@ def withdraw(session_id: int):
 
 @bp.route("/checkin", methods=["GET", "POST"])
 @login_required
-@limiter.limit("30 per 10 minutes", methods=["POST"])
+# Counted per account, not per address: a whole room checks in through the office's one Wi-Fi address.
+@limiter.limit("30 per 10 minutes", methods=["POST"], key_func=lambda: f"checkin:{current_user.get_id()}")
 def checkin_form():
     """Check in to a session with the code shown in the room."""
     form = CheckInForm()
@@ -167,7 +168,8 @@ def calendar_revoke():
 
 @bp.route("/calendar/<token>.ics")
 @public
-@limiter.limit("120 per hour")
+# Counted per feed: calendar services fetch everyone's feeds from a few shared addresses.
+@limiter.limit("120 per hour", key_func=lambda: "feed:" + (request.view_args or {}).get("token", "")[:64])
 def calendar_feed(token: str):
     """Serve a person's private calendar feed to their calendar program (the token is the key)."""
     person = calendar.person_for_token(token)
