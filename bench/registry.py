@@ -7,5 +7,6 @@ MODULES: list[str] = [
     "bench.people",
     "bench.committees",
     "bench.codes",
+    "bench.training",
     "bench.questions",
 ]

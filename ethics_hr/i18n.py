@@ -28,6 +28,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "committees": ("ethics_hr/committees", "templates/committees"),
     "questions": ("ethics_hr/questions", "templates/questions"),
     "codes": ("ethics_hr/codes", "templates/codes"),
+    "training": ("ethics_hr/training", "templates/training"),
 }
 
 i18n_cli = AppGroup("i18n", help="Extract, update and compile the message catalogues.")
