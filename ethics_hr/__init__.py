@@ -113,10 +113,11 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.admin.views import bp as admin_bp
     from ethics_hr.core.views import bp as core_bp
     from ethics_hr.home.views import bp as home_bp
+    from ethics_hr.notifications.views import bp as notifications_bp
     from ethics_hr.people.auth_views import bp as auth_bp
     from ethics_hr.people.views import bp as people_bp
 
-    for bp in (core_bp, auth_bp, home_bp, people_bp, admin_bp):
+    for bp in (core_bp, auth_bp, home_bp, people_bp, admin_bp, notifications_bp):
         app.register_blueprint(bp)
 
 

@@ -124,3 +124,15 @@ def login_as(client):
         return user
 
     return login
+
+
+@pytest.fixture
+def smtp_server(app):
+    """A real SMTP server on a free local port that the app sends to (see tests/smtp.py)."""
+    from tests.smtp import LocalSMTPServer
+
+    server = LocalSMTPServer()
+    server.start()
+    app.config.update(MAIL_SERVER=server.host, MAIL_PORT=server.port)
+    yield server
+    server.stop()

@@ -72,7 +72,9 @@ def load_demo() -> bool:
 
 def _domain_hooks():
     """Each domain that has demo data adds its loader here, in the order of the floors."""
-    return []
+    from ethics_hr.notifications import demo as notifications_demo
+
+    return [notifications_demo.load_demo]
 
 
 def describe_logins() -> list[str]:
