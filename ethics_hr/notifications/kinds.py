@@ -1,4 +1,7 @@
-"""The kinds of notification that belong to no domain: the welcome notice and the SMTP test mail."""
+"""The kinds of notification that belong to no domain.
+
+The administrator's test mail is no kind: it is queued straight into the outbox and nobody can turn it off.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,3 @@ from flask_babel import lazy_gettext as _l
 from ethics_hr.notifications.registry import NotificationKind, register_kind
 
 WELCOME = register_kind(NotificationKind("welcome", _l("Welcome to the ethics programme"), email=False))
-SMTP_TEST = register_kind(
-    NotificationKind("smtp_test", _l("Test email from the administrator"), mandatory=True, inapp=False)
-)

@@ -15,9 +15,12 @@ import ssl
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import format_datetime
+from email import encoders, policy
+from email.header import Header
+from email.mime.base import MIMEBase
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import format_datetime, formataddr
 from urllib.parse import urlparse
 
 import sqlalchemy as sa
@@ -49,6 +52,7 @@ BATCH_SIZE = 200
 SMTP_TIMEOUT = 20
 SMTP_SETTINGS_ID = 1
 
+SMTP_POLICY = policy.compat32.clone(linesep="\r\n")  # SMTP wants CRLF; sendmail() sends bytes as they are
 T = OutboxMessage.__table__
 A = OutboxAttachment.__table__
 
@@ -111,8 +115,13 @@ class _Batch:
         self.rows = rows
 
 
-def deliver_due(now: datetime | None = None, *, batch_size: int = BATCH_SIZE, only_ids=None) -> int:
-    """Send every message that is due, in batches over one SMTP connection each; return how many went."""
+def deliver_due(
+    now: datetime | None = None, *, batch_size: int = BATCH_SIZE, only_ids=None, limit: int | None = None
+) -> int:
+    """Send the messages that are due (at most `limit`), in batches over one SMTP connection each.
+
+    Returns how many were sent.
+    """
     now = now or utc_now()
     config = mail_config()
     org = get_settings()
@@ -122,14 +131,14 @@ def deliver_due(now: datetime | None = None, *, batch_size: int = BATCH_SIZE, on
         log.info("no mail server configured: messages wait in the outbox")
         return 0
     recover_stale_claims(now)
-    sent = 0
-    while True:
-        batch = _claim(now, batch_size, only_ids)
+    sent = claimed = 0
+    while limit is None or claimed < limit:
+        size = batch_size if limit is None else min(batch_size, limit - claimed)
+        batch = _claim(now, size, only_ids)
         if not batch.rows:
             break
+        claimed += len(batch.rows)
         sent += _send_batch(batch, config, names)
-        if only_ids is not None:
-            break
     return sent
 
 
@@ -207,10 +216,10 @@ def _send_batch(batch: _Batch, config: MailConfig, names: dict[str, str]) -> int
                 _release(batch, batch.rows[index:])
                 break
             try:
-                email = build_email(row, config, names)
+                data = build_email(row, config, names)
                 if smtp is None:
                     smtp = connect(config)
-                smtp.send_message(email)
+                smtp.sendmail(config.sender, [row.email], data)
             except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as error:
                 _record_failure(batch, row, error, permanent=_is_permanent(error))
             except (smtplib.SMTPException, OSError) as error:
@@ -258,32 +267,37 @@ def _close(smtp: smtplib.SMTP | None) -> None:
         smtp.close()
 
 
-def build_email(row: Outgoing, config: MailConfig, names: dict[str, str]) -> EmailMessage:
-    """Build the MIME message: plain text with an HTML alternative and the attachments."""
-    email = EmailMessage()
-    email["Subject"] = row.subject
-    email["From"] = Address(names.get(row.locale) or names["th"], addr_spec=config.sender)
-    email["To"] = row.email
-    email["Date"] = format_datetime(utc_now())
+def build_email(row: Outgoing, config: MailConfig, names: dict[str, str]) -> bytes:
+    """Build the MIME message: plain text with an HTML alternative, then the attachments.
+
+    The classic `email.mime` classes fold headers several times faster than `EmailMessage`, which matters
+    when a batch of thousands goes out.
+    """
+    body: MIMEBase = MIMEText(row.body_text, "plain", "utf-8")
+    if row.body_html:
+        body = MIMEMultipart("alternative", _subparts=[body, MIMEText(row.body_html, "html", "utf-8")])
+    if row.attachments:
+        body = MIMEMultipart("mixed", _subparts=[body, *(_attachment(*a) for a in row.attachments)])
+    body["Subject"] = Header(row.subject, "utf-8")
+    body["From"] = formataddr((names.get(row.locale) or names["th"], config.sender), charset="utf-8")
+    body["To"] = row.email
+    body["Date"] = format_datetime(utc_now())
     # A stable id per row lets mail clients drop a copy should a crash make us send a row again.
     domain = config.sender.rpartition("@")[2] or "localhost"
-    email["Message-ID"] = f"<outbox.{row.id}.{int(row.created_at.timestamp())}@{domain}>"
-    email["Auto-Submitted"] = "auto-generated"
-    email.set_content(row.body_text)
-    if row.body_html:
-        email.add_alternative(row.body_html, subtype="html")
-    for filename, content_type, content in row.attachments:
-        main, _, rest = content_type.partition("/")
-        subtype, *params = (p.strip() for p in rest.split(";"))
-        extra = dict(p.split("=", 1) for p in params if "=" in p)
-        email.add_attachment(
-            content,
-            maintype=main or "application",
-            subtype=subtype or "octet-stream",
-            filename=filename,
-            params=extra,
-        )
-    return email
+    body["Message-ID"] = f"<outbox.{row.id}.{int(row.created_at.timestamp())}@{domain}>"
+    body["Auto-Submitted"] = "auto-generated"
+    return body.as_bytes(policy=SMTP_POLICY)
+
+
+def _attachment(filename: str, content_type: str, content: bytes) -> MIMEBase:
+    main, _, rest = content_type.partition("/")
+    subtype, *params = (p.strip() for p in rest.split(";"))
+    extra = dict(p.split("=", 1) for p in params if "=" in p)
+    part = MIMEBase(main or "application", subtype or "octet-stream", **extra)
+    part.set_payload(content)
+    encoders.encode_base64(part)
+    part.add_header("Content-Disposition", "attachment", filename=("utf-8", "", filename))
+    return part
 
 
 def _is_permanent(error: smtplib.SMTPException) -> bool:
@@ -309,6 +323,11 @@ def describe(error: BaseException) -> str:
 
 
 def _mark_sent(batch: _Batch, row: Outgoing) -> None:
+    if dialect() == "postgresql":
+        # Each sent row is committed on its own, so a crashed sender resends nothing it finished; not waiting
+        # for the WAL flush keeps that affordable. Only a crash of the database server itself could lose the
+        # last fraction of a second of marks (those rows would then go out again, with the same Message-ID).
+        db.session.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
     result = db.session.execute(
         sa.update(T)
         .where(T.c.id == row.id, T.c.claimed_by == batch.token)

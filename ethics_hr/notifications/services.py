@@ -23,7 +23,7 @@ from ethics_hr.core.db import dialect, insert_ignoring_conflict
 from ethics_hr.core.models import utc_now
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
-from ethics_hr.notifications import kinds as _builtin_kinds  # noqa: F401  (registers welcome, smtp_test)
+from ethics_hr.notifications import kinds as _builtin_kinds  # noqa: F401  (registers the welcome notice)
 from ethics_hr.notifications.models import Notice, NotificationOptOut, OutboxMessage
 from ethics_hr.notifications.outbox import (
     Attachment,

@@ -15,7 +15,7 @@ from ethics_hr.core.errors import RuleViolation, apply_to_form
 from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.extensions import db
 from ethics_hr.notifications import admin, notices, registry
-from ethics_hr.notifications import kinds as _builtin_kinds  # noqa: F401  (registers welcome, smtp_test)
+from ethics_hr.notifications import kinds as _builtin_kinds  # noqa: F401  (registers the welcome notice)
 from ethics_hr.notifications.forms import KindSettingsForm, OutboxFilterForm, SmtpSettingsForm, parse_days
 from ethics_hr.notifications.models import FAILED, OutboxMessage
 

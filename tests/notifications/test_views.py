@@ -6,6 +6,8 @@ import re
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import event
 
 from ethics_hr.extensions import db
@@ -360,3 +362,37 @@ def test_an_unknown_outbox_message_is_not_found(app, client, login_as):
     login_as(factories.admin())
     assert client.get("/admin/notifications/outbox/999").status_code == 404
     assert client.post("/admin/notifications/outbox/999/resend").status_code == 404
+
+
+def test_posts_without_the_csrf_token_change_nothing(app, client, login_as, org):
+    app.config["WTF_CSRF_ENABLED"] = True
+    user = login_as(factories.user())
+    give_notices(user, 1)
+    client.post("/notifications/read-all")
+    notice = db.session.scalar(sa.select(Notice))
+    client.post(f"/notifications/{notice.id}/read")
+    client.post("/notifications/preferences", data={})
+    db.session.expire_all()
+    assert db.session.scalar(sa.select(Notice.read_at)) is None
+    assert registry.opted_out_kinds(user.id) == set()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=80))
+def test_random_text_in_the_admin_forms_never_breaks_them(app, client, login_as, text):
+    login_as(factories.admin())
+    probe = f"{text}<x-probe>"
+    for url, form in (
+        (
+            "/admin/notifications/kinds/test_reminder",
+            {"days_before": probe, "repeat_days": text, "hour": text},
+        ),
+        ("/admin/notifications/smtp", {"host": probe, "port": text, "username": probe, "sender": probe}),
+    ):
+        response = client.post(url, data=form)
+        assert response.status_code == 200  # refused, shown again
+        assert "<x-probe>" not in page_text(response)
+    assert (
+        client.get("/admin/notifications/outbox", query_string={"status": text, "kind": text}).status_code
+        == 200
+    )
