@@ -14,7 +14,7 @@ from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.core.settings import forget_cached_settings, get_settings
 from ethics_hr.core.timeutil import local_bounds_utc
 from ethics_hr.extensions import db
-from ethics_hr.notifications.views import ADMIN_LINKS as NOTIFICATION_LINKS
+from ethics_hr.notifications.admin import ADMIN_LINKS as NOTIFICATION_LINKS
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 

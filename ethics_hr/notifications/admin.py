@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from ethics_hr.core import audit
 from ethics_hr.core.errors import RuleViolation
@@ -12,6 +13,13 @@ from ethics_hr.extensions import db
 from ethics_hr.notifications import sender
 from ethics_hr.notifications.models import STATUSES, OutboxMessage, SmtpSettings
 from ethics_hr.notifications.outbox import queue
+
+# The administrator's pages, listed on the admin index as (endpoint, label).
+ADMIN_LINKS = [
+    ("notifications.kind_list", _l("Notifications and reminders")),
+    ("notifications.smtp", _l("Mail server")),
+    ("notifications.outbox", _l("Outbox")),
+]
 
 
 def outbox_query(*, status: str | None = None, kind: str | None = None) -> sa.Select:

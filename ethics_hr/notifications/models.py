@@ -58,7 +58,7 @@ class OutboxMessage(db.Model):
     sent_at: Mapped[datetime | None]
 
     attachments: Mapped[list[OutboxAttachment]] = relationship(
-        back_populates="message", cascade="all, delete-orphan", lazy="selectin"
+        back_populates="message", cascade="all, delete-orphan"
     )
 
 

@@ -7,7 +7,6 @@ from typing import Any
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ethics_hr.core.access import admin_required, is_safe_next, login_required
@@ -20,13 +19,6 @@ from ethics_hr.notifications.forms import KindSettingsForm, OutboxFilterForm, Sm
 from ethics_hr.notifications.models import FAILED, OutboxMessage
 
 bp = Blueprint("notifications", __name__)
-
-# The administrator's pages, listed on the admin index.
-ADMIN_LINKS = [
-    ("notifications.kind_list", _l("Notifications and reminders")),
-    ("notifications.smtp", _l("Mail server")),
-    ("notifications.outbox", _l("Outbox")),
-]
 
 
 @bp.app_context_processor

@@ -396,3 +396,40 @@ def test_random_text_in_the_admin_forms_never_breaks_them(app, client, login_as,
         client.get("/admin/notifications/outbox", query_string={"status": text, "kind": text}).status_code
         == 200
     )
+
+
+def statements(client, url: str) -> int:
+    seen = []
+
+    def count(*args):
+        seen.append(1)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return len(seen)
+
+
+def test_the_outbox_and_notices_pages_cost_the_same_queries_for_more_rows(app, client, login_as, org):
+    from ethics_hr.notifications.services import Attachment
+
+    admin = login_as(factories.admin())
+
+    def add(n: int, start: int) -> None:
+        for i in range(start, start + n):
+            notify(
+                recipient(admin),
+                kind="test_reminder",
+                target=f"t{i}",
+                render=hello,
+                attachments=[Attachment("a.ics", b"x", "text/calendar")],
+            )
+        db.session.commit()
+
+    add(3, 0)
+    few = (statements(client, "/admin/notifications/outbox"), statements(client, "/notifications/"))
+    add(30, 3)
+    many = (statements(client, "/admin/notifications/outbox"), statements(client, "/notifications/"))
+    assert few == many
