@@ -9,6 +9,7 @@ recipient).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
@@ -135,7 +136,8 @@ def notify(
 ) -> bool:
     """Tell one person (or an address) something, once per (kind, target, period); return if anything was new.
 
-    `render(recipient)` is called in the recipient's language and only when something is to be written.
+    `render(recipient)` is called in the recipient's language (recipient.locale is then always set) and only
+    when something is to be written.
     Runs in the caller's transaction: the caller commits.
     """
     settings = kind_settings(kind)
@@ -155,7 +157,7 @@ def notify(
         return False
     locale = _locale(r, get_settings().default_locale)
     with _rendering(), force_locale(locale):
-        message = _as_message(render(r))
+        message = _as_message(render(dataclasses.replace(r, locale=locale)))
     wrote = False
     if want_notice:
         row = _notice_row(r.id, kind, target, period, message, link, utc_now())
@@ -225,7 +227,7 @@ def notify_many(
                 continue
             locale = _locale(r, default_locale)
             with force_locale(locale):
-                message = _as_message(render(r))
+                message = _as_message(render(dataclasses.replace(r, locale=locale)))
             if need_notice:
                 notices.append(_notice_row(r.id, kind, t, period, message, link_of(r), now))
             if need_mail:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -28,7 +28,9 @@ def bell() -> dict[str, Any]:
     def unread_notices() -> int:
         if not current_user or not current_user.is_authenticated:
             return 0
-        return notices.unread_count(current_user.id)
+        if "unread_notices" not in g:  # the phone and the desktop bell share one query
+            g.unread_notices = notices.unread_count(current_user.id)
+        return g.unread_notices
 
     return {"unread_notices": unread_notices}
 
