@@ -232,8 +232,10 @@ def start_in_background(app: Flask) -> threading.Thread | None:
 def run_foreground(app: Flask) -> None:
     """Run the scheduler in the foreground (production: one process); idle while another holds the lock."""
     lock = SchedulerLock(app)
-    if not wait_for_lock(lock, threading.Event()):
-        return
+    if not lock.acquire():
+        click.echo("another scheduler holds the lock; this one stays idle until it stops", err=True)
+        if not wait_for_lock(lock, threading.Event()):
+            return
     try:
         click.echo(f"scheduler running {len(JOBS)} jobs; Ctrl-C to stop")
         build_scheduler(app, blocking=True).start()
