@@ -9,4 +9,5 @@ MODULES: list[str] = [
     "bench.codes",
     "bench.training",
     "bench.questions",
+    "bench.notifications",
 ]
