@@ -25,6 +25,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "people": ("ethics_hr/people", "templates/people", "templates/auth"),
     "home": ("ethics_hr/home", "templates/home"),
     "admin": ("ethics_hr/admin", "templates/admin"),
+    "plans": ("ethics_hr/plans", "templates/plans"),
 }
 
 i18n_cli = AppGroup("i18n", help="Extract, update and compile the message catalogues.")
