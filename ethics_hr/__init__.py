@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, g, request, session
+from flask import Flask, g, has_request_context, request, session
 
 from config import CONFIGS
 
@@ -15,6 +15,9 @@ def create_app(config: str | dict[str, Any] | None = None, *, env: str | None = 
     """Build the application; it never starts a scheduler by itself."""
     root = Path(__file__).resolve().parent.parent
     app = Flask(__name__, template_folder=str(root / "templates"), static_folder="static")
+    from ethics_hr.core.http import CleanRequest
+
+    app.request_class = CleanRequest
     name = config if isinstance(config, str) else env or os.environ.get("ETHICS_HR_ENV", "development")
     settings = CONFIGS[name]()
     settings.validate()
@@ -40,14 +43,13 @@ def _translation_directories() -> list[str]:
 
 
 def select_locale() -> str:
-    from flask import has_request_context
     from flask_login import current_user
 
     if not has_request_context():  # CLI commands and jobs: the organisation's language
         return _default_locale()
     if current_user and current_user.is_authenticated and current_user.preferred_locale:
         return current_user.preferred_locale
-    chosen = session.get("locale")
+    chosen = session.get("locale") if has_request_context() else None  # services also run from CLI and jobs
     if chosen in ("th", "en"):
         return chosen
     return _default_locale()
@@ -73,22 +75,27 @@ def select_timezone() -> str:
 
 def import_models() -> None:
     """Import every domain's models so the metadata (and Alembic) sees all tables."""
+    import ethics_hr.codes.models
+    import ethics_hr.committees.models
     import ethics_hr.core.audit
     import ethics_hr.core.settings
     import ethics_hr.core.uploads
     import ethics_hr.notifications.models
     import ethics_hr.people.models
-    import ethics_hr.plans.models  # noqa: F401
+    import ethics_hr.plans.models
+    import ethics_hr.questions.models
+    import ethics_hr.training.models  # noqa: F401
 
 
 def register_extensions(app: Flask) -> None:
-    from ethics_hr.core import audit, sqlite, wtforms_i18n
+    from ethics_hr.core import audit, privacy, sqlite, throttle, wtforms_i18n
     from ethics_hr.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
 
     import_models()
     db.init_app(app)
     sqlite.install()
     audit.install()
+    privacy.install()
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
     csrf.init_app(app)
     wtforms_i18n.install()
@@ -100,6 +107,7 @@ def register_extensions(app: Flask) -> None:
     )
     bootstrap.init_app(app)
     limiter.init_app(app)
+    throttle.init_app(app)
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -119,13 +127,32 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from ethics_hr.admin.views import bp as admin_bp
+    from ethics_hr.codes.views import bp as codes_bp
+    from ethics_hr.committees.views import bp as committees_bp
     from ethics_hr.core.views import bp as core_bp
     from ethics_hr.home.views import bp as home_bp
+    from ethics_hr.notifications.views import bp as notifications_bp
     from ethics_hr.people.auth_views import bp as auth_bp
     from ethics_hr.people.views import bp as people_bp
     from ethics_hr.plans.views import bp as plans_bp
+    from ethics_hr.questions.views import bp as questions_bp
+    from ethics_hr.questions.views import public_bp as ask_bp
+    from ethics_hr.training.views import bp as training_bp
 
-    for bp in (core_bp, auth_bp, home_bp, people_bp, plans_bp, admin_bp):
+    for bp in (
+        core_bp,
+        auth_bp,
+        home_bp,
+        people_bp,
+        codes_bp,
+        committees_bp,
+        training_bp,
+        plans_bp,
+        questions_bp,
+        ask_bp,
+        notifications_bp,
+        admin_bp,
+    ):
         app.register_blueprint(bp)
 
 
@@ -184,9 +211,14 @@ def navigation() -> list[tuple[str, str, str]]:
     if not current_user.is_authenticated:
         return []
     items = [("home.index", _("Home"), "home.")]
+    codes_home = "codes.manage" if current_user.is_officer else "codes.index"
+    items.append((codes_home, _("Codes of ethics"), "codes."))
+    items.append(("training.index", _("Training"), "training."))
+    items.append(("committees.index", _("Committees"), "committees."))
+    items.append(("questions.index", _("Ethics questions"), "questions."))
     if current_user.is_officer:
-        items.append(("people.index", _("People"), "people."))
         items.append(("plans.index", _("HR plan"), "plans."))
+        items.append(("people.index", _("People"), "people."))
     if current_user.is_admin:
         items.append(("admin.index", _("Administration"), "admin."))
     return items

@@ -25,6 +25,11 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "people": ("ethics_hr/people", "templates/people", "templates/auth"),
     "home": ("ethics_hr/home", "templates/home"),
     "admin": ("ethics_hr/admin", "templates/admin"),
+    "committees": ("ethics_hr/committees", "templates/committees"),
+    "questions": ("ethics_hr/questions", "templates/questions"),
+    "codes": ("ethics_hr/codes", "templates/codes"),
+    "training": ("ethics_hr/training", "templates/training"),
+    "notifications": ("ethics_hr/notifications", "templates/notifications"),
     "plans": ("ethics_hr/plans", "templates/plans"),
 }
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms import BooleanField, FloatField, IntegerField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from ethics_hr.core.forms import BaseForm
 
 REQUIRED = _l("This field is required.")
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(BaseForm):
     name_th = StringField(
         _l("Organisation name (Thai)"), validators=[DataRequired(REQUIRED), Length(max=200)]
     )
@@ -26,6 +27,16 @@ class SettingsForm(FlaskForm):
     timezone = SelectField(_l("Time zone"), choices=[])
     default_locale = SelectField(_l("Default language"), choices=[("th", "ไทย"), ("en", "English")])
     thai_numerals_in_documents = BooleanField(_l("Use Thai numerals in official documents"))
+    acknowledgment_requires_password = BooleanField(
+        _l("Ask for the password when acknowledging a code of ethics")
+    )
+    ethics_hours_required = FloatField(
+        _l("Hours of ethics training each person needs per fiscal year"),
+        validators=[
+            InputRequired(REQUIRED),
+            NumberRange(0, 1000, _l("Enter a number of hours from 0 to 1,000.")),
+        ],
+    )
     submit = SubmitField(_l("Save"))
 
     def __init__(self, *args, **kwargs):
@@ -33,7 +44,7 @@ class SettingsForm(FlaskForm):
         self.timezone.choices = sorted(available_timezones())
 
 
-class AuditFilterForm(FlaskForm):
+class AuditFilterForm(BaseForm):
     class Meta:
         csrf = False
 

@@ -74,7 +74,9 @@ def _locale() -> str:
 def index():
     """List people with search, filters and pagination."""
     f = _filters()
-    page = db.paginate(services.people_query(f), per_page=current_app.config["PER_PAGE"], error_out=False)
+    page = db.paginate(
+        services.people_query(f, with_accounts=True), per_page=current_app.config["PER_PAGE"], error_out=False
+    )
     return render_template(
         "people/index.html",
         page=page,
@@ -134,7 +136,12 @@ def detail(person_id: int):
         account_form=_account_form(person),
         confirm=ConfirmForm(),
         role_labels=ROLE_LABELS,
+        person_sections=[section for provider in PERSON_SECTION_PROVIDERS for section in provider(person)],
     )
+
+
+# Domains above people add a function person -> list of sections (objects with .template) at import time.
+PERSON_SECTION_PROVIDERS: list = []
 
 
 @bp.route("/<int:person_id>/edit", methods=["GET", "POST"])
@@ -176,7 +183,9 @@ def set_active(person_id: int):
 
 
 def _account_form(person: Person) -> AccountForm:
-    form = AccountForm(roles=sorted(person.account.roles) if person.account else [])
+    # Only the page shows the current roles; a submitted form holds exactly the roles that were ticked.
+    current = sorted(person.account.roles) if person.account and request.method == "GET" else []
+    form = AccountForm(roles=current)
     form.roles.choices = [(ADMIN, _("Administrator")), (PERSONNEL, _("Personnel officer"))]
     return form
 

@@ -1,4 +1,4 @@
-"""Plan against actual: participants, person-hours and sessions held come from real attendance, never typed."""
+"""Plan against actual: participants, person-hours and sessions held come from attendance, never typed."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ WHOLE_YEAR = "year"
 
 
 def period_bounds(fy: int, period: str) -> tuple[date, date]:
-    """The first and last local day of the period: the first six months (1 Oct to 31 Mar) or the whole year."""
+    """The first and last local day of the period: the first six months (Oct to Mar) or the whole year."""
     first, last = fiscal_year_range(fy)
     if period == FIRST_HALF:
         month = first.month + 6
@@ -64,7 +64,7 @@ class PlanReport:
 
 
 def plan_against_actual(plan: Plan | None, fy: int, period: str = WHOLE_YEAR) -> PlanReport:
-    """Each item of the plan planned for the fiscal year, with what its linked sessions achieved in the period."""
+    """Each item planned for the fiscal year, with what its linked sessions achieved in the period."""
     first, last = period_bounds(fy, period)
     report = PlanReport(fy, period, first, last, plan)
     if plan is None:
@@ -95,7 +95,7 @@ def plan_against_actual(plan: Plan | None, fy: int, period: str = WHOLE_YEAR) ->
 
 
 def _measures(plan_id: int, fy: int, first: date, last: date) -> dict[int, tuple[int, float, int, int]]:
-    """Per item: distinct participants, person-hours, sessions held, sessions linked — three grouped queries."""
+    """Per item: distinct participants, person-hours, sessions held and linked, in three grouped queries."""
     from ethics_hr.training.models import (
         CANCELLED,
         COMPLETED,
@@ -113,7 +113,9 @@ def _measures(plan_id: int, fy: int, first: date, last: date) -> dict[int, tuple
         .subquery("links")
     )
     in_period = sa.and_(
-        TrainingSession.starts_at >= start, TrainingSession.starts_at < end, TrainingSession.status != CANCELLED
+        TrainingSession.starts_at >= start,
+        TrainingSession.starts_at < end,
+        TrainingSession.status != CANCELLED,
     )
     latest = (
         db.select(sa.func.max(Attendance.id).label("id"))
@@ -152,5 +154,10 @@ def _measures(plan_id: int, fy: int, first: date, last: date) -> dict[int, tuple
     for item_id in set(linked) | set(held) | {row[0] for row in attended}:
         result[item_id] = (0, 0.0, held.get(item_id, 0), linked.get(item_id, 0))
     for item_id, participants, person_hours in attended:
-        result[item_id] = (int(participants), float(person_hours or 0), held.get(item_id, 0), linked.get(item_id, 0))
+        result[item_id] = (
+            int(participants),
+            float(person_hours or 0),
+            held.get(item_id, 0),
+            linked.get(item_id, 0),
+        )
     return result

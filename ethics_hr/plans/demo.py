@@ -6,8 +6,17 @@ from decimal import Decimal
 
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory
-from ethics_hr.plans.models import APPROVED, DONE, IN_PROGRESS, NOT_STARTED, Plan, PlanArea, PlanItem, PlanItemBudget
-from ethics_hr.plans.models import PlanItemSession
+from ethics_hr.plans.models import (
+    APPROVED,
+    DONE,
+    IN_PROGRESS,
+    NOT_STARTED,
+    Plan,
+    PlanArea,
+    PlanItem,
+    PlanItemBudget,
+    PlanItemSession,
+)
 
 # The demo is as of FY 2570 Q1 (November 2026): FY 2569 items are done, FY 2570 Q1 ones under way.
 STATUS_BY_YEAR = {2569: DONE, 2570: IN_PROGRESS}
@@ -20,8 +29,12 @@ def load_demo(people: list[Person]) -> None:
 
     spec = content.PLAN
     plan = Plan(
-        title_th=spec["title_th"], title_en=spec["title_en"], first_fiscal_year=spec["first_fiscal_year"],
-        last_fiscal_year=spec["last_fiscal_year"], status=APPROVED, approved_on=spec["approved_on"],
+        title_th=spec["title_th"],
+        title_en=spec["title_en"],
+        first_fiscal_year=spec["first_fiscal_year"],
+        last_fiscal_year=spec["last_fiscal_year"],
+        status=APPROVED,
+        approved_on=spec["approved_on"],
         approved_by=spec["approved_by"],
     )
     db.session.add(plan)
@@ -34,11 +47,20 @@ def load_demo(people: list[Person]) -> None:
         if row["fiscal_year"] == 2570 and row["quarter"] > 1:
             status = NOT_STARTED
         item = PlanItem(
-            plan=plan, name=row["name_th"], area=areas[row["area"]], objective=row["objective_th"],
-            target_participants=row["target_participants"], indicator=row["indicator_th"],
-            responsible_department=departments.get(row["department"]), fiscal_year=row["fiscal_year"],
-            quarter=row["quarter"], status=status, categories=everyone,
-            spent=Decimal(row["budget"].get(row["fiscal_year"], 0)) * Decimal("0.85") if status == DONE else Decimal(0),
+            plan=plan,
+            name=row["name_th"],
+            area=areas[row["area"]],
+            objective=row["objective_th"],
+            target_participants=row["target_participants"],
+            indicator=row["indicator_th"],
+            responsible_department=departments.get(row["department"]),
+            fiscal_year=row["fiscal_year"],
+            quarter=row["quarter"],
+            status=status,
+            categories=everyone,
+            spent=Decimal(row["budget"].get(row["fiscal_year"], 0)) * Decimal("0.85")
+            if status == DONE
+            else Decimal(0),
         )
         for fy, amount in row["budget"].items():
             item.budgets.append(PlanItemBudget(fiscal_year=fy, amount=Decimal(amount)))

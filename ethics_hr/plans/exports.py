@@ -31,8 +31,11 @@ def linkable_sessions(item: PlanItem, locale: str = "th") -> list[tuple[object, 
     taken = db.select(PlanItemSession.session_id)
     sessions = db.session.scalars(
         db.select(TrainingSession)
-        .where(TrainingSession.starts_at >= start, TrainingSession.starts_at < end,
-               TrainingSession.id.not_in(taken))
+        .where(
+            TrainingSession.starts_at >= start,
+            TrainingSession.starts_at < end,
+            TrainingSession.id.not_in(taken),
+        )
         .order_by(TrainingSession.starts_at)
         .limit(300)
     )
@@ -60,27 +63,58 @@ def report_xlsx(report: PlanReport, *, locale: str) -> bytes:
         ws.title = _("Plan against actual")[:31]
         period = _("first six months") if report.period == FIRST_HALF else _("whole year")
         ws.append([report.plan.title(locale) if report.plan else _("No plan in force")])
-        ws.append([f"{format_fiscal_year(report.fiscal_year, locale=locale)} · {period} · "
-                   f"{format_date(report.first_day, 'long', locale=locale)} – "
-                   f"{format_date(report.last_day, 'long', locale=locale)}"])
+        ws.append(
+            [
+                f"{format_fiscal_year(report.fiscal_year, locale=locale)} · {period} · "
+                f"{format_date(report.first_day, 'long', locale=locale)} – "
+                f"{format_date(report.last_day, 'long', locale=locale)}"
+            ]
+        )
         ws.append([])
         header = [
-            _("Project or activity"), _("Area"), _("Quarter"), _("Target participants"), _("Actual participants"),
-            _("Person-hours"), _("Sessions held"), _("Planned budget (baht)"), _("Budget spent (baht)"), _("Status"),
+            _("Project or activity"),
+            _("Area"),
+            _("Quarter"),
+            _("Target participants"),
+            _("Actual participants"),
+            _("Person-hours"),
+            _("Sessions held"),
+            _("Planned budget (baht)"),
+            _("Budget spent (baht)"),
+            _("Status"),
         ]
         ws.append(header)
         labels = status_labels()
         for row in report.rows:
-            ws.append([
-                row.item.name, row.item.area.name(locale), row.item.quarter, row.item.target_participants,
-                row.participants, round(row.person_hours, 2), row.sessions_held, float(row.planned_budget),
-                float(row.item.spent), labels[row.item.status],
-            ])
+            ws.append(
+                [
+                    row.item.name,
+                    row.item.area.name(locale),
+                    row.item.quarter,
+                    row.item.target_participants,
+                    row.participants,
+                    round(row.person_hours, 2),
+                    row.sessions_held,
+                    float(row.planned_budget),
+                    float(row.item.spent),
+                    labels[row.item.status],
+                ]
+            )
         totals = report.totals
-        ws.append([
-            _("Total"), "", "", totals["target"], totals["participants"], round(totals["person_hours"], 2),
-            totals["sessions_held"], float(totals["planned_budget"]), float(totals["spent"]), "",
-        ])
+        ws.append(
+            [
+                _("Total"),
+                "",
+                "",
+                totals["target"],
+                totals["participants"],
+                round(totals["person_hours"], 2),
+                totals["sessions_held"],
+                float(totals["planned_budget"]),
+                float(totals["spent"]),
+                "",
+            ]
+        )
     for cell in ws[4]:
         cell.font = Font(bold=True)
     for cell in ws[ws.max_row]:

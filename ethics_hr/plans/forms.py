@@ -5,7 +5,15 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import DateField, DecimalField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (
+    DateField,
+    DecimalField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 REQUIRED = _l("This field is required.")
@@ -38,7 +46,9 @@ class PlanForm(FlaskForm):
 
 class ApproveForm(FlaskForm):
     approved_on = DateField(_l("Date approved"), validators=[InputRequired(REQUIRED)])
-    approved_by = StringField(_l("Approved by (name and position)"), validators=[DataRequired(REQUIRED), Length(max=300)])
+    approved_by = StringField(
+        _l("Approved by (name and position)"), validators=[DataRequired(REQUIRED), Length(max=300)]
+    )
 
 
 class ItemForm(FlaskForm):
@@ -49,7 +59,10 @@ class ItemForm(FlaskForm):
     category_ids = SelectMultipleField(_l("Target staff categories"), coerce=int, validate_choice=False)
     target_participants = IntegerField(
         _l("Target number of participants"),
-        validators=[InputRequired(REQUIRED), NumberRange(min=0, message=_l("The target cannot be negative."))],
+        validators=[
+            InputRequired(REQUIRED),
+            NumberRange(min=0, message=_l("The target cannot be negative.")),
+        ],
     )
     indicator = TextAreaField(_l("Indicators"), validators=[Optional(), Length(max=3000)])
     indicator_target = DecimalField(
@@ -57,12 +70,19 @@ class ItemForm(FlaskForm):
         places=2,
         validators=[Optional(), NumberRange(min=0, message=_l("The target cannot be negative."))],
     )
-    responsible_department_id = SelectField(_l("Responsible department"), coerce=optional_int, validate_choice=False)
+    responsible_department_id = SelectField(
+        _l("Responsible department"), coerce=optional_int, validate_choice=False
+    )
     fiscal_year = SelectField(_l("Planned fiscal year"), coerce=optional_int, validate_choice=False)
     quarter = SelectField(
         _l("Planned quarter"),
         coerce=optional_int,
-        choices=[(1, _l("Q1 (Oct–Dec)")), (2, _l("Q2 (Jan–Mar)")), (3, _l("Q3 (Apr–Jun)")), (4, _l("Q4 (Jul–Sep)"))],
+        choices=[
+            (1, _l("Q1 (Oct–Dec)")),
+            (2, _l("Q2 (Jan–Mar)")),
+            (3, _l("Q3 (Apr–Jun)")),
+            (4, _l("Q4 (Jul–Sep)")),
+        ],
         validate_choice=False,
     )
 

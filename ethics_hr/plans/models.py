@@ -109,7 +109,10 @@ class PlanItem(TimestampMixin, db.Model):
     departments: Mapped[list[Department]] = relationship(secondary=item_department, lazy="selectin")
     categories: Mapped[list[StaffCategory]] = relationship(secondary=item_category, lazy="selectin")
     budgets: Mapped[list[PlanItemBudget]] = relationship(
-        back_populates="item", cascade="all, delete-orphan", order_by="PlanItemBudget.fiscal_year", lazy="selectin"
+        back_populates="item",
+        cascade="all, delete-orphan",
+        order_by="PlanItemBudget.fiscal_year",
+        lazy="selectin",
     )
 
     def budget_for(self, fiscal_year: int) -> Decimal:

@@ -16,8 +16,6 @@ from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, StaffCategory
 from ethics_hr.plans.models import (
     APPROVED,
-    CANCELLED,
-    DONE,
     DRAFT,
     ITEM_STATUSES,
     NOT_STARTED,
@@ -68,7 +66,9 @@ def save_plan(
     if last_fiscal_year < first_fiscal_year:
         raise RuleViolation(str(_l("The last fiscal year cannot be before the first.")), "last_fiscal_year")
     if last_fiscal_year - first_fiscal_year + 1 > MAX_YEARS:
-        raise RuleViolation(str(_l("A plan covers at most %(n)d fiscal years.", n=MAX_YEARS)), "last_fiscal_year")
+        raise RuleViolation(
+            str(_l("A plan covers at most %(n)d fiscal years.", n=MAX_YEARS)), "last_fiscal_year"
+        )
     if plan is not None and plan.items:
         outside = [i for i in plan.items if not first_fiscal_year <= i.fiscal_year <= last_fiscal_year]
         if outside:
@@ -145,12 +145,18 @@ def parse_money(text: str | None) -> Decimal | None:
 
 
 def save_item(plan: Plan, item: PlanItem | None, data: ItemInput) -> PlanItem:
-    """Create or change a plan item; targets of an approved plan's item are changed on the record (audit log)."""
+    """Create or change a plan item; an approved plan's target changes stay on record (audit log)."""
     if not (data.name or "").strip():
         raise RuleViolation(str(_l("This field is required.")), "name")
     if data.fiscal_year is None or not plan.first_fiscal_year <= data.fiscal_year <= plan.last_fiscal_year:
         raise RuleViolation(
-            str(_l("Choose a fiscal year of the plan (%(a)d–%(b)d).", a=plan.first_fiscal_year, b=plan.last_fiscal_year)),
+            str(
+                _l(
+                    "Choose a fiscal year of the plan (%(a)d–%(b)d).",
+                    a=plan.first_fiscal_year,
+                    b=plan.last_fiscal_year,
+                )
+            ),
             "fiscal_year",
         )
     if data.quarter not in (1, 2, 3, 4):
@@ -162,15 +168,20 @@ def save_item(plan: Plan, item: PlanItem | None, data: ItemInput) -> PlanItem:
     if db.session.get(PlanArea, data.area_id or 0) is None:
         raise RuleViolation(str(_l("Choose an area from the list.")), "area_id")
     if not data.department_ids and not data.category_ids:
-        raise RuleViolation(str(_l("Choose at least one department or staff category as the target group.")),
-                            "category_ids")
+        raise RuleViolation(
+            str(_l("Choose at least one department or staff category as the target group.")), "category_ids"
+        )
     for fy, amount in data.budgets.items():
         if amount is not None and amount < 0:
             raise RuleViolation(str(_l("A budget cannot be negative.")), f"budget_{fy}")
         if not plan.first_fiscal_year <= fy <= plan.last_fiscal_year:
             raise RuleViolation(str(_l("A budget year is outside the plan.")), f"budget_{fy}")
-    departments = list(db.session.scalars(db.select(Department).where(Department.id.in_(data.department_ids))))
-    categories = list(db.session.scalars(db.select(StaffCategory).where(StaffCategory.id.in_(data.category_ids))))
+    departments = list(
+        db.session.scalars(db.select(Department).where(Department.id.in_(data.department_ids)))
+    )
+    categories = list(
+        db.session.scalars(db.select(StaffCategory).where(StaffCategory.id.in_(data.category_ids)))
+    )
     if item is None:
         item = PlanItem(plan=plan, status=NOT_STARTED)
         db.session.add(item)
@@ -211,8 +222,11 @@ def target_changes(item: PlanItem) -> list[AuditEntry]:
     """The audit entries that changed this item's targets after it was created."""
     entries = db.session.scalars(
         db.select(AuditEntry)
-        .where(AuditEntry.entity_type == PlanItem.__tablename__, AuditEntry.entity_id == str(item.id),
-               AuditEntry.action == "update")
+        .where(
+            AuditEntry.entity_type == PlanItem.__tablename__,
+            AuditEntry.entity_id == str(item.id),
+            AuditEntry.action == "update",
+        )
         .order_by(AuditEntry.id)
     )
     return [e for e in entries if any(f in e.changes_dict for f in TARGET_FIELDS)]
@@ -235,7 +249,9 @@ def link_session(item: PlanItem, session_id: int) -> None:
 
 def unlink_session(item: PlanItem, session_id: int) -> None:
     link = db.session.scalar(
-        db.select(PlanItemSession).where(PlanItemSession.item_id == item.id, PlanItemSession.session_id == session_id)
+        db.select(PlanItemSession).where(
+            PlanItemSession.item_id == item.id, PlanItemSession.session_id == session_id
+        )
     )
     if link is not None:
         db.session.delete(link)
@@ -279,5 +295,3 @@ def is_late(item: PlanItem, today: date | None = None) -> bool:
         and item.status == NOT_STARTED
         and quarter_start(item.fiscal_year, item.quarter) <= today
     )
-
-

@@ -15,8 +15,8 @@ from ethics_hr.core.uploads import DOCUMENTS, StoredFile, save_upload, send_stor
 from ethics_hr.extensions import db
 from ethics_hr.people import services as people
 from ethics_hr.plans import actuals, exports, services
-from ethics_hr.plans.labels import status_labels
 from ethics_hr.plans.forms import ApproveForm, ItemForm, LinkSessionForm, PlanForm, ProgressForm
+from ethics_hr.plans.labels import status_labels
 from ethics_hr.plans.models import ITEM_STATUSES, Plan, PlanItem
 
 bp = Blueprint("plans", __name__, url_prefix="/plans")
@@ -58,7 +58,9 @@ def plan_form(plan_id: int | None):
                 approved_by=form.approved_by.data or "",
             )
             if form.document.data:
-                stored = save_upload(form.document.data, allowed=DOCUMENTS, field="document", by_id=current_user.id)
+                stored = save_upload(
+                    form.document.data, allowed=DOCUMENTS, field="document", by_id=current_user.id
+                )
                 db.session.flush()
                 services.attach_document(saved, stored.id)
         except RuleViolation as error:
@@ -76,7 +78,10 @@ def detail(plan_id: int):
     """Show a plan with its items by fiscal year."""
     plan = db.get_or_404(Plan, plan_id)
     return render_template(
-        "plans/detail.html", plan=plan, approve_form=ApproveForm(obj=plan), today=local_today(),
+        "plans/detail.html",
+        plan=plan,
+        approve_form=ApproveForm(obj=plan),
+        today=local_today(),
         is_late=services.is_late,
     )
 
@@ -150,12 +155,17 @@ def item_form(plan_id: int, item_id: int | None):
                 budget_errors[fy] = error.message
         if not budget_errors:
             data = services.ItemInput(
-                name=form.name.data, area_id=form.area_id.data, objective=form.objective.data or "",
-                target_participants=form.target_participants.data, indicator=form.indicator.data or "",
+                name=form.name.data,
+                area_id=form.area_id.data,
+                objective=form.objective.data or "",
+                target_participants=form.target_participants.data,
+                indicator=form.indicator.data or "",
                 indicator_target=form.indicator_target.data,
                 responsible_department_id=form.responsible_department_id.data,
-                fiscal_year=form.fiscal_year.data, quarter=form.quarter.data,
-                department_ids=form.department_ids.data or [], category_ids=form.category_ids.data or [],
+                fiscal_year=form.fiscal_year.data,
+                quarter=form.quarter.data,
+                department_ids=form.department_ids.data or [],
+                category_ids=form.category_ids.data or [],
                 budgets=budgets,
             )
             try:
@@ -170,7 +180,11 @@ def item_form(plan_id: int, item_id: int | None):
                 flash(_("The item has been saved."), "success")
                 return redirect(url_for("plans.item", item_id=saved.id))
     return render_template(
-        "plans/item_form.html", form=form, plan=plan, item=item, budget_values=budget_values,
+        "plans/item_form.html",
+        form=form,
+        plan=plan,
+        item=item,
+        budget_values=budget_values,
         budget_errors=budget_errors,
     ), (400 if request.method == "POST" else 200)
 
@@ -189,8 +203,14 @@ def item(item_id: int):
     report = actuals.plan_against_actual(item.plan, item.fiscal_year)
     actual = next((r for r in report.rows if r.item.id == item.id), None)
     return render_template(
-        "plans/item.html", item=item, progress=progress, link=link, actual=actual,
-        sessions=exports.linked_sessions(item), changes=services.target_changes(item), confirm=ConfirmForm(),
+        "plans/item.html",
+        item=item,
+        progress=progress,
+        link=link,
+        actual=actual,
+        sessions=exports.linked_sessions(item),
+        changes=services.target_changes(item),
+        confirm=ConfirmForm(),
         late=services.is_late(item),
     )
 
@@ -205,7 +225,9 @@ def progress(item_id: int):
     if form.validate_on_submit():
         try:
             services.record_progress(
-                item, status=form.status.data, progress_note=form.progress_note.data or "",
+                item,
+                status=form.status.data,
+                progress_note=form.progress_note.data or "",
                 spent=services.parse_money(form.spent.data),
             )
         except RuleViolation as error:
@@ -260,7 +282,9 @@ def report():
     """Plan against actual for a fiscal year, for the first six months or the whole year."""
     fy, period, plan = _report_args()
     return render_template(
-        "plans/report.html", report=actuals.plan_against_actual(plan, fy, period), plans=services.plans(),
+        "plans/report.html",
+        report=actuals.plan_against_actual(plan, fy, period),
+        plans=services.plans(),
     )
 
 
@@ -275,4 +299,3 @@ def report_xlsx():
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={"Content-Disposition": f"attachment; filename=hr-plan-{fy}-{period}.xlsx"},
     )
-
