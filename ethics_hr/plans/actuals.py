@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 
 from ethics_hr.core.timeutil import fiscal_year_range, local_bounds_utc
 from ethics_hr.extensions import db
-from ethics_hr.plans.models import Plan, PlanItem, PlanItemBudget, PlanItemSession
+from ethics_hr.plans.models import Plan, PlanActualCache, PlanItem, PlanItemBudget, PlanItemSession
 
 FIRST_HALF = "h1"
 WHOLE_YEAR = "year"
@@ -95,6 +97,62 @@ def plan_against_actual(plan: Plan | None, fy: int, period: str = WHOLE_YEAR) ->
 
 
 def _measures(plan_id: int, fy: int, first: date, last: date) -> dict[int, tuple[int, float, int, int]]:
+    """Per item: participants, person-hours, sessions held and linked; recomputed only when the data changed.
+
+    Attendance is append-only, so the largest attendance id, with the sessions' last change and the links,
+    tells whether anything the measures depend on has changed since they were last computed.
+    """
+    mark = _watermark(plan_id, fy)
+    cached = db.session.scalar(
+        db.select(PlanActualCache).where(
+            PlanActualCache.plan_id == plan_id,
+            PlanActualCache.fiscal_year == fy,
+            PlanActualCache.first_day == first,
+            PlanActualCache.last_day == last,
+        )
+    )
+    if cached is not None and cached.watermark == mark:
+        return {int(k): tuple(v) for k, v in json.loads(cached.measures).items()}
+    result = _compute_measures(plan_id, fy, first, last)
+    if cached is None:
+        cached = PlanActualCache(plan_id=plan_id, fiscal_year=fy, first_day=first, last_day=last)
+        db.session.add(cached)
+    cached.watermark = mark
+    cached.measures = json.dumps(result)
+    try:
+        db.session.commit()
+    except IntegrityError:  # another request stored the same measures at the same moment
+        db.session.rollback()
+    return result
+
+
+def _watermark(plan_id: int, fy: int) -> str:
+    """One statement: what the measures depend on, as a short text that changes whenever any of it does."""
+    from ethics_hr.training.models import Attendance, Course, TrainingSession
+
+    links = (
+        db.select(
+            sa.func.count(PlanItemSession.id), sa.func.coalesce(sa.func.sum(PlanItemSession.session_id), 0)
+        )
+        .join(PlanItem, PlanItem.id == PlanItemSession.item_id)
+        .where(PlanItem.plan_id == plan_id, PlanItem.fiscal_year == fy)
+        .subquery()
+    )
+    row = db.session.execute(
+        db.select(
+            db.select(sa.func.max(Attendance.id)).scalar_subquery(),
+            db.select(sa.func.max(TrainingSession.updated_at)).scalar_subquery(),
+            db.select(sa.func.count(TrainingSession.id)).scalar_subquery(),
+            db.select(sa.func.max(Course.updated_at)).scalar_subquery(),
+            *links.c,
+        )
+    ).one()
+    return "|".join(str(value) for value in row)
+
+
+def _compute_measures(
+    plan_id: int, fy: int, first: date, last: date
+) -> dict[int, tuple[int, float, int, int]]:
     """Per item: distinct participants, person-hours, sessions held and linked, in three grouped queries."""
     from ethics_hr.training.models import (
         CANCELLED,

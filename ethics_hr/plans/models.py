@@ -140,3 +140,19 @@ class PlanItemSession(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(sa.ForeignKey("plan_item.id", ondelete="CASCADE"), index=True)
     session_id: Mapped[int] = mapped_column(sa.ForeignKey("training_session.id"))
+
+
+class PlanActualCache(db.Model):
+    """Measures computed from attendance, kept until attendance, sessions or links change."""
+
+    __tablename__ = "plan_actual_cache"
+    __audited__ = False  # derived data, recomputed at will
+    __table_args__ = (sa.UniqueConstraint("plan_id", "fiscal_year", "first_day", "last_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(sa.ForeignKey("hr_plan.id", ondelete="CASCADE"))
+    fiscal_year: Mapped[int]
+    first_day: Mapped[date]
+    last_day: Mapped[date]
+    watermark: Mapped[str] = mapped_column(db.String(200))
+    measures: Mapped[str] = mapped_column(db.Text)
