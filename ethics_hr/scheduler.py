@@ -29,6 +29,7 @@ from flask.cli import AppGroup
 from ethics_hr.codes import jobs as codes_jobs
 from ethics_hr.committees import jobs as committees_jobs
 from ethics_hr.core.models import utc_now
+from ethics_hr.plans import jobs as plans_jobs
 from ethics_hr.questions import jobs as questions_jobs
 from ethics_hr.training import jobs as training_jobs
 
@@ -103,6 +104,7 @@ JOBS: list[Job] = [
         "Overdue questions to the chair",
     ),
     Job("committees_terms_ending", committees_jobs.terms_ending, REMINDERS, "Terms and orders ending"),
+    Job("plans_late_items", plans_jobs.late_items_digest, REMINDERS, "Monthly digest of late plan items"),
 ]
 
 
