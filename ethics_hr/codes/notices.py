@@ -202,7 +202,7 @@ def overdue_digest(
     def render(r: Recipient):
         facts = _facts(version, r.locale)
         return render_message(
-            _("%(n)d people have not acknowledged %(code)s on time", n=digest.total, code=facts["code_name"]),
+            _("%(code)s: late acknowledgments (%(n)d)", n=digest.total, code=facts["code_name"]),
             "codes/mail/overdue_digest",
             link=link(),
             notice=_digest_notice(digest, r.locale),

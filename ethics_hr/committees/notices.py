@@ -52,7 +52,9 @@ def order_ending(
             "committees/mail/term_ending",
             link=url_for("committees.detail", committee_id=committee.id),
             notice=_(
-                "%(members)d members' terms end with it, in %(days)d days. Prepare the next order.", **facts
+                "The terms of its members (%(members)d) end with it; days left: %(days)d. Prepare the next "
+                "order.",
+                **facts,
             ),
             name=r.name,
             title=order.title,
@@ -89,7 +91,9 @@ def term_ending(membership: Membership, officers: Iterable[Recipient], period: s
             _("The term of %(member)s on %(committee)s ends on %(end)s", **facts),
             "committees/mail/term_ending",
             link=url_for("committees.detail", committee_id=committee.id),
-            notice=_("%(role)s, order No. %(number)s: the term ends in %(days)d days.", **facts),
+            notice=_(
+                "%(role)s, order No. %(number)s: the term ends on %(end)s; days left: %(days)d.", **facts
+            ),
             name=r.name,
             title=order.title,
             whole_order=False,

@@ -46,7 +46,7 @@ def late_items(items: list[LateItem], officers: Iterable[Recipient], period: str
 
     def render(r: Recipient):
         return render_message(
-            _("HR plan: %(n)d items should have started", n=len(items)),
+            _("HR plan: items that should have started (%(n)d)", n=len(items)),
             "plans/mail/late_items",
             link=url_for("plans.index"),
             notice=", ".join(item.name for item in items),

@@ -143,14 +143,14 @@ def test_after_the_due_date_heads_get_their_department_and_officers_everyone(app
     assert run(app, overdue_digests, at("2026-11-28 08:00")) == 3  # a week later, the lists as they are
     deliver(at("2026-11-28 08:00"))
     first, second = smtp_server.to(finance_head.person.email)
-    assert first["Subject"] == "2 people have not acknowledged Code of Ethics for Local Officials on time"
+    assert first["Subject"] == "Code of Ethics for Local Officials: late acknowledgments (2)"
     assert "Anong Late" in text_of(first) and "Boon Late" in text_of(first)
     assert "Chai Late" not in text_of(first) and late_welfare.first_name_en not in text_of(first)
     assert "Anong Late" not in text_of(second) and "Boon Late" in text_of(second)
     assert "ทดสอบ" in text_of(smtp_server.to(works_head.email)[0])  # the default language: Thai
     (officer_first, _officer_second) = smtp_server.to(officer.person.email)
     body = text_of(officer_first)
-    assert "4 people" in body
+    assert "People who have not acknowledged it yet: 4." in body
     assert (
         "Finance Division: 2" in body
         and "Public Works Division: 1" in body
