@@ -68,7 +68,7 @@ def ack_reminders(now: datetime) -> int:
             continue
         contacts = recipients_of(sa.select(Person.id).where(Person.id.in_(pending)))
         for (period, overdue), ids in groups.items():
-            people = [contacts[i] for i in ids if i in contacts]
+            people = [contacts[i] for i in sorted(ids) if i in contacts]
             told += notices.ack_reminder(version, people, period, overdue=overdue)
         db.session.commit()
     return told

@@ -43,7 +43,13 @@ def _recipient(row, default_locale: str) -> Recipient | None:
 def recipients_of(people: sa.Select | Iterable[int]) -> dict[int, Recipient]:
     """Return the recipient of each active person among the given ids (or a select of ids), by person id."""
     default = get_settings().default_locale or "th"
-    base = sa.select(*_COLUMNS).outerjoin(User, User.person_id == Person.id).where(Person.active)
+    # In id order: two jobs writing the same messages at once then take their row locks in the same order.
+    base = (
+        sa.select(*_COLUMNS)
+        .outerjoin(User, User.person_id == Person.id)
+        .where(Person.active)
+        .order_by(Person.id)
+    )
     found: dict[int, Recipient] = {}
     if isinstance(people, sa.Select):
         batches = [base.where(Person.id.in_(people))]
