@@ -122,3 +122,34 @@ def test_every_reminder_job_with_nothing_to_do_queues_nothing(app, job_id):
     job = next(j for j in scheduler.JOBS if j.id == job_id)
     assert run(app, job.func, NOW) == 0
     assert db.session.scalar(db.select(db.func.count(OutboxMessage.id))) == 0
+
+
+def test_the_demo_has_reminders_for_the_bell(app, runner):
+    from ethics_hr.demo import content
+    from ethics_hr.notifications.models import Notice
+    from ethics_hr.people.models import Department, Person
+
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    heads = dict(
+        db.session.execute(
+            db.select(Department.code, Person.position).join(Person, Person.id == Department.head_person_id)
+        ).all()
+    )
+    assert heads["PALAD"] == "หัวหน้าสำนักปลัดเทศบาล" and heads["FIN"] == "ผู้อำนวยการกองคลัง"
+    assert len(heads) == len(content.DEPARTMENTS)
+    result = runner.invoke(args=["reminders", "run", "--at", "2026-11-25T09:00"])
+    assert result.exit_code == 0, result.output
+    kinds = set(db.session.scalars(db.select(Notice.kind)))
+    assert {
+        "training.session_reminder",
+        "codes.ack_reminder",
+        "codes.overdue_digest",
+        "committees.term_ending",
+        "questions.new_question",
+    } <= kinds
+    officer = db.session.scalar(db.select(Person).where(Person.employee_number == "EMP0002")).account
+    officer_kinds = set(db.session.scalars(db.select(Notice.kind).where(Notice.user_id == officer.id)))
+    assert {"codes.overdue_digest", "committees.term_ending"} <= officer_kinds
+    again = runner.invoke(args=["reminders", "run", "--at", "2026-11-25T09:30"])
+    assert "deliver_outbox" in again.output and " 0 queued" in again.output
+    assert all(line.endswith(": 0 queued") for line in again.output.splitlines() if "queued" in line)
