@@ -90,7 +90,9 @@ def test_reminders_come_every_7_days_from_8_oclock_until_acknowledged(app, smtp_
     ]
     assert len(smtp_server.to(acker.person.email)) == 2  # the notice and one reminder
     assert len(smtp_server.to(thai.person.email)) == len(smtp_server.to(paper.email)) == 4
-    assert "20 พฤศจิกายน 2569" in text_of(smtp_server.to(thai.person.email)[-1])
+    overdue_th = smtp_server.to(thai.person.email)[-1]
+    assert overdue_th["Subject"] == "พ้นกำหนดแล้ว: โปรดลงนามรับทราบประมวลจริยธรรมพนักงานส่วนท้องถิ่น"
+    assert "20 พฤศจิกายน 2569" in text_of(overdue_th) and "เรียน นาย" in text_of(overdue_th)
     assert len(smtp_server.to(newcomer.person.email)) == 2
     assert {m.period for m in outbox("codes.ack_reminder") if m.user_id == english.id} == {
         "repeat-1",

@@ -31,7 +31,9 @@ def test_officers_hear_60_30_and_7_days_before_an_order_ends_once_each(app, smtp
     )
     first = smtp_server.to(english_officer.person.email)[0]
     assert "(3)" in text_of(first) and "days left: 60" in text_of(first)
-    assert "31 มีนาคม 2570" in smtp_server.to(thai_officer.person.email)[0]["Subject"]
+    assert subjects(smtp_server, thai_officer.person.email)[0] == (
+        f"คำสั่งที่ 215/{order.year_be} แต่งตั้ง{committee.name_th} สิ้นสุดวันที่ 31 มีนาคม 2570"
+    )
     assert smtp_server.to(members[0].email) == []  # the officers' reminder, not the members'
 
 
