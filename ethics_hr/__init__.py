@@ -77,7 +77,8 @@ def import_models() -> None:
     import ethics_hr.core.settings
     import ethics_hr.core.uploads
     import ethics_hr.notifications.models
-    import ethics_hr.people.models  # noqa: F401
+    import ethics_hr.people.models
+    import ethics_hr.reports.models  # noqa: F401
 
 
 def register_extensions(app: Flask) -> None:
@@ -122,8 +123,10 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.home.views import bp as home_bp
     from ethics_hr.people.auth_views import bp as auth_bp
     from ethics_hr.people.views import bp as people_bp
+    from ethics_hr.reports.views import bp as reports_bp
+    from ethics_hr.transparency.views import bp as transparency_bp
 
-    for bp in (core_bp, auth_bp, home_bp, people_bp, admin_bp):
+    for bp in (core_bp, auth_bp, home_bp, people_bp, admin_bp, reports_bp, transparency_bp):
         app.register_blueprint(bp)
 
 
@@ -184,6 +187,8 @@ def navigation() -> list[tuple[str, str, str]]:
     items = [("home.index", _("Home"), "home.")]
     if current_user.is_officer:
         items.append(("people.index", _("People"), "people."))
+    if current_user.is_officer:
+        items.append(("reports.index", _("Reports"), "reports."))
     if current_user.is_admin:
         items.append(("admin.index", _("Administration"), "admin."))
     return items

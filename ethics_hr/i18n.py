@@ -25,6 +25,8 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "people": ("ethics_hr/people", "templates/people", "templates/auth"),
     "home": ("ethics_hr/home", "templates/home"),
     "admin": ("ethics_hr/admin", "templates/admin"),
+    "reports": ("ethics_hr/reports", "templates/reports"),
+    "transparency": ("ethics_hr/transparency", "templates/transparency"),
 }
 
 i18n_cli = AppGroup("i18n", help="Extract, update and compile the message catalogues.")

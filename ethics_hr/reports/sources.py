@@ -1,0 +1,337 @@
+"""What the evidence pages read from each domain, through that domain's own services and queries only.
+
+Each domain lands on its own; until one is installed, its function returns None and the page says
+honestly that nothing is recorded. Nothing here writes to another domain's tables.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from types import ModuleType
+
+
+def domain(module: str) -> ModuleType | None:
+    """Import a domain module, or return None when that domain is not part of this installation."""
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as error:
+        missing = error.name or ""
+        if module == missing or module.startswith(missing + "."):
+            return None
+        raise
+
+
+# ---------------------------------------------------------------- what the pages show
+
+
+@dataclass
+class PlanItemLine:
+    name: str
+    area: str
+    status: str
+    target: int
+    participants: int
+    person_hours: float
+    sessions_held: int
+    planned_budget: Decimal
+    spent: Decimal
+
+
+@dataclass
+class PlanEvidence:
+    fiscal_year: int
+    title: str
+    first_fiscal_year: int
+    last_fiscal_year: int
+    approved_on: date | None
+    approved_by: str
+    items: list[PlanItemLine] = field(default_factory=list)
+
+    @property
+    def by_status(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for item in self.items:
+            counts[item.status] = counts.get(item.status, 0) + 1
+        return counts
+
+    @property
+    def done(self) -> int:
+        return self.by_status.get("done", 0)
+
+    @property
+    def totals(self) -> dict[str, float | int | Decimal]:
+        return {
+            "target": sum(i.target for i in self.items),
+            "participants": sum(i.participants for i in self.items),
+            "person_hours": sum(i.person_hours for i in self.items),
+            "sessions_held": sum(i.sessions_held for i in self.items),
+            "planned_budget": sum((i.planned_budget for i in self.items), Decimal("0")),
+            "spent": sum((i.spent for i in self.items), Decimal("0")),
+        }
+
+
+@dataclass
+class HeldSession:
+    course_title_th: str
+    course_title_en: str
+    starts_at: datetime
+    hours: float
+    participants: int
+
+    def course_title(self, locale: str) -> str:
+        return self.course_title_en if locale == "en" and self.course_title_en else self.course_title_th
+
+    @property
+    def person_hours(self) -> float:
+        return self.hours * self.participants
+
+
+@dataclass
+class TrainingEvidence:
+    fiscal_year: int
+    sessions: list[HeldSession] = field(default_factory=list)
+    people_trained: int = 0  # distinct people credited with ethics hours in the year
+
+    @property
+    def participants(self) -> int:
+        return sum(s.participants for s in self.sessions)
+
+    @property
+    def person_hours(self) -> float:
+        return sum(s.person_hours for s in self.sessions)
+
+
+@dataclass
+class DepartmentHours:
+    name_th: str
+    name_en: str
+    people: int
+    met: int
+    ethics_hours: float
+
+    def name(self, locale: str) -> str:
+        return self.name_en if locale == "en" and self.name_en else self.name_th
+
+    @property
+    def average(self) -> float:
+        return self.ethics_hours / self.people if self.people else 0.0
+
+    @property
+    def share_met(self) -> float:
+        return self.met / self.people if self.people else 0.0
+
+
+@dataclass
+class PersonTraining:
+    title_th: str
+    title_en: str
+    starts_at: datetime
+    is_ethics: bool
+    status: str
+    hours: float
+
+    def title(self, locale: str) -> str:
+        return self.title_en if locale == "en" and self.title_en else self.title_th
+
+
+@dataclass
+class DoDont:
+    kind: str  # "do" or "dont"
+    text: str
+    clause: str = ""
+
+
+@dataclass
+class CodeEvidence:
+    code_title: str
+    version_title: str
+    effective_date: date | None
+    body_html: str = ""
+    dos_donts: list[DoDont] = field(default_factory=list)
+    applies_to: int = 0
+    acknowledged: int = 0
+    audience: str = ""
+
+    @property
+    def share(self) -> float:
+        return self.acknowledged / self.applies_to if self.applies_to else 0.0
+
+
+@dataclass
+class PersonAcknowledgment:
+    code_title: str
+    version_title: str
+    acknowledged_at: datetime | None  # None: not yet acknowledged
+
+
+@dataclass
+class OrderEvidence:
+    label: str  # "ที่ 231/2568"
+    title: str
+    signed_on: date | None
+    signed_by: str = ""
+    effective_on: date | None = None
+    ends_on: date | None = None
+    document_url: str = ""
+
+
+@dataclass
+class MemberEvidence:
+    name: str
+    position: str
+    role: str
+
+
+@dataclass
+class CommitteeEvidence:
+    name: str
+    kind: str
+    mandate: str = ""
+    members: list[MemberEvidence] = field(default_factory=list)
+    orders: list[OrderEvidence] = field(default_factory=list)
+
+
+@dataclass
+class QuestionEvidence:
+    fiscal_year: int
+    asked: int = 0
+    answered: int = 0
+    median_days: float | None = None
+    by_status: dict[str, int] = field(default_factory=dict)
+    faq_published: int = 0
+
+
+@dataclass
+class FaqLine:
+    category: str
+    title: str
+    answer: str
+    published_on: date | None
+
+
+# ---------------------------------------------------------------- HR plan
+
+
+def plan(fy: int, locale: str) -> PlanEvidence | None:
+    """The plan in force in a fiscal year with each item's plan against actual, or None."""
+    services = domain("ethics_hr.plans.services")
+    actuals = domain("ethics_hr.plans.actuals")
+    if services is None or actuals is None:
+        return None
+    in_force = services.plan_in_force(fy)
+    if in_force is None:
+        return None
+    report = actuals.plan_against_actual(in_force, fy)
+    evidence = PlanEvidence(
+        fiscal_year=fy,
+        title=in_force.title(locale) if callable(getattr(in_force, "title", None)) else in_force.title_th,
+        first_fiscal_year=in_force.first_fiscal_year,
+        last_fiscal_year=in_force.last_fiscal_year,
+        approved_on=in_force.approved_on,
+        approved_by=in_force.approved_by,
+    )
+    for row in report.rows:
+        item = row.item
+        evidence.items.append(
+            PlanItemLine(
+                name=item.name,
+                area=item.area.name(locale),
+                status=item.status,
+                target=item.target_participants,
+                participants=row.participants,
+                person_hours=row.person_hours,
+                sessions_held=row.sessions_held,
+                planned_budget=row.planned_budget,
+                spent=item.spent,
+            )
+        )
+    return evidence
+
+
+# ---------------------------------------------------------------- training
+
+
+def ethics_training(fy: int) -> TrainingEvidence | None:
+    """The ethics sessions held in a fiscal year with their participants and hours, or None."""
+    return None
+
+
+def hours_by_department(fy: int) -> list[DepartmentHours] | None:
+    """Ethics training hours of active people per department in a fiscal year, or None."""
+    return None
+
+
+def required_hours() -> float | None:
+    """The organisation's yearly requirement of ethics training hours per person, or None."""
+    return None
+
+
+def person_training(person_id: int, fy: int) -> list[PersonTraining] | None:
+    """A person's sessions of a fiscal year with the hours credited, or None."""
+    return None
+
+
+# ---------------------------------------------------------------- codes of ethics
+
+
+def codes_in_force(fy: int | None = None, *, with_body: bool = False) -> list[CodeEvidence] | None:
+    """The published code versions in force (at the end of a fiscal year, or today), or None."""
+    return None
+
+
+def person_acknowledgments(person_id: int, fy: int) -> list[PersonAcknowledgment] | None:
+    """The versions that apply to a person and when they acknowledged each, or None."""
+    return None
+
+
+# ---------------------------------------------------------------- committees
+
+
+def committees(fy: int | None = None) -> list[CommitteeEvidence] | None:
+    """The committees with their current members and their appointment orders, or None."""
+    return None
+
+
+# ---------------------------------------------------------------- questions
+
+
+def questions(fy: int) -> QuestionEvidence | None:
+    """How many ethics questions were asked and answered in a fiscal year, or None."""
+    services = domain("ethics_hr.questions.services")
+    if services is None:
+        return None
+    stats = services.stats(fy)
+    return QuestionEvidence(
+        fiscal_year=fy,
+        asked=stats.total,
+        answered=stats.answered,
+        median_days=stats.median_days,
+        by_status=dict(stats.by_status),
+        faq_published=faq_count(),
+    )
+
+
+def faq_count() -> int:
+    from ethics_hr.extensions import db
+
+    services = domain("ethics_hr.questions.services")
+    if services is None:
+        return 0
+    query = services.faq_query()
+    return int(db.session.scalar(query.with_only_columns(db.func.count()).order_by(None)) or 0)
+
+
+def faq(locale: str) -> list[FaqLine] | None:
+    """The published FAQ entries (never an unpublished one, never an asker), or None."""
+    from ethics_hr.extensions import db
+
+    services = domain("ethics_hr.questions.services")
+    if services is None:
+        return None
+    return [
+        FaqLine(e.category.name(locale), e.title, e.answer, e.published_on)
+        for e in db.session.scalars(services.faq_query())
+    ]
