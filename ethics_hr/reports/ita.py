@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -364,16 +365,19 @@ def public_url(page: str, fiscal_year: int) -> str:
 def evidence_links(year: int, locale: str) -> list[EvidenceLink]:
     """List each item of an assessment year with its public address and whether its data is complete."""
     links = []
-    for item in items_of(year):
-        fy = year + item.fiscal_year_offset
-        check = CHECKS.get(item.check)
-        links.append(
-            EvidenceLink(
-                item=item,
-                fiscal_year=fy,
-                url=public_url(item.page, fy),
-                completeness=check(fy, format_fiscal_year(fy, locale=locale)) if check else None,
-                depth=1 if item.parent_key else 0,
-            )
-        )
+    with force_locale(locale):
+        for item in items_of(year):
+            links.append(_link(item, year, locale))
     return links
+
+
+def _link(item: ItaItem, year: int, locale: str) -> EvidenceLink:
+    fy = year + item.fiscal_year_offset
+    check = CHECKS.get(item.check)
+    return EvidenceLink(
+        item=item,
+        fiscal_year=fy,
+        url=public_url(item.page, fy),
+        completeness=check(fy, format_fiscal_year(fy, locale=locale)) if check else None,
+        depth=1 if item.parent_key else 0,
+    )

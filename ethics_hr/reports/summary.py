@@ -116,19 +116,17 @@ def _training_lines(fy: int, fy_name: str, locale: str) -> list[Line]:
 def _committee_lines(fy: int, fy_name: str, locale: str) -> list[Line]:
     committees = sources.committees(fy)
     questions = sources.questions(fy)
-    lines = [
-        Line(
-            _(
-                "There are working groups and committees that advise and answer questions on ethics and "
-                "build awareness of ethical standards and the codes of ethics:"
-            )
-        )
-    ]
     orders = [(c, o) for c in committees or [] for o in c.orders]
-    if not orders:
-        lines.append(
-            Line(_("- no appointment order of a committee is recorded for %(fy)s", fy=fy_name), sub=True)
+    if orders:
+        headline = _(
+            "There are working groups and committees that advise and answer questions on ethics and "
+            "build awareness of ethical standards and the codes of ethics:"
         )
+    else:
+        headline = _(
+            "No appointment order of an ethics committee or advisory team is recorded for %(fy)s.", fy=fy_name
+        )
+    lines = [Line(headline)]
     for committee, order in orders:
         lines.append(
             Line(
