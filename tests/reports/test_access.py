@@ -1,4 +1,4 @@
-"""Every route of the evidence blueprints declares who may use it; the public ones are only the public pages."""
+"""Every route of the evidence blueprints declares who may use it; only the public pages are public."""
 
 from __future__ import annotations
 
