@@ -72,7 +72,9 @@ def load_demo() -> bool:
 
 def _domain_hooks():
     """Each domain that has demo data adds its loader here, in the order of the floors."""
-    return []
+    from ethics_hr.reports.demo import load_demo as reports_demo
+
+    return [reports_demo]
 
 
 def describe_logins() -> list[str]:

@@ -318,11 +318,15 @@ def copy_catalogue(year: int, source_year: int) -> None:
         raise RuleViolation(str(_l("Give an assessment year in B.E., such as 2568.")), "year")
     if items_of(year):
         raise RuleViolation(str(_l("This year has a catalogue already: edit it instead.")), "year")
-    source = items_of(source_year)
-    if not source:
+    if not items_of(source_year):
         raise RuleViolation(str(_l("The year to copy from has no catalogue.")), "source_year")
-    _replace(year, validate(json.loads(as_json(source_year))))
+    copy_items(year, source_year)
     db.session.commit()
+
+
+def copy_items(year: int, source_year: int) -> None:
+    """Write a copy of one year's items as another year's (in the caller's transaction)."""
+    _replace(year, validate(json.loads(as_json(source_year))))
 
 
 def ensure_reference_data() -> None:

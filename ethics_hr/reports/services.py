@@ -170,18 +170,10 @@ def build_report(fy: int, locale: str | None = None) -> ReportDocument:
 # ---------------------------------------------------------------- editing
 
 
-def start_report(fy: int) -> FiscalYearReport:
-    """Store a fiscal year's report with the seed's rows, so the officer can edit them; once only."""
-    if not valid_fiscal_year(fy):
-        raise RuleViolation(str(_l("This is not a fiscal year.")))
-    existing = stored_report(fy)
-    if existing is not None:
-        return existing
+def seeded_report(fy: int) -> FiscalYearReport:
+    """Build (unsaved) a fiscal year's report with the seed's rows in the organisation's language."""
     locale = get_settings().default_locale or "th"
     org = get_settings().name(locale)
-    begin_write()
-    if (existing := stored_report(fy)) is not None:
-        return existing
     report = FiscalYearReport(
         fiscal_year=fy, intro=_fill(defaults.INTRO["en" if locale == "en" else "th"], fy, org, locale)
     )
@@ -197,6 +189,20 @@ def start_report(fy: int) -> FiscalYearReport:
                 outcome=text.outcome,
             )
         )
+    return report
+
+
+def start_report(fy: int) -> FiscalYearReport:
+    """Store a fiscal year's report with the seed's rows, so the officer can edit them; once only."""
+    if not valid_fiscal_year(fy):
+        raise RuleViolation(str(_l("This is not a fiscal year.")))
+    existing = stored_report(fy)
+    if existing is not None:
+        return existing
+    begin_write()
+    if (existing := stored_report(fy)) is not None:
+        return existing
+    report = seeded_report(fy)
     db.session.add(report)
     try:
         db.session.commit()
