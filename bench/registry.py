@@ -5,5 +5,6 @@ from __future__ import annotations
 # Each module has `generate(ctx)` and `pages(ctx)`, and may have `tasks(ctx)`. Append yours.
 MODULES: list[str] = [
     "bench.people",
+    "bench.committees",
     "bench.evidence",
 ]

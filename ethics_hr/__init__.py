@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, g, request, session
+from flask import Flask, g, has_request_context, request, session
 
 from config import CONFIGS
 
@@ -40,7 +40,6 @@ def _translation_directories() -> list[str]:
 
 
 def select_locale() -> str:
-    from flask import has_request_context
     from flask_login import current_user
 
     if not has_request_context():  # CLI commands and jobs: the organisation's language
@@ -73,6 +72,7 @@ def select_timezone() -> str:
 
 def import_models() -> None:
     """Import every domain's models so the metadata (and Alembic) sees all tables."""
+    import ethics_hr.committees.models
     import ethics_hr.core.audit
     import ethics_hr.core.settings
     import ethics_hr.core.uploads
@@ -119,6 +119,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from ethics_hr.admin.views import bp as admin_bp
+    from ethics_hr.committees.views import bp as committees_bp
     from ethics_hr.core.views import bp as core_bp
     from ethics_hr.home.views import bp as home_bp
     from ethics_hr.people.auth_views import bp as auth_bp
@@ -126,7 +127,7 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.reports.views import bp as reports_bp
     from ethics_hr.transparency.views import bp as transparency_bp
 
-    for bp in (core_bp, auth_bp, home_bp, people_bp, admin_bp, reports_bp, transparency_bp):
+    for bp in (core_bp, auth_bp, home_bp, people_bp, admin_bp, committees_bp, reports_bp, transparency_bp):
         app.register_blueprint(bp)
 
 
@@ -185,6 +186,7 @@ def navigation() -> list[tuple[str, str, str]]:
     if not current_user.is_authenticated:
         return []
     items = [("home.index", _("Home"), "home.")]
+    items.append(("committees.index", _("Committees"), "committees."))
     if current_user.is_officer:
         items.append(("people.index", _("People"), "people."))
     if current_user.is_officer:

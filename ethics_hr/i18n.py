@@ -25,6 +25,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "people": ("ethics_hr/people", "templates/people", "templates/auth"),
     "home": ("ethics_hr/home", "templates/home"),
     "admin": ("ethics_hr/admin", "templates/admin"),
+    "committees": ("ethics_hr/committees", "templates/committees"),
     "reports": ("ethics_hr/reports", "templates/reports"),
     "transparency": ("ethics_hr/transparency", "templates/transparency"),
 }

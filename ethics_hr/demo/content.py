@@ -963,7 +963,8 @@ COMMITTEES: list[dict] = [
                  {"employee_number": "EMP0020", "role": "member"},
                  {"employee_number": "EMP0044", "role": "member"},
                  {"employee_number": "EMP0054", "role": "member"},
-                 {"employee_number": "EMP0061", "role": "member"},
+                 # Transferred to another municipality from 16 January 2027: the term ends on the 15th.
+                 {"employee_number": "EMP0061", "role": "member", "ends_on": date(2027, 1, 15)},
                  {"employee_number": "EMP0002", "role": "secretary"},
              ]},
         ],

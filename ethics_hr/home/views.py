@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
+from ethics_hr.committees.sections import home_sections as committee_sections
 from ethics_hr.core.access import login_required, public
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.people import services as people
@@ -44,3 +45,4 @@ def home_sections(user) -> list:
 
 # Each domain adds a function user -> list of sections (objects with .template and .width, plus its data).
 SECTION_PROVIDERS: list = []
+SECTION_PROVIDERS.append(committee_sections)
