@@ -86,7 +86,8 @@ def _codes_in_force(fy: int, fy_name: str) -> Completeness:
 
 
 def _advisory_team(fy: int, fy_name: str) -> Completeness:
-    committees = [c for c in sources.committees(fy) or [] if c.members]
+    advising = ("ethics_committee", "advisory_team")
+    committees = [c for c in sources.committees(fy) or [] if c.members and c.kind in advising]
     if not committees:
         return Completeness(False, _("No committee or team with current members is recorded."))
     return Completeness(True, _("%(n)d committees or teams with current members.", n=len(committees)))

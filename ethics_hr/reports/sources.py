@@ -290,9 +290,95 @@ def person_acknowledgments(person_id: int, fy: int) -> list[PersonAcknowledgment
 # ---------------------------------------------------------------- committees
 
 
-def committees(fy: int | None = None) -> list[CommitteeEvidence] | None:
-    """The committees with their current members and their appointment orders, or None."""
-    return None
+def _evidence_days(fy: int | None) -> tuple[date, ...]:
+    """The days whose composition stands for a fiscal year: its first day and its last (or today)."""
+    from ethics_hr.core.timeutil import fiscal_year_range, local_today
+
+    today = local_today()
+    if fy is None:
+        return (today,)
+    first, last = fiscal_year_range(fy)
+    if first > today:
+        return ()
+    return (first, min(last, today))
+
+
+def committees(fy: int | None = None, *, locale: str = "th") -> list[CommitteeEvidence] | None:
+    """The committees with their members and the appointment orders behind them, or None.
+
+    Without a fiscal year: today's composition of each active committee, as the public page shows it.
+    With one: the orders in force on the year's first day or its last (today while it runs), for the report.
+    A constant number of queries, however many committees and orders there are.
+    """
+    services = domain("ethics_hr.committees.services")
+    labels = domain("ethics_hr.committees.labels")
+    models = domain("ethics_hr.committees.models")
+    if services is None or labels is None or models is None:
+        return None
+    from flask import url_for
+
+    from ethics_hr.extensions import db
+
+    active = list(db.session.scalars(services.committees_query("all" if fy else "active")))
+    by_id = {c.id: CommitteeEvidence(c.name(locale), c.kind, c.mandate) for c in active}
+    orders_seen: dict[int, set[int]] = {c.id: set() for c in active}
+    days = _evidence_days(fy)
+    for index, day in enumerate(days):
+        query = services.memberships_in_force(day).order_by(
+            models.AppointmentOrder.effective_on,
+            models.role_rank(),
+            models.Membership.sort_order,
+            models.Membership.id,
+        )
+        memberships = db.session.scalars(query).unique()
+        for membership in memberships:
+            order = membership.order
+            evidence = by_id.get(order.committee_id)
+            if evidence is None:
+                continue
+            if order.id not in orders_seen[order.committee_id]:
+                orders_seen[order.committee_id].add(order.id)
+                evidence.orders.append(_order_evidence(order, labels, url_for))
+            if fy is None or index == len(days) - 1:
+                evidence.members.append(
+                    MemberEvidence(
+                        membership.display_name(locale),
+                        membership.position_label,
+                        labels.role_label(membership.role, order.committee.kind),
+                    )
+                )
+    if fy is None:  # a committee whose last order has ended still shows that order
+        latest = services.summaries(list(by_id))
+        for committee_id, summary in latest.items():
+            if not by_id[committee_id].orders and summary.latest_order is not None:
+                by_id[committee_id].orders.append(_order_evidence(summary.latest_order, labels, url_for))
+        return list(by_id.values())
+    return [c for c in by_id.values() if c.orders]
+
+
+def _order_evidence(order, labels, url_for) -> OrderEvidence:
+    from flask_babel import gettext as _
+
+    return OrderEvidence(
+        label=_("No. %(number)s", number=labels.order_number(order)),
+        title=order.title,
+        signed_on=order.signed_on,
+        signed_by=" ".join(p for p in (order.signed_by_name, order.signed_by_position) if p),
+        effective_on=order.effective_on,
+        ends_on=order.ends_on,
+        document_url=(url_for("transparency.order_document", order_id=order.id) if order.document_id else ""),
+    )
+
+
+def order_document(order_id: int):
+    """The scanned appointment order (a public document), or None."""
+    models = domain("ethics_hr.committees.models")
+    if models is None:
+        return None
+    from ethics_hr.extensions import db
+
+    order = db.session.get(models.AppointmentOrder, order_id)
+    return order.document if order is not None else None
 
 
 # ---------------------------------------------------------------- questions

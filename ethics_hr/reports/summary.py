@@ -114,7 +114,7 @@ def _training_lines(fy: int, fy_name: str, locale: str) -> list[Line]:
 
 
 def _committee_lines(fy: int, fy_name: str, locale: str) -> list[Line]:
-    committees = sources.committees(fy)
+    committees = sources.committees(fy, locale=locale)
     questions = sources.questions(fy)
     orders = [(c, o) for c in committees or [] for o in c.orders]
     if orders:

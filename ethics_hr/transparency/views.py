@@ -43,7 +43,7 @@ def codes():
 @public
 def committees():
     """Show the ethics committees with their current members and their appointment orders."""
-    return render_template("transparency/committees.html", committees=sources.committees() or [])
+    return render_template("transparency/committees.html", committees=sources.committees(locale=current_locale()) or [])
 
 
 @bp.route("/plan")
@@ -89,3 +89,17 @@ def training(fy: int):
 def faq():
     """Show the published answers to ethics questions, with no asker and nothing that identifies one."""
     return render_template("transparency/faq.html", entries=sources.faq(current_locale()) or [])
+
+
+@bp.route("/committees/orders/<int:order_id>/document")
+@public
+def order_document(order_id: int):
+    """Send the scanned appointment order: orders are public documents."""
+    from flask import abort
+
+    from ethics_hr.core.uploads import send_stored
+
+    document = sources.order_document(order_id)
+    if document is None:
+        abort(404)
+    return send_stored(document)
