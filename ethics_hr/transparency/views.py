@@ -43,7 +43,8 @@ def codes():
 @public
 def committees():
     """Show the ethics committees with their current members and their appointment orders."""
-    return render_template("transparency/committees.html", committees=sources.committees(locale=current_locale()) or [])
+    found = sources.committees(locale=current_locale()) or []
+    return render_template("transparency/committees.html", committees=found)
 
 
 @bp.route("/plan")

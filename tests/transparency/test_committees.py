@@ -14,7 +14,7 @@ TODAY = "2026-11-25 10:00 +0700"
 
 def test_public_page_lists_current_members_with_names_positions_and_roles(client, app):
     with time_machine.travel(TODAY, tick=False):
-        _, order, chair = committee_with_order()
+        _, _order, chair = committee_with_order()
         html = client.get("/public/committees").get_data(as_text=True)
     assert "คณะกรรมการจริยธรรมเทศบาลทดสอบ" in html
     assert chair.full_name_th in html and "ปลัดเทศบาล" in html
