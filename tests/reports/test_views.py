@@ -200,3 +200,10 @@ def test_record_of_a_year_without_data_is_honest(client, login_as):
 def test_anonymous_visitors_are_sent_to_log_in_for_a_record(client):
     response = client.get("/reports/people/1/record")
     assert response.status_code == 302 and "/login" in response.location
+
+
+def test_home_page_leads_everyone_to_their_own_record(client, login_as):
+    user = login_as(factories.user())
+    html = client.get("/home").get_data(as_text=True)
+    assert 'data-testid="home-record"' in html
+    assert f"/reports/people/{user.person_id}/record?fy=" in html
