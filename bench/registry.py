@@ -6,5 +6,6 @@ from __future__ import annotations
 MODULES: list[str] = [
     "bench.people",
     "bench.committees",
+    "bench.questions",
     "bench.evidence",
 ]

@@ -78,17 +78,19 @@ def import_models() -> None:
     import ethics_hr.core.uploads
     import ethics_hr.notifications.models
     import ethics_hr.people.models
+    import ethics_hr.questions.models
     import ethics_hr.reports.models  # noqa: F401
 
 
 def register_extensions(app: Flask) -> None:
-    from ethics_hr.core import audit, sqlite, wtforms_i18n
+    from ethics_hr.core import audit, privacy, sqlite, wtforms_i18n
     from ethics_hr.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
 
     import_models()
     db.init_app(app)
     sqlite.install()
     audit.install()
+    privacy.install()
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
     csrf.init_app(app)
     wtforms_i18n.install()
@@ -124,10 +126,23 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.home.views import bp as home_bp
     from ethics_hr.people.auth_views import bp as auth_bp
     from ethics_hr.people.views import bp as people_bp
+    from ethics_hr.questions.views import bp as questions_bp
+    from ethics_hr.questions.views import public_bp as ask_bp
     from ethics_hr.reports.views import bp as reports_bp
     from ethics_hr.transparency.views import bp as transparency_bp
 
-    for bp in (core_bp, auth_bp, home_bp, people_bp, admin_bp, committees_bp, reports_bp, transparency_bp):
+    for bp in (
+        core_bp,
+        auth_bp,
+        home_bp,
+        people_bp,
+        committees_bp,
+        questions_bp,
+        ask_bp,
+        admin_bp,
+        reports_bp,
+        transparency_bp,
+    ):
         app.register_blueprint(bp)
 
 
@@ -187,6 +202,7 @@ def navigation() -> list[tuple[str, str, str]]:
         return []
     items = [("home.index", _("Home"), "home.")]
     items.append(("committees.index", _("Committees"), "committees."))
+    items.append(("questions.index", _("Ethics questions"), "questions."))
     if current_user.is_officer:
         items.append(("people.index", _("People"), "people."))
     if current_user.is_officer:

@@ -26,6 +26,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "home": ("ethics_hr/home", "templates/home"),
     "admin": ("ethics_hr/admin", "templates/admin"),
     "committees": ("ethics_hr/committees", "templates/committees"),
+    "questions": ("ethics_hr/questions", "templates/questions"),
     "reports": ("ethics_hr/reports", "templates/reports"),
     "transparency": ("ethics_hr/transparency", "templates/transparency"),
 }

@@ -97,6 +97,24 @@ def is_committee_member(user, on: date | None = None) -> bool:
     return db.session.scalar(query) is not None
 
 
+def committee_member_people(on: date | None = None) -> list[Person]:
+    """Return the people who hold committee rights on a local day (today by default), by name."""
+    day = on or local_today()
+    members = (
+        db.select(Membership.person_id)
+        .join(Membership.order)
+        .join(AppointmentOrder.committee)
+        .where(in_force_on(day), Membership.person_id.is_not(None), Committee.kind.in_(RIGHTS_KINDS))
+    )
+    return list(
+        db.session.scalars(
+            db.select(Person)
+            .where(Person.id.in_(members), Person.active)
+            .order_by(Person.first_name_th, Person.last_name_th)
+        )
+    )
+
+
 def active_committee_ids_for(
     person_id: int, on: date | None = None, *, kinds: tuple[str, ...] | None = None
 ) -> list[int]:

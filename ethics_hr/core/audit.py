@@ -192,6 +192,9 @@ def write_entries(connection: sa.Connection, pending: list[_Pending]) -> None:
     prev = prev or GENESIS
     actor_id, actor_label = current_actor()
     now = utc_now()
+    if actor_label == "anonymous":
+        # The day, not the minute: an exact time could be matched with someone's login.
+        now = now.replace(hour=0, minute=0, second=0, microsecond=0)
     rows = []
     for item in pending:
         row = {

@@ -23,6 +23,7 @@ class OrganisationSettings(TimestampMixin, db.Model):
     timezone: Mapped[str] = mapped_column(db.String(64), default="Asia/Bangkok")
     default_locale: Mapped[str] = mapped_column(db.String(5), default="th")
     thai_numerals_in_documents: Mapped[bool] = mapped_column(default=True)
+    question_answer_days: Mapped[int] = mapped_column(default=15)
 
     @property
     def tz(self) -> ZoneInfo:

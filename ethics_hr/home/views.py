@@ -9,6 +9,7 @@ from ethics_hr.committees.sections import home_sections as committee_sections
 from ethics_hr.core.access import login_required, public
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.people import services as people
+from ethics_hr.questions.home import question_sections
 from ethics_hr.reports.home import home_sections as evidence_sections
 
 bp = Blueprint("home", __name__)
@@ -45,6 +46,4 @@ def home_sections(user) -> list:
 
 
 # Each domain adds a function user -> list of sections (objects with .template and .width, plus its data).
-SECTION_PROVIDERS: list = []
-SECTION_PROVIDERS.append(committee_sections)
-SECTION_PROVIDERS.append(evidence_sections)
+SECTION_PROVIDERS: list = [committee_sections, question_sections, evidence_sections]

@@ -1,0 +1,70 @@
+"""Forms for asking, following up and answering ethics questions."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from ethics_hr.questions.services import BODY_MAX, SUBJECT_MAX
+
+REQUIRED = _l("This field is required.")
+
+
+def coerce_optional_int(value):
+    if value in (None, "", "None"):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class AskForm(FlaskForm):
+    category_id = SelectField(_l("Category"), coerce=coerce_optional_int, validate_choice=False)
+    subject = StringField(_l("Subject"), validators=[DataRequired(REQUIRED), Length(max=SUBJECT_MAX)])
+    body = TextAreaField(_l("Your question"), validators=[DataRequired(REQUIRED), Length(max=BODY_MAX)])
+    clause = StringField(_l("Code clause it concerns (optional)"), validators=[Optional(), Length(max=200)])
+    anonymous = BooleanField(_l("Ask anonymously"))
+    submit = SubmitField(_l("Send the question"))
+
+
+class PublicAskForm(AskForm):
+    """The form of the public page: always anonymous, so no choice to make."""
+
+    anonymous = None
+
+
+class FollowUpForm(FlaskForm):
+    reference = StringField(_l("Question reference"), validators=[DataRequired(REQUIRED), Length(max=20)])
+    code = StringField(_l("Receipt code"), validators=[DataRequired(REQUIRED), Length(max=64)])
+    submit = SubmitField(_l("Open my question"))
+
+
+class ReceiptActionForm(FlaskForm):
+    """A follow-up action: carries the reference and code again, so nothing links the visits together."""
+
+    reference = HiddenField(validators=[DataRequired()])
+    code = HiddenField(validators=[DataRequired()])
+    body = TextAreaField(_l("Your answer to the committee"), validators=[Optional(), Length(max=BODY_MAX)])
+
+
+class MessageForm(FlaskForm):
+    body = TextAreaField(_l("Text"), validators=[DataRequired(REQUIRED), Length(max=BODY_MAX)])
+
+
+class AssignForm(FlaskForm):
+    member_id = SelectField(_l("Member"), coerce=coerce_optional_int, validate_choice=False)
+
+
+class StepAsideForm(FlaskForm):
+    reason = StringField(_l("Reason (only the committee sees it)"), validators=[Optional(), Length(max=500)])
+
+
+class FaqForm(FlaskForm):
+    title = StringField(
+        _l("Question as the public reads it"), validators=[DataRequired(REQUIRED), Length(max=300)]
+    )
+    answer = TextAreaField(_l("Public answer"), validators=[DataRequired(REQUIRED), Length(max=BODY_MAX)])
+    submit = SubmitField(_l("Publish in the FAQ"))

@@ -1,0 +1,124 @@
+"""Ethics questions, their messages, the members who stepped aside, and the published FAQ."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ethics_hr.core.models import utc_now
+from ethics_hr.extensions import db
+
+NEW = "new"
+ASSIGNED = "assigned"
+WAITING = "waiting"  # waiting for the asker's clarification
+ANSWERED = "answered"
+CLOSED = "closed"
+STATUSES = (NEW, ASSIGNED, WAITING, ANSWERED, CLOSED)
+OPEN_STATUSES = (NEW, ASSIGNED, WAITING)
+
+# Kinds of message in a question's thread.
+ASKER = "asker"  # the question itself and the asker's clarifications
+CLARIFY = "clarify"  # a member asks the asker for more
+ANSWER = "answer"
+NOTE = "note"  # internal: committee only
+
+
+class QuestionCategory(db.Model):
+    __tablename__ = "question_category"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(db.String(40), unique=True)
+    name_th: Mapped[str] = mapped_column(db.String(200))
+    name_en: Mapped[str] = mapped_column(db.String(200))
+    sort_order: Mapped[int] = mapped_column(default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+
+    def name(self, locale: str) -> str:
+        return self.name_en if locale == "en" and self.name_en else self.name_th
+
+
+class Question(db.Model):
+    """A question to the committee. Anonymous ones hold no link to any account, address or exact time."""
+
+    __tablename__ = "ethics_question"
+    __table_args__ = (
+        sa.UniqueConstraint("fiscal_year", "number"),
+        sa.Index("ix_ethics_question_queue", "status", "due_on"),
+        sa.Index("ix_ethics_question_fy", "fiscal_year", "category_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fiscal_year: Mapped[int]
+    number: Mapped[int]
+    category_id: Mapped[int] = mapped_column(sa.ForeignKey("question_category.id"))
+    subject: Mapped[str] = mapped_column(db.String(200))
+    clause: Mapped[str] = mapped_column(db.String(200), default="")
+    anonymous: Mapped[bool] = mapped_column(default=False)
+    asker_person_id: Mapped[int | None] = mapped_column(sa.ForeignKey("person.id"), index=True)
+    receipt_hash: Mapped[str | None] = mapped_column(db.String(64))
+    status: Mapped[str] = mapped_column(db.String(10), default=NEW)
+    assigned_person_id: Mapped[int | None] = mapped_column(sa.ForeignKey("person.id"), index=True)
+    # The day only: committee views never show the minute a question arrived.
+    asked_on: Mapped[date]
+    due_on: Mapped[date]
+    answered_on: Mapped[date | None]
+    closed_on: Mapped[date | None]
+
+    category: Mapped[QuestionCategory] = relationship(lazy="joined")
+    messages: Mapped[list[QuestionMessage]] = relationship(
+        back_populates="question", order_by="QuestionMessage.id", cascade="all, delete-orphan"
+    )
+
+    @property
+    def reference(self) -> str:
+        return f"Q{self.fiscal_year}-{self.number:04d}"
+
+
+class QuestionMessage(db.Model):
+    __tablename__ = "ethics_question_message"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("ethics_question.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(db.String(10))
+    body: Mapped[str] = mapped_column(db.Text)
+    # None for an anonymous asker; a committee member's person otherwise.
+    author_person_id: Mapped[int | None] = mapped_column(sa.ForeignKey("person.id"))
+    written_on: Mapped[date]
+    # Exact time only for what members write; the asker's messages keep the day alone.
+    written_at: Mapped[datetime | None]
+
+    question: Mapped[Question] = relationship(back_populates="messages")
+
+
+class Recusal(db.Model):
+    """A member who stepped aside from a question (conflict of interest) and no longer sees it."""
+
+    __tablename__ = "ethics_question_recusal"
+    __table_args__ = (sa.UniqueConstraint("question_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(sa.ForeignKey("ethics_question.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(sa.ForeignKey("person.id"), index=True)
+    reason: Mapped[str] = mapped_column(db.String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class FaqEntry(db.Model):
+    """The public version of an answered question, edited so no one can be identified."""
+
+    __tablename__ = "faq_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int | None] = mapped_column(sa.ForeignKey("ethics_question.id"), unique=True)
+    category_id: Mapped[int] = mapped_column(sa.ForeignKey("question_category.id"), index=True)
+    title: Mapped[str] = mapped_column(db.String(300))
+    answer: Mapped[str] = mapped_column(db.Text)
+    published: Mapped[bool] = mapped_column(default=True)
+    published_on: Mapped[date]
+    published_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("person.id"))
+
+    category: Mapped[QuestionCategory] = relationship(lazy="joined")

@@ -1,0 +1,114 @@
+"""Anonymous means unidentifiable: nothing about the asker is stored or logged while handling the question."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import sqlalchemy as sa
+
+from ethics_hr.core.audit import AuditEntry
+from ethics_hr.core.privacy import RedactPrivateRequests
+from ethics_hr.extensions import db
+from ethics_hr.notifications.models import OutboxMessage
+from ethics_hr.questions.models import Question, QuestionCategory
+from tests import factories
+
+ADDRESS = "203.0.113.77"
+AGENT = "SecretBrowser/9.9 (identifying)"
+
+
+def _category_id() -> int:
+    return db.session.scalar(sa.select(QuestionCategory.id).where(QuestionCategory.code == "gifts"))
+
+
+def _everything_stored() -> str:
+    """Every value of every row of every table, as one text."""
+    chunks = []
+    for table in db.metadata.sorted_tables:
+        for row in db.session.execute(sa.select(table)).all():
+            chunks.append(" ".join(str(value) for value in row))
+    return "\n".join(chunks)
+
+
+def _submit(client, url, **extra):
+    form = {"category_id": str(_category_id()), "subject": "ของขวัญจากผู้รับเหมา", "body": "รับได้ไหม", **extra}
+    return client.post(url, data=form, environ_base={"REMOTE_ADDR": ADDRESS, "HTTP_USER_AGENT": AGENT})
+
+
+def test_anonymous_question_from_an_account_stores_and_logs_nothing_identifying(
+    app, client, login_as, caplog
+):
+    user = factories.user(email="somchai.secret@example.org", employee_number="EMP-SECRET-42")
+    login_as(user)
+    with client.session_transaction() as session:
+        session_cookie_values = {str(v) for v in session.values()}
+    last_audit = db.session.scalar(sa.select(sa.func.max(AuditEntry.id))) or 0
+    caplog.set_level(logging.DEBUG)
+
+    response = _submit(client, "/questions/new", anonymous="y")
+
+    assert response.status_code == 200
+    receipt = re.search(r'data-testid="receipt">([^<]+)<', response.get_data(as_text=True)).group(1)
+    question = db.session.scalar(sa.select(Question))
+    assert question.anonymous and question.asker_person_id is None
+    assert question.receipt_hash and question.receipt_hash != receipt
+    logs = "\n".join(r.getMessage() for r in caplog.records)
+    stored = _everything_stored()
+    secrets = [
+        ADDRESS,
+        AGENT,
+        user.person.email,
+        user.person.employee_number,
+        receipt,
+        *session_cookie_values,
+    ]
+    for secret in secrets:
+        assert secret not in logs
+        new_audit = (
+            db.session.execute(sa.select(AuditEntry).where(AuditEntry.id > last_audit)).scalars().all()
+        )
+        assert all(secret not in (e.changes + e.actor_label) for e in new_audit), [
+            (e.entity_type, e.action, e.actor_label, e.changes) for e in new_audit
+        ]
+    for secret in (ADDRESS, AGENT, receipt):
+        assert secret not in stored
+    new_entries = db.session.scalars(sa.select(AuditEntry).where(AuditEntry.id > last_audit)).all()
+    assert new_entries, "the question itself is audited"
+    for entry in new_entries:
+        assert entry.actor_id is None and entry.actor_label == "anonymous"
+        # the day only: an exact time could be matched with a login
+        assert (entry.occurred_at.hour, entry.occurred_at.minute, entry.occurred_at.second) == (0, 0, 0)
+    assert db.session.scalar(sa.select(sa.func.count(OutboxMessage.id))) == 0
+
+
+def test_public_page_takes_questions_without_an_account(app, client, caplog):
+    caplog.set_level(logging.DEBUG)
+    response = _submit(client, "/ask/")
+    assert response.status_code == 200
+    assert 'data-testid="receipt"' in response.get_data(as_text=True)
+    assert ADDRESS not in _everything_stored()
+    assert ADDRESS not in "\n".join(r.getMessage() for r in caplog.records)
+
+
+def test_public_page_is_throttled_without_writing_the_address(app, client):
+    for _ in range(5):
+        assert _submit(client, "/ask/").status_code == 200
+    response = _submit(client, "/ask/")
+    assert response.status_code == 429
+    assert db.session.scalar(sa.select(sa.func.count(Question.id))) == 5
+    assert ADDRESS not in _everything_stored()
+
+
+def test_access_log_lines_of_private_paths_are_dropped():
+    keep = logging.LogRecord(
+        "werkzeug", logging.INFO, "", 0, '%s - - "%s" 200 -', (ADDRESS, "GET /people/ HTTP/1.1"), None
+    )
+    drop = logging.LogRecord(
+        "werkzeug", logging.INFO, "", 0, '%s - - "%s" 200 -', (ADDRESS, "POST /ask/ HTTP/1.1"), None
+    )
+    drop2 = logging.LogRecord(
+        "werkzeug", logging.INFO, "", 0, '%s - - "%s" 302 -', (ADDRESS, "POST /questions/new HTTP/1.1"), None
+    )
+    f = RedactPrivateRequests()
+    assert f.filter(keep) and not f.filter(drop) and not f.filter(drop2)
