@@ -41,3 +41,24 @@ def committee_with_order(
     )
     order = orders.save_order(committee, None, draft)
     return committee, order, chair
+
+
+def answered_question(subject: str, *, asker=None, publish: str | None = None):
+    """Ask a question (anonymously unless an asker is given), answer it, and publish it as FAQ if asked."""
+    from ethics_hr.questions import services
+
+    category = services.categories()[0]
+    asked = services.ask(category_id=category.id, subject=subject, body="รายละเอียดของคำถาม", asker=asker)
+    member = factories.person(first_name_th="กรรมการ")
+    services.answer(asked.question, member, "คำตอบของคณะกรรมการ")
+    entry = None
+    if publish:
+        from ethics_hr.extensions import db
+
+        # Outside a request the cached settings row is expired by the commits above; reading it would
+        # flush the half-made entry (a request reads it once, before any commit).
+        with db.session.no_autoflush:
+            entry = services.publish_faq(
+                asked.question, member, title=publish, answer_text="ตอบโดยไม่ระบุตัวบุคคล"
+            )
+    return asked.question, entry
