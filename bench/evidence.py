@@ -19,7 +19,8 @@ def pages(ctx: BenchContext) -> list[tuple]:
     return [
         ("evidence: public index", "/public/", "anonymous"),
         ("evidence: public codes", "/public/codes", "anonymous"),
-        ("evidence: public committees", "/public/committees", "anonymous"),
+        # Every active committee with all its members is listed (40 committees at L, 12 at M).
+        ("evidence: public committees", "/public/committees", "anonymous", "lists every committee's members"),
         ("evidence: public plan", f"/public/plan/{fy}", "anonymous"),
         ("evidence: public training", f"/public/training/{fy}", "anonymous"),
         ("evidence: public FAQ", "/public/faq", "anonymous"),

@@ -87,10 +87,19 @@ def _codes_in_force(fy: int, fy_name: str) -> Completeness:
 
 def _advisory_team(fy: int, fy_name: str) -> Completeness:
     advising = ("ethics_committee", "advisory_team")
-    committees = [c for c in sources.committees(fy) or [] if c.members and c.kind in advising]
+    committees = [c for c in sources.committees(fy) or [] if c.orders and c.kind in advising]
     if not committees:
-        return Completeness(False, _("No committee or team with current members is recorded."))
-    return Completeness(True, _("%(n)d committees or teams with current members.", n=len(committees)))
+        return Completeness(
+            False,
+            _(
+                "No ethics committee or advisory team has an appointment order in force in %(fy)s.",
+                fy=fy_name,
+            ),
+        )
+    return Completeness(
+        True,
+        _("%(n)d ethics committees or advisory teams with an appointment order in force.", n=len(committees)),
+    )
 
 
 def _dos_donts(fy: int, fy_name: str) -> Completeness:

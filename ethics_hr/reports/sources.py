@@ -307,53 +307,79 @@ def committees(fy: int | None = None, *, locale: str = "th") -> list[CommitteeEv
     """The committees with their members and the appointment orders behind them, or None.
 
     Without a fiscal year: today's composition of each active committee, as the public page shows it.
-    With one: the orders in force on the year's first day or its last (today while it runs), for the report.
-    A constant number of queries, however many committees and orders there are.
+    With one: the orders in force on the year's first day or its last (today while it runs), for the report;
+    members are not listed. A constant number of queries, however many committees and orders there are.
     """
     services = domain("ethics_hr.committees.services")
     labels = domain("ethics_hr.committees.labels")
     models = domain("ethics_hr.committees.models")
     if services is None or labels is None or models is None:
         return None
+    if fy is not None:
+        return _committee_orders(fy, services, labels, models, locale)
     from flask import url_for
+
+    from ethics_hr.core.timeutil import local_today
+    from ethics_hr.extensions import db
+
+    active = list(db.session.scalars(services.committees_query("active")))
+    by_id = {c.id: CommitteeEvidence(c.name(locale), c.kind, c.mandate) for c in active}
+    seen: set[int] = set()
+    role_names: dict[tuple[str, str], str] = {}
+    query = services.memberships_in_force(local_today()).order_by(
+        models.AppointmentOrder.effective_on,
+        models.role_rank(),
+        models.Membership.sort_order,
+        models.Membership.id,
+    )
+    for membership in db.session.scalars(query).unique():
+        order = membership.order
+        evidence = by_id.get(order.committee_id)
+        if evidence is None:
+            continue
+        if order.id not in seen:
+            seen.add(order.id)
+            evidence.orders.append(_order_evidence(order, labels, url_for))
+        key = (membership.role, order.committee.kind)
+        if key not in role_names:
+            role_names[key] = labels.role_label(*key)
+        evidence.members.append(
+            MemberEvidence(membership.display_name(locale), membership.position_label, role_names[key])
+        )
+    # A committee whose last order has ended still shows that order.
+    for committee_id, summary in services.summaries(list(by_id)).items():
+        if not by_id[committee_id].orders and summary.latest_order is not None:
+            by_id[committee_id].orders.append(_order_evidence(summary.latest_order, labels, url_for))
+    return list(by_id.values())
+
+
+def _committee_orders(fy: int, services, labels, models, locale: str) -> list[CommitteeEvidence]:
+    """The committees with the orders in force on the fiscal year's first or last day (or today)."""
+    from flask import url_for
+    from sqlalchemy.orm import joinedload
 
     from ethics_hr.extensions import db
 
-    active = list(db.session.scalars(services.committees_query("all" if fy else "active")))
-    by_id = {c.id: CommitteeEvidence(c.name(locale), c.kind, c.mandate) for c in active}
-    orders_seen: dict[int, set[int]] = {c.id: set() for c in active}
-    days = _evidence_days(fy)
-    for index, day in enumerate(days):
-        query = services.memberships_in_force(day).order_by(
-            models.AppointmentOrder.effective_on,
-            models.role_rank(),
-            models.Membership.sort_order,
-            models.Membership.id,
+    order_ids: set[int] = set()
+    for day in _evidence_days(fy):
+        in_force = services.memberships_in_force(day).subquery()
+        order_ids.update(db.session.scalars(db.select(in_force.c.order_id).distinct()))
+    if not order_ids:
+        return []
+    orders = db.session.scalars(
+        db.select(models.AppointmentOrder)
+        .where(models.AppointmentOrder.id.in_(order_ids))
+        .options(joinedload(models.AppointmentOrder.committee))
+        .order_by(models.AppointmentOrder.effective_on, models.AppointmentOrder.id)
+    ).all()
+    by_id: dict[int, CommitteeEvidence] = {}
+    for order in orders:
+        committee = order.committee
+        evidence = by_id.setdefault(
+            committee.id, CommitteeEvidence(committee.name(locale), committee.kind, committee.mandate)
         )
-        memberships = db.session.scalars(query).unique()
-        for membership in memberships:
-            order = membership.order
-            evidence = by_id.get(order.committee_id)
-            if evidence is None:
-                continue
-            if order.id not in orders_seen[order.committee_id]:
-                orders_seen[order.committee_id].add(order.id)
-                evidence.orders.append(_order_evidence(order, labels, url_for))
-            if fy is None or index == len(days) - 1:
-                evidence.members.append(
-                    MemberEvidence(
-                        membership.display_name(locale),
-                        membership.position_label,
-                        labels.role_label(membership.role, order.committee.kind),
-                    )
-                )
-    if fy is None:  # a committee whose last order has ended still shows that order
-        latest = services.summaries(list(by_id))
-        for committee_id, summary in latest.items():
-            if not by_id[committee_id].orders and summary.latest_order is not None:
-                by_id[committee_id].orders.append(_order_evidence(summary.latest_order, labels, url_for))
-        return list(by_id.values())
-    return [c for c in by_id.values() if c.orders]
+        evidence.orders.append(_order_evidence(order, labels, url_for))
+    return list(by_id.values())
 
 
 def _order_evidence(order, labels, url_for) -> OrderEvidence:

@@ -54,7 +54,7 @@ def test_ita_advisory_team_is_complete_once_a_committee_has_members(client, logi
     with time_machine.travel(TODAY, tick=False):
         login_as(factories.officer())
         html = client.get("/reports/ita/2568").get_data(as_text=True)
-        assert "ยังไม่มีคณะกรรมการหรือคณะทำงานที่มีกรรมการปัจจุบัน" in html
+        assert "ยังไม่มีคณะกรรมการจริยธรรมหรือคณะทำงานให้คำปรึกษาที่มีคำสั่งแต่งตั้งมีผลใน" in html
         committee_with_order(kind="advisory_team", name="คณะทำงานให้คำปรึกษาด้านจริยธรรม", number=248)
         html = client.get("/reports/ita/2568").get_data(as_text=True)
-    assert "มีคณะกรรมการหรือคณะทำงานที่มีกรรมการปัจจุบัน 1 คณะ" in html
+    assert "มีคณะกรรมการจริยธรรมหรือคณะทำงานให้คำปรึกษาที่มีคำสั่งแต่งตั้งมีผลอยู่ 1 คณะ" in html
