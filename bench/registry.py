@@ -6,6 +6,7 @@ from __future__ import annotations
 MODULES: list[str] = [
     "bench.people",
     "bench.committees",
+    "bench.codes",
     "bench.questions",
     "bench.evidence",
 ]

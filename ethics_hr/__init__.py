@@ -46,7 +46,7 @@ def select_locale() -> str:
         return _default_locale()
     if current_user and current_user.is_authenticated and current_user.preferred_locale:
         return current_user.preferred_locale
-    chosen = session.get("locale")
+    chosen = session.get("locale") if has_request_context() else None  # CLI and jobs have no session
     if chosen in ("th", "en"):
         return chosen
     return _default_locale()
@@ -72,6 +72,7 @@ def select_timezone() -> str:
 
 def import_models() -> None:
     """Import every domain's models so the metadata (and Alembic) sees all tables."""
+    import ethics_hr.codes.models
     import ethics_hr.committees.models
     import ethics_hr.core.audit
     import ethics_hr.core.settings
@@ -121,6 +122,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from ethics_hr.admin.views import bp as admin_bp
+    from ethics_hr.codes.views import bp as codes_bp
     from ethics_hr.committees.views import bp as committees_bp
     from ethics_hr.core.views import bp as core_bp
     from ethics_hr.home.views import bp as home_bp
@@ -139,6 +141,7 @@ def register_blueprints(app: Flask) -> None:
         committees_bp,
         questions_bp,
         ask_bp,
+        codes_bp,
         admin_bp,
         reports_bp,
         transparency_bp,
@@ -205,6 +208,8 @@ def navigation() -> list[tuple[str, str, str]]:
     items.append(("questions.index", _("Ethics questions"), "questions."))
     if current_user.is_officer:
         items.append(("people.index", _("People"), "people."))
+    codes_home = "codes.manage" if current_user.is_officer else "codes.index"
+    items.append((codes_home, _("Codes of ethics"), "codes."))
     if current_user.is_officer:
         items.append(("reports.index", _("Reports"), "reports."))
     if current_user.is_admin:

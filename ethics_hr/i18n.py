@@ -27,6 +27,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "admin": ("ethics_hr/admin", "templates/admin"),
     "committees": ("ethics_hr/committees", "templates/committees"),
     "questions": ("ethics_hr/questions", "templates/questions"),
+    "codes": ("ethics_hr/codes", "templates/codes"),
     "reports": ("ethics_hr/reports", "templates/reports"),
     "transparency": ("ethics_hr/transparency", "templates/transparency"),
 }

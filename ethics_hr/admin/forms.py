@@ -26,6 +26,9 @@ class SettingsForm(FlaskForm):
     timezone = SelectField(_l("Time zone"), choices=[])
     default_locale = SelectField(_l("Default language"), choices=[("th", "ไทย"), ("en", "English")])
     thai_numerals_in_documents = BooleanField(_l("Use Thai numerals in official documents"))
+    acknowledgment_requires_password = BooleanField(
+        _l("Ask for the password when acknowledging a code of ethics")
+    )
     submit = SubmitField(_l("Save"))
 
     def __init__(self, *args, **kwargs):

@@ -30,4 +30,5 @@ def insert_ignoring_conflict(table: sa.Table, values: dict | list[dict], *, inde
         stmt = postgresql.insert(table).values(values).on_conflict_do_nothing(index_elements=index_elements)
     else:
         stmt = sqlite.insert(table).values(values).on_conflict_do_nothing(index_elements=index_elements)
-    return db.session.execute(stmt)
+    # preserve_rowcount: otherwise PostgreSQL reports -1 and the caller cannot tell whether a row went in.
+    return db.session.execute(stmt.execution_options(preserve_rowcount=True))

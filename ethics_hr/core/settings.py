@@ -24,6 +24,7 @@ class OrganisationSettings(TimestampMixin, db.Model):
     default_locale: Mapped[str] = mapped_column(db.String(5), default="th")
     thai_numerals_in_documents: Mapped[bool] = mapped_column(default=True)
     question_answer_days: Mapped[int] = mapped_column(default=15)
+    acknowledgment_requires_password: Mapped[bool] = mapped_column(default=True)
 
     @property
     def tz(self) -> ZoneInfo:

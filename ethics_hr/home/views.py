@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
+from ethics_hr.codes.sections import home_sections as codes_home_sections
 from ethics_hr.committees.sections import home_sections as committee_sections
 from ethics_hr.core.access import login_required, public
 from ethics_hr.core.timeutil import local_today
@@ -46,4 +47,4 @@ def home_sections(user) -> list:
 
 
 # Each domain adds a function user -> list of sections (objects with .template and .width, plus its data).
-SECTION_PROVIDERS: list = [committee_sections, question_sections, evidence_sections]
+SECTION_PROVIDERS: list = [committee_sections, question_sections, codes_home_sections, evidence_sections]

@@ -136,7 +136,12 @@ def detail(person_id: int):
         account_form=_account_form(person),
         confirm=ConfirmForm(),
         role_labels=ROLE_LABELS,
+        person_sections=[section for provider in PERSON_SECTION_PROVIDERS for section in provider(person)],
     )
+
+
+# Domains above people add a function person -> list of sections (objects with .template) at import time.
+PERSON_SECTION_PROVIDERS: list = []
 
 
 @bp.route("/<int:person_id>/edit", methods=["GET", "POST"])

@@ -1,0 +1,81 @@
+"""Who a version applies to, and whether a person has acknowledged it: SQL conditions the other modules share.
+
+A version applies to an active person whose staff category is in its audience and, when the version names
+departments, whose department is one of them. A person has acknowledged a version when they acknowledged it,
+or an earlier version of the same chain of minor changes (same `ack_basis_id`, number up to this one's).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
+
+from ethics_hr.codes.models import Acknowledgment, CodeVersion, version_category, version_department
+from ethics_hr.extensions import db
+from ethics_hr.people.models import Person
+
+
+def applies_to_person(version_id: ColumnElement | int, person: Person) -> ColumnElement[bool]:
+    """Return the condition "this version's audience includes this person" (version as a column or an id)."""
+    category = sa.exists().where(
+        version_category.c.version_id == version_id,
+        version_category.c.staff_category_id == person.staff_category_id,
+    )
+    any_department = sa.exists().where(version_department.c.version_id == version_id)
+    own_department = sa.exists().where(
+        version_department.c.version_id == version_id,
+        version_department.c.department_id == person.department_id,
+    )
+    return sa.and_(category, sa.or_(~any_department, own_department))
+
+
+def people_in_audience(version: CodeVersion) -> ColumnElement[bool]:
+    """Return the condition on Person "active and in the audience of this (loaded) version"."""
+    condition = sa.and_(
+        Person.active.is_(True),
+        Person.staff_category_id.in_([c.id for c in version.categories] or [-1]),
+    )
+    if version.departments:
+        condition = sa.and_(condition, Person.department_id.in_([d.id for d in version.departments]))
+    return condition
+
+
+def chain_version_ids(basis_id, number) -> sa.Select:
+    """Select the ids of the versions whose acknowledgment counts for a version (its chain, up to it)."""
+    chain = aliased(CodeVersion)  # an alias, so a correlated query can compare with the outer version
+    return sa.select(chain.id).where(chain.ack_basis_id == basis_id, chain.number <= number)
+
+
+def acknowledged_by(person_id, version) -> ColumnElement[bool]:
+    """Return the condition "this person has acknowledged this version or an earlier one of its chain".
+
+    `version` is the CodeVersion class for a query over versions (correlated), or a loaded version.
+    """
+    chain = aliased(CodeVersion)
+    return (
+        sa.exists()
+        .where(
+            Acknowledgment.person_id == person_id,
+            chain.id == Acknowledgment.version_id,
+            chain.ack_basis_id == version.ack_basis_id,
+            chain.number <= version.number,
+        )
+        .correlate_except(Acknowledgment, chain)
+    )
+
+
+def chain_ids(version: CodeVersion) -> list[int]:
+    """Return the ids of the versions whose acknowledgment counts for a (loaded) version; kept on it."""
+    cached = getattr(version, "_chain_ids", None)
+    if cached is None:
+        cached = list(db.session.scalars(chain_version_ids(version.ack_basis_id, version.number)))
+        version._chain_ids = cached
+    return cached
+
+
+def acknowledged_people(version: CodeVersion) -> sa.Select:
+    """Select the ids of the people who have acknowledged a (loaded) version, directly or carried over."""
+    return sa.select(Acknowledgment.person_id).where(
+        Acknowledgment.version_id.in_(chain_version_ids(version.ack_basis_id, version.number))
+    )

@@ -1,0 +1,314 @@
+"""Compliance with a version: who acknowledged, who is pending or overdue: SQL aggregates, lists, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from openpyxl import Workbook
+from sqlalchemy.sql.elements import ColumnElement
+
+from ethics_hr.codes.acknowledgments import personal_due_date
+from ethics_hr.codes.audience import chain_ids, people_in_audience
+from ethics_hr.codes.models import ON_BEHALF, PUBLISHED, Acknowledgment, CodeVersion
+from ethics_hr.core.formatting import format_date, format_datetime
+from ethics_hr.core.timeutil import local_today, to_local
+from ethics_hr.extensions import db
+from ethics_hr.people.models import Department, Person, StaffCategory, User
+
+STATUSES = ("pending", "overdue", "acknowledged", "all")
+
+
+@dataclass
+class Share:
+    total: int = 0
+    acknowledged: int = 0
+    overdue: int = 0
+
+    @property
+    def pending(self) -> int:
+        return self.total - self.acknowledged
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.acknowledged / self.total if self.total else 0.0
+
+    def add(self, other: Share) -> None:
+        self.total += other.total
+        self.acknowledged += other.acknowledged
+        self.overdue += other.overdue
+
+
+@dataclass
+class Summary:
+    overall: Share
+    by_department: list[tuple[Department | None, Share]] = field(default_factory=list)
+    by_category: list[tuple[StaffCategory, Share]] = field(default_factory=list)
+    cells: dict[tuple[int | None, int], Share] = field(default_factory=dict)  # (department, category)
+
+    def count(self, f: ComplianceFilter) -> int | None:
+        """Return how many people a filtered list holds, from the counts already made; None with a search."""
+        if f.q.strip():
+            return None
+        total = 0
+        for (department_id, category_id), share in self.cells.items():
+            if f.department == "none" and department_id is not None:
+                continue
+            if f.department.isdigit() and department_id != int(f.department):
+                continue
+            if f.staff_category_id and category_id != f.staff_category_id:
+                continue
+            total += {
+                "pending": share.pending,
+                "overdue": share.overdue,
+                "acknowledged": share.acknowledged,
+            }.get(f.status, share.total)
+        return total
+
+
+def _is_acknowledged(version: CodeVersion) -> ColumnElement[bool]:
+    """Return the condition on Person "has acknowledged this version or an earlier one of its chain"."""
+    # A correlated EXISTS on the (person_id, version_id) index: one index probe per person.
+    return sa.exists().where(
+        Acknowledgment.person_id == Person.id, Acknowledgment.version_id.in_(chain_ids(version))
+    )
+
+
+def _overdue(version: CodeVersion, today: date) -> ColumnElement[bool]:
+    """Return the condition on Person "their personal due date for this version has passed"."""
+    if version.status != PUBLISHED or version.due_date is None or version.due_date >= today:
+        return sa.false()
+    window = max((version.due_date - to_local(version.published_at).date()).days, 0)
+    # personal due = max(due date, start date + window) < today  <=>  start date + window < today
+    return sa.or_(Person.start_date.is_(None), Person.start_date < today - timedelta(days=window))
+
+
+def summary(
+    version: CodeVersion,
+    *,
+    today: date | None = None,
+    departments: list[Department] | None = None,
+    categories: list[StaffCategory] | None = None,
+) -> Summary:
+    """Count the audience, the acknowledged and the overdue: overall, per department, per staff category."""
+    today = today or local_today()
+    people = (
+        sa.select(
+            Person.department_id.label("department_id"),
+            Person.staff_category_id.label("category_id"),
+            _is_acknowledged(version).label("acknowledged"),
+            _overdue(version, today).label("overdue"),
+        )
+        .where(people_in_audience(version))
+        .subquery("audience")
+    )
+    rows = db.session.execute(
+        sa.select(
+            people.c.department_id,
+            people.c.category_id,
+            sa.func.count(),
+            sa.func.sum(sa.case((people.c.acknowledged, 1), else_=0)),
+            sa.func.sum(sa.case((sa.and_(~people.c.acknowledged, people.c.overdue), 1), else_=0)),
+        ).group_by(people.c.department_id, people.c.category_id)
+    ).all()
+    overall = Share()
+    cells: dict[tuple[int | None, int], Share] = {}
+    per_department: dict[int | None, Share] = {}
+    per_category: dict[int, Share] = {}
+    for department_id, category_id, total, acknowledged, overdue in rows:
+        share = Share(int(total), int(acknowledged or 0), int(overdue or 0))
+        cells[(department_id, category_id)] = share
+        overall.add(share)
+        per_department.setdefault(department_id, Share()).add(share)
+        per_category.setdefault(category_id, Share()).add(share)
+    if departments is None:
+        departments = list(db.session.scalars(sa.select(Department)))
+    if categories is None:
+        categories = list(db.session.scalars(sa.select(StaffCategory)))
+    department_by_id = {d.id: d for d in departments}
+    category_by_id = {c.id: c for c in categories}
+    by_department = sorted(
+        ((department_by_id.get(key) if key else None, share) for key, share in per_department.items()),
+        key=lambda pair: (pair[0] is None, pair[0].code if pair[0] else ""),
+    )
+    by_category = sorted(
+        ((category_by_id[key], share) for key, share in per_category.items()),
+        key=lambda pair: (pair[0].sort_order, pair[0].id),
+    )
+    return Summary(overall, by_department, by_category, cells)
+
+
+@dataclass
+class ComplianceFilter:
+    status: str = "pending"
+    department: str = ""  # a department id, "none" for people without one, or "" for all
+    staff_category_id: int | None = None
+    q: str = ""
+
+
+def people_query(version: CodeVersion, f: ComplianceFilter, *, today: date | None = None) -> sa.Select:
+    """Build the filtered, ordered query of the people in a version's audience."""
+    today = today or local_today()
+    is_acked = _is_acknowledged(version)
+    query = sa.select(Person).where(people_in_audience(version))
+    if f.status == "pending":
+        query = query.where(~is_acked)
+    elif f.status == "overdue":
+        query = query.where(~is_acked, _overdue(version, today))
+    elif f.status == "acknowledged":
+        query = query.where(is_acked)
+    if f.department == "none":
+        query = query.where(Person.department_id.is_(None))
+    elif f.department.isdigit():
+        query = query.where(Person.department_id == int(f.department))
+    if f.staff_category_id:
+        query = query.where(Person.staff_category_id == f.staff_category_id)
+    if f.q.strip():
+        like = f"%{f.q.strip().lower()}%"
+        query = query.where(
+            sa.or_(
+                sa.func.lower(Person.employee_number).like(like),
+                sa.func.lower(Person.first_name_th).like(like),
+                sa.func.lower(Person.last_name_th).like(like),
+                sa.func.lower(Person.first_name_en).like(like),
+                sa.func.lower(Person.last_name_en).like(like),
+            )
+        )
+    return query.order_by(Person.first_name_th, Person.last_name_th, Person.id)
+
+
+def acknowledgments_of(
+    version: CodeVersion, person_ids: Iterable[int] | None = None
+) -> dict[int, Acknowledgment]:
+    """Return, per person, the acknowledgment that counts for a version (for one page of people, or all)."""
+    query = sa.select(Acknowledgment).where(Acknowledgment.version_id.in_(chain_ids(version)))
+    if person_ids is not None:
+        ids = list(person_ids)
+        if not ids:
+            return {}
+        query = query.where(Acknowledgment.person_id.in_(ids))
+    found: dict[int, Acknowledgment] = {}
+    for row in db.session.scalars(query.order_by(Acknowledgment.id)):
+        found.setdefault(row.person_id, row)
+    return found
+
+
+@dataclass
+class PersonStatus:
+    person: Person
+    acknowledgment: Acknowledgment | None
+    due: date | None
+    overdue: bool
+
+    @property
+    def status(self) -> str:
+        if self.acknowledgment is not None:
+            return "acknowledged"
+        return "overdue" if self.overdue else "pending"
+
+
+def statuses(
+    version: CodeVersion,
+    people: Iterable[Person],
+    acks: dict[int, Acknowledgment],
+    *,
+    today: date | None = None,
+) -> list[PersonStatus]:
+    """Pair each person with their acknowledgment, personal due date and whether they are overdue."""
+    today = today or local_today()
+    result = []
+    for person in people:
+        due = personal_due_date(version, person)
+        overdue = version.status == PUBLISHED and due is not None and due < today
+        result.append(PersonStatus(person, acks.get(person.id), due, overdue))
+    return result
+
+
+# ---------------------------------------------------------------- exports
+
+
+def _header() -> list[str]:
+    return [
+        _("Employee number"),
+        _("Name"),
+        _("Department"),
+        _("Staff category"),
+        _("Status"),
+        _("Due date"),
+        _("Acknowledged at"),
+        _("Method"),
+        _("Version acknowledged"),
+        _("Recorded by"),
+        _("Note"),
+    ]
+
+
+def _row(item: PersonStatus, locale: str, versions: dict[int, int]) -> list[str]:
+    p = item.person
+    ack = item.acknowledgment
+    labels = {"acknowledged": _("acknowledged"), "pending": _("pending"), "overdue": _("overdue")}
+    method = ""
+    if ack is not None:
+        method = _("on behalf") if ack.method == ON_BEHALF else _("self")
+    return [
+        p.employee_number,
+        p.display_name(locale),
+        p.department.name(locale) if p.department else "",
+        p.staff_category.name(locale),
+        labels[item.status],
+        format_date(item.due, "medium", locale=locale) if item.due else "",
+        format_datetime(ack.acknowledged_at, locale=locale) if ack else "",
+        method,
+        str(versions.get(ack.version_id, "")) if ack else "",
+        ack.recorded_by.person.display_name(locale)
+        if ack and ack.recorded_by and ack.method == ON_BEHALF
+        else "",
+        ack.note if ack else "",
+    ]
+
+
+def export_rows(version: CodeVersion, f: ComplianceFilter, locale: str) -> list[list[str]]:
+    """Return the filtered list as rows of text in a language, header first, for CSV and XLSX."""
+    with force_locale(locale):
+        return _export_rows(version, f, locale)
+
+
+def _export_rows(version: CodeVersion, f: ComplianceFilter, locale: str) -> list[list[str]]:
+    today = local_today()
+    people = list(db.session.scalars(people_query(version, f, today=today)))
+    acks = acknowledgments_of(version)
+    numbers = {
+        row.id: row.number
+        for row in db.session.execute(
+            sa.select(CodeVersion.id, CodeVersion.number).where(CodeVersion.code_id == version.code_id)
+        )
+    }
+    recorders = {a.recorded_by_id for a in acks.values() if a.method == ON_BEHALF}
+    if recorders:  # load the recorders' names in one go rather than one query per row
+        list(db.session.scalars(sa.select(User).where(User.id.in_(recorders))))
+    return [_header()] + [
+        _row(item, locale, numbers) for item in statuses(version, people, acks, today=today)
+    ]
+
+
+def as_csv(rows: list[list[str]]) -> bytes:
+    """Write rows as UTF-8 CSV with a BOM, so Excel shows Thai correctly."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def as_xlsx(rows: list[list[str]]) -> bytes:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("compliance")
+    for row in rows:
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -1,0 +1,176 @@
+"""What changed between two versions: the text line by line, and the Dos & Don'ts statement by statement."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from ethics_hr.codes.content import normalise_text
+from ethics_hr.codes.models import CodeVersion, DosDont
+
+CONTEXT = 2  # unchanged lines kept around each change
+SIMILAR = 0.5  # two statements this alike are one statement changed, not one removed and one added
+
+
+@dataclass
+class Segment:
+    """A piece of a line: unchanged, or changed (removed on the old side, added on the new side)."""
+
+    text: str
+    changed: bool
+
+
+@dataclass
+class DiffLine:
+    kind: str  # "equal", "removed", "added", "skipped"
+    old_number: int | None = None
+    new_number: int | None = None
+    segments: list[Segment] = field(default_factory=list)
+    skipped: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+
+def _inline(old: str, new: str) -> tuple[list[Segment], list[Segment]]:
+    # Character level, because Thai has no spaces between words.
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    old_parts: list[Segment] = []
+    new_parts: list[Segment] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            old_parts.append(Segment(old[i1:i2], False))
+            new_parts.append(Segment(new[j1:j2], False))
+        else:
+            if i2 > i1:
+                old_parts.append(Segment(old[i1:i2], True))
+            if j2 > j1:
+                new_parts.append(Segment(new[j1:j2], True))
+    return old_parts, new_parts
+
+
+def text_diff(old: str, new: str, *, context: int = CONTEXT) -> list[DiffLine]:
+    """Compare two texts line by line; changed lines also show which characters changed."""
+    old_lines = normalise_text(old).split("\n")
+    new_lines = normalise_text(new).split("\n")
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    lines: list[DiffLine] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            block = [
+                DiffLine("equal", i + 1, j + 1, [Segment(old_lines[i], False)])
+                for i, j in zip(range(i1, i2), range(j1, j2), strict=True)
+            ]
+            if len(block) > 2 * context + 1:
+                head = block[:context] if lines else []
+                tail = block[-context:] if j2 < len(new_lines) or i2 < len(old_lines) else []
+                skipped = len(block) - len(head) - len(tail)
+                block = [*head, DiffLine("skipped", skipped=skipped), *tail]
+            lines.extend(block)
+            continue
+        removed = list(range(i1, i2))
+        added = list(range(j1, j2))
+        if tag == "replace":
+            for k in range(max(len(removed), len(added))):
+                i = removed[k] if k < len(removed) else None
+                j = added[k] if k < len(added) else None
+                if i is not None and j is not None:
+                    old_parts, new_parts = _inline(old_lines[i], new_lines[j])
+                    lines.append(DiffLine("removed", i + 1, None, old_parts))
+                    lines.append(DiffLine("added", None, j + 1, new_parts))
+                elif i is not None:
+                    lines.append(DiffLine("removed", i + 1, None, [Segment(old_lines[i], True)]))
+                else:
+                    lines.append(DiffLine("added", None, j + 1, [Segment(new_lines[j], True)]))
+        else:
+            lines.extend(DiffLine("removed", i + 1, None, [Segment(old_lines[i], True)]) for i in removed)
+            lines.extend(DiffLine("added", None, j + 1, [Segment(new_lines[j], True)]) for j in added)
+    return lines
+
+
+@dataclass
+class StatementChange:
+    kind: str  # "added", "removed", "changed", "unchanged"
+    old: DosDont | None
+    new: DosDont | None
+    changed_fields: list[str] = field(default_factory=list)
+    old_segments: list[Segment] = field(default_factory=list)
+    new_segments: list[Segment] = field(default_factory=list)
+
+
+COMPARED_FIELDS = ("kind", "text_th", "text_en", "example_th", "example_en", "clause")
+
+
+def _changed_fields(old: DosDont, new: DosDont) -> list[str]:
+    return [name for name in COMPARED_FIELDS if (getattr(old, name) or "") != (getattr(new, name) or "")]
+
+
+def dos_donts_diff(old_items: list[DosDont], new_items: list[DosDont]) -> list[StatementChange]:
+    """Match the statements of two versions: unchanged, changed (same or similar text), added, removed."""
+    remaining_old = list(old_items)
+    matched: dict[int, DosDont] = {}
+    for position, new in enumerate(new_items):
+        same = next((o for o in remaining_old if o.text_th == new.text_th), None)
+        if same is not None:
+            matched[position] = same
+            remaining_old.remove(same)
+    for position, new in enumerate(new_items):
+        if position in matched or not remaining_old:
+            continue
+        scored = [
+            (difflib.SequenceMatcher(None, o.text_th, new.text_th, autojunk=False).ratio(), o)
+            for o in remaining_old
+        ]
+        score, best = max(scored, key=lambda pair: pair[0])
+        if score >= SIMILAR:
+            matched[position] = best
+            remaining_old.remove(best)
+    changes: list[StatementChange] = []
+    for position, new in enumerate(new_items):
+        old = matched.get(position)
+        if old is None:
+            changes.append(StatementChange("added", None, new))
+            continue
+        fields = _changed_fields(old, new)
+        if not fields:
+            changes.append(StatementChange("unchanged", old, new))
+            continue
+        old_segments, new_segments = _inline(old.text_th, new.text_th)
+        changes.append(StatementChange("changed", old, new, fields, old_segments, new_segments))
+    changes.extend(StatementChange("removed", old, None) for old in remaining_old)
+    return changes
+
+
+@dataclass
+class VersionDiff:
+    old: CodeVersion
+    new: CodeVersion
+    title_changed: bool
+    effective_date_changed: bool
+    text: list[DiffLine]
+    statements: list[StatementChange]
+
+    @property
+    def text_changed(self) -> bool:
+        return any(line.kind in ("added", "removed") for line in self.text)
+
+    @property
+    def statements_changed(self) -> list[StatementChange]:
+        return [c for c in self.statements if c.kind != "unchanged"]
+
+    @property
+    def unchanged_statements(self) -> int:
+        return sum(1 for c in self.statements if c.kind == "unchanged")
+
+
+def version_diff(old: CodeVersion, new: CodeVersion) -> VersionDiff:
+    """Compare two versions of a code for a reader: title, effective date, text, Dos & Don'ts."""
+    return VersionDiff(
+        old=old,
+        new=new,
+        title_changed=old.title != new.title,
+        effective_date_changed=old.effective_date != new.effective_date,
+        text=text_diff(old.body_md, new.body_md),
+        statements=dos_donts_diff(list(old.dos_donts), list(new.dos_donts)),
+    )

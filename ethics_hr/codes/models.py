@@ -1,0 +1,210 @@
+"""Codes of ethics, their versions, Dos & Don'ts, audiences and every person's acknowledgment of a version."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+
+from ethics_hr.core.append_only import append_only
+from ethics_hr.core.models import TimestampMixin, utc_now
+from ethics_hr.core.uploads import StoredFile
+from ethics_hr.extensions import db
+from ethics_hr.people.models import Department, Person, StaffCategory, User
+
+DRAFT = "draft"
+PUBLISHED = "published"
+SUPERSEDED = "superseded"
+WITHDRAWN = "withdrawn"
+STATUSES = (DRAFT, PUBLISHED, SUPERSEDED, WITHDRAWN)
+
+MAJOR = "major"
+MINOR = "minor"
+
+DO = "do"
+DONT = "dont"
+
+SELF = "self"
+ON_BEHALF = "on_behalf"
+
+# What a published version may never change again; its seal (content_sha256) covers them.
+FROZEN_COLUMNS = ("code_id", "number", "title", "effective_date", "body_md", "content_sha256", "ack_basis_id")
+
+
+version_category = sa.Table(
+    "code_version_category",
+    db.metadata,
+    sa.Column("version_id", sa.ForeignKey("code_version.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("staff_category_id", sa.ForeignKey("staff_category.id"), primary_key=True),
+)
+
+version_department = sa.Table(
+    "code_version_department",
+    db.metadata,
+    sa.Column("version_id", sa.ForeignKey("code_version.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("department_id", sa.ForeignKey("department.id"), primary_key=True),
+)
+
+
+class CodeOfEthics(TimestampMixin, db.Model):
+    """A code of ethics (ประมวลจริยธรรม) of the organisation; its text lives in its versions."""
+
+    __tablename__ = "code_of_ethics"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name_th: Mapped[str] = mapped_column(db.String(300))
+    name_en: Mapped[str] = mapped_column(db.String(300), default="")
+    sort_order: Mapped[int] = mapped_column(default=0)
+
+    versions: Mapped[list[CodeVersion]] = relationship(
+        back_populates="code", order_by="CodeVersion.number", cascade="all, delete-orphan"
+    )
+
+    def name(self, locale: str) -> str:
+        return self.name_en if locale == "en" and self.name_en else self.name_th
+
+
+class CodeVersion(TimestampMixin, db.Model):
+    """One version of a code: draft, then published (frozen and sealed), then superseded or withdrawn.
+
+    Acknowledgments carry over across minor versions: each published version stores in `ack_basis_id` the
+    major version that opened its chain (itself when it is major). An acknowledgment of any version of the
+    same chain with a number up to this one's counts for this one.
+    """
+
+    __tablename__ = "code_version"
+    __table_args__ = (
+        sa.UniqueConstraint("code_id", "number"),
+        sa.Index("ix_code_version_status", "status", "code_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_id: Mapped[int] = mapped_column(sa.ForeignKey("code_of_ethics.id"))
+    number: Mapped[int]
+    title: Mapped[str] = mapped_column(db.String(300))
+    effective_date: Mapped[date]
+    body_md: Mapped[str] = mapped_column(db.Text, default="")
+    announcement_id: Mapped[int | None] = mapped_column(sa.ForeignKey("stored_file.id"))
+    status: Mapped[str] = mapped_column(db.String(12), default=DRAFT)
+    change_kind: Mapped[str | None] = mapped_column(db.String(8))
+    ack_basis_id: Mapped[int | None] = mapped_column(sa.ForeignKey("code_version.id"), index=True)
+    due_date: Mapped[date | None]
+    content_sha256: Mapped[str | None] = mapped_column(db.String(64))
+    published_at: Mapped[datetime | None]
+    published_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    ended_at: Mapped[datetime | None]
+    ended_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    withdrawal_reason: Mapped[str] = mapped_column(db.Text, default="")
+
+    code: Mapped[CodeOfEthics] = relationship(back_populates="versions", lazy="joined")
+    announcement: Mapped[StoredFile | None] = relationship()
+    categories: Mapped[list[StaffCategory]] = relationship(
+        secondary=version_category, lazy="selectin", order_by=StaffCategory.sort_order
+    )
+    departments: Mapped[list[Department]] = relationship(
+        secondary=version_department, lazy="selectin", order_by=Department.code
+    )
+    dos_donts: Mapped[list[DosDont]] = relationship(
+        back_populates="version", order_by="DosDont.position", cascade="all, delete-orphan"
+    )
+    published_by: Mapped[User | None] = relationship(foreign_keys=[published_by_id])
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == DRAFT
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PUBLISHED
+
+    @property
+    def was_published(self) -> bool:
+        return self.status in (PUBLISHED, SUPERSEDED, WITHDRAWN)
+
+
+class DosDont(db.Model):
+    """A short "do" or "don't" statement of a version, with a grey-area example and its source clause."""
+
+    __tablename__ = "code_dos_dont"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(sa.ForeignKey("code_version.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    kind: Mapped[str] = mapped_column(db.String(4))
+    text_th: Mapped[str] = mapped_column(db.Text)
+    text_en: Mapped[str] = mapped_column(db.Text, default="")
+    example_th: Mapped[str] = mapped_column(db.Text, default="")
+    example_en: Mapped[str] = mapped_column(db.Text, default="")
+    clause: Mapped[str] = mapped_column(db.String(60), default="")
+
+    version: Mapped[CodeVersion] = relationship(back_populates="dos_donts")
+
+    def text(self, locale: str) -> str:
+        return self.text_en if locale == "en" and self.text_en else self.text_th
+
+    def example(self, locale: str) -> str:
+        return self.example_en if locale == "en" and self.example_en else self.example_th
+
+
+class Acknowledgment(db.Model):
+    """Evidence that a person has read and accepts a published version: inserted once, never changed."""
+
+    __tablename__ = "code_acknowledgment"
+    __table_args__ = (
+        sa.UniqueConstraint("person_id", "version_id"),
+        sa.Index("ix_code_acknowledgment_version", "version_id", "person_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(sa.ForeignKey("person.id"))
+    version_id: Mapped[int] = mapped_column(sa.ForeignKey("code_version.id"))
+    content_sha256: Mapped[str] = mapped_column(db.String(64))
+    statement: Mapped[str] = mapped_column(db.Text)
+    locale: Mapped[str] = mapped_column(db.String(5), default="th")
+    acknowledged_at: Mapped[datetime] = mapped_column(default=utc_now)
+    method: Mapped[str] = mapped_column(db.String(10), default=SELF)
+    recorded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    signed_on: Mapped[date | None]
+    note: Mapped[str] = mapped_column(db.Text, default="")
+    attachment_id: Mapped[int | None] = mapped_column(sa.ForeignKey("stored_file.id"))
+
+    person: Mapped[Person] = relationship()
+    version: Mapped[CodeVersion] = relationship()
+    recorded_by: Mapped[User | None] = relationship()
+    attachment: Mapped[StoredFile | None] = relationship()
+
+
+append_only(Acknowledgment.__table__)
+
+
+class FrozenVersionError(RuntimeError):
+    """Something tried to change a published version's sealed content."""
+
+
+def _status_before_flush(version: CodeVersion) -> str:
+    history = sa.inspect(version).attrs.status.history
+    return history.deleted[0] if history.deleted else version.status
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_changes_to_published_versions(session: Session, flush_context, instances) -> None:
+    """Keep published versions frozen, whoever writes: text, Dos & Don'ts and audience."""
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, CodeVersion) and obj not in session.new:
+            if _status_before_flush(obj) == DRAFT:
+                continue
+            if obj in session.deleted:
+                raise FrozenVersionError(f"code version {obj.id} was published and cannot be deleted")
+            state = sa.inspect(obj)
+            for key in (*FROZEN_COLUMNS, "categories", "departments", "dos_donts"):
+                if state.attrs[key].history.has_changes():
+                    raise FrozenVersionError(f"code version {obj.id} was published: {key} cannot change")
+        elif (
+            isinstance(obj, DosDont)
+            and obj.version is not None
+            and obj.version not in session.new
+            and _status_before_flush(obj.version) != DRAFT
+        ):
+            raise FrozenVersionError(f"the Dos & Don'ts of code version {obj.version.id} are frozen")
