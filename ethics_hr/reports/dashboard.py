@@ -50,7 +50,7 @@ def _pct(share: float, locale: str) -> str:
 
 
 def codes_panel(fy: int, locale: str) -> Panel:
-    codes = sources.codes_in_force(fy) or []
+    codes = sources.codes_in_force(fy, locale=locale) or []
     title = _("Share of people who acknowledged each code in force")
     if not codes:
         return Panel(title, None, _("No code of ethics is published as in force."), [])

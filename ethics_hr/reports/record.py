@@ -41,7 +41,7 @@ def person_record(person: Person, fy: int) -> PersonRecord:
     return PersonRecord(
         person=person,
         fiscal_year=fy,
-        acknowledgments=sources.person_acknowledgments(person.id, fy),
+        acknowledgments=sources.person_acknowledgments(person, fy),
         trainings=sources.person_training(person.id, fy),
         required_hours=sources.required_hours(),
     )

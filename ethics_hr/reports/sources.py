@@ -142,6 +142,7 @@ class DoDont:
     kind: str  # "do" or "dont"
     text: str
     clause: str = ""
+    example: str = ""
 
 
 @dataclass
@@ -277,14 +278,100 @@ def person_training(person_id: int, fy: int) -> list[PersonTraining] | None:
 # ---------------------------------------------------------------- codes of ethics
 
 
-def codes_in_force(fy: int | None = None, *, with_body: bool = False) -> list[CodeEvidence] | None:
-    """The published code versions in force (at the end of a fiscal year, or today), or None."""
-    return None
+def _versions_in_force(fy: int | None, models) -> list:
+    """Each code's version in force: today's published one, or the one in force at a fiscal year's end.
+
+    Only published versions count (and, for a past year, those since superseded); never a draft or a
+    withdrawn one. A version in force at the year's end is one published by then and not superseded then.
+    """
+    from sqlalchemy.orm import selectinload
+
+    from ethics_hr.core.timeutil import fiscal_year_range, local_bounds_utc, local_today
+    from ethics_hr.extensions import db
+
+    version = models.CodeVersion
+    today = local_today()
+    if fy is None or fiscal_year_range(fy)[1] >= today:
+        query = db.select(version).where(version.status == models.PUBLISHED)
+    else:
+        last = fiscal_year_range(fy)[1]
+        _, end = local_bounds_utc(last, last)
+        query = db.select(version).where(
+            version.status.in_((models.PUBLISHED, models.SUPERSEDED)),
+            version.published_at < end,
+            version.effective_date <= last,
+            db.or_(version.ended_at.is_(None), version.ended_at >= end),
+        )
+    query = query.join(models.CodeOfEthics, models.CodeOfEthics.id == version.code_id).order_by(
+        models.CodeOfEthics.sort_order, models.CodeOfEthics.id, version.number.desc()
+    )
+    latest: dict[int, object] = {}
+    for row in db.session.scalars(query.options(selectinload(version.dos_donts))).unique():
+        latest.setdefault(row.code_id, row)
+    return list(latest.values())
 
 
-def person_acknowledgments(person_id: int, fy: int) -> list[PersonAcknowledgment] | None:
-    """The versions that apply to a person and when they acknowledged each, or None."""
-    return None
+def codes_in_force(
+    fy: int | None = None, *, with_body: bool = False, locale: str = "th"
+) -> list[CodeEvidence] | None:
+    """The published code versions in force (at the end of a fiscal year, or today), or None.
+
+    Each with its Dos & Don'ts, its audience and how many of the people it applies to acknowledged it.
+    """
+    models = domain("ethics_hr.codes.models")
+    compliance = domain("ethics_hr.codes.compliance")
+    content = domain("ethics_hr.codes.content")
+    if models is None or compliance is None or content is None:
+        return None
+    from ethics_hr.people import services as people
+
+    versions = _versions_in_force(fy, models)
+    if not versions:
+        return []
+    departments = people.all_departments()
+    categories = people.staff_categories(active_only=False)
+    result = []
+    for version in versions:
+        share = compliance.summary(version, departments=departments, categories=categories).overall
+        audience = ", ".join(c.name(locale) for c in version.categories)
+        if version.departments:
+            audience += " (" + ", ".join(d.name(locale) for d in version.departments) + ")"
+        result.append(
+            CodeEvidence(
+                code_title=version.code.name(locale),
+                version_title=version.title,
+                effective_date=version.effective_date,
+                body_html=content.render_markdown(version.body_md) if with_body else "",
+                dos_donts=[
+                    DoDont(
+                        "do" if item.kind == models.DO else "dont",
+                        item.text(locale),
+                        item.clause,
+                        item.example(locale),
+                    )
+                    for item in version.dos_donts
+                ],
+                applies_to=share.total,
+                acknowledged=share.acknowledged,
+                audience=audience,
+            )
+        )
+    return result
+
+
+def person_acknowledgments(person, fy: int) -> list[PersonAcknowledgment] | None:
+    """The published versions that apply to a person and when they acknowledged each, or None."""
+    acknowledgments = domain("ethics_hr.codes.acknowledgments")
+    if acknowledgments is None:
+        return None
+    return [
+        PersonAcknowledgment(
+            code_title=item.version.code.name("th"),
+            version_title=item.version.title,
+            acknowledged_at=item.acknowledgment.acknowledged_at if item.acknowledgment else None,
+        )
+        for item in acknowledgments.versions_for(person)
+    ]
 
 
 # ---------------------------------------------------------------- committees

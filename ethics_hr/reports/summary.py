@@ -207,7 +207,7 @@ def hr_summary(fy: int, locale: str) -> list[Line]:
     """Write the HR measure's summary of results for a fiscal year from the domains' data, numbered."""
     with force_locale(locale):
         fy_name = format_fiscal_year(fy, locale=locale)
-        codes = sources.codes_in_force(fy)
+        codes = sources.codes_in_force(fy, locale=locale)
         blocks = [
             _plan_lines(fy, fy_name, locale),
             _training_lines(fy, fy_name, locale),

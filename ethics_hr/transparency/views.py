@@ -36,7 +36,9 @@ def index():
 @public
 def codes():
     """Show the codes of ethics in force, each with its Dos & Don'ts."""
-    return render_template("transparency/codes.html", codes=sources.codes_in_force(with_body=True) or [])
+    return render_template(
+        "transparency/codes.html", codes=sources.codes_in_force(with_body=True, locale=current_locale()) or []
+    )
 
 
 @bp.route("/committees")

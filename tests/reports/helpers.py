@@ -62,3 +62,49 @@ def answered_question(subject: str, *, asker=None, publish: str | None = None):
                 asked.question, member, title=publish, answer_text="ตอบโดยไม่ระบุตัวบุคคล"
             )
     return asked.question, entry
+
+
+def published_code(
+    name: str = "ประมวลจริยธรรมพนักงานส่วนท้องถิ่น",
+    *,
+    title: str = "ประมวลจริยธรรมพนักงานส่วนท้องถิ่น พ.ศ. 2568",
+    category: str = "local_official",
+    effective: date = date(2025, 10, 1),
+    dos: tuple[str, ...] = ("แจ้งส่วนได้เสียก่อนพิจารณาเรื่อง",),
+    donts: tuple[str, ...] = ("ไม่รับของขวัญจากผู้รับเหมา",),
+    publish: bool = True,
+):
+    """Create a code with one version for a staff category and its Dos & Don'ts; publish it if asked."""
+    from ethics_hr.codes import services
+
+    officer = factories.officer()
+    code = services.save_code(None, name_th=name, name_en="")
+    version = services.start_draft(code, title=title, effective_date=effective)
+    services.update_draft(
+        version,
+        services.DraftContent(
+            title=title,
+            effective_date=effective,
+            body_md="## หมวด 1\n\n**ข้อ 1** ต้องซื่อสัตย์สุจริต",
+            category_ids=[factories.category(category).id],
+            department_ids=[],
+        ),
+    )
+    for text in dos:
+        services.save_statement(
+            version, None, services.StatementContent(kind="do", text_th=text, clause="ข้อ 1")
+        )
+    for text in donts:
+        services.save_statement(version, None, services.StatementContent(kind="dont", text_th=text))
+    if publish:
+        services.publish_version(version, major=True, due_date=date(2099, 1, 1), by=officer)
+    return version, officer
+
+
+def acknowledge(version, person, officer) -> None:
+    """Record a person's acknowledgment as the officer does from a signed paper form."""
+    from ethics_hr.codes import acknowledgments
+
+    acknowledgments.record_on_behalf(
+        version, person, by=officer, note="ลงนามในที่ประชุมประจำเดือน", signed_on=date(2025, 10, 15)
+    )
