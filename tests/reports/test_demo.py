@@ -38,3 +38,12 @@ def test_demo_report_names_the_committee_orders_and_the_questions_answered(app):
     assert any("ที่ 248/2568" in t for t in lines)
     assert not any("ที่ 76/2568" in t for t in lines)  # the drafting committee's term ended in FY 2568
     assert any(t.startswith("- ตอบข้อซักถามด้านจริยธรรมแล้ว") for t in lines)
+
+
+def test_demo_report_gives_the_codes_in_force_their_dos_and_donts_and_the_share_acknowledged(app):
+    with time_machine.travel(TODAY, tick=False):
+        load_demo()
+        lines = _hr_lines(2569)
+    assert any(t.startswith("4. มีแนวปฏิบัติ Dos & Don'ts") for t in lines)
+    assert any(t.startswith("5. มีการบังคับใช้ประมวลจริยธรรมสำหรับเจ้าหน้าที่ของรัฐ ได้แก่") for t in lines)
+    assert any("ประมวลจริยธรรมพนักงานส่วนท้องถิ่น" in t and "บุคลากรลงนามรับทราบแล้ว" in t for t in lines)
