@@ -29,7 +29,7 @@ from ethics_hr.codes.models import (
 from ethics_hr.extensions import db
 from ethics_hr.people.models import StaffCategory
 
-TARGET = {"M": 10_000, "L": 100_000}
+TARGET = {"XS": 200, "M": 10_000, "L": 100_000}
 CODES = ("ประมวลจริยธรรมผู้บริหารท้องถิ่น", "ประมวลจริยธรรมสมาชิกสภาท้องถิ่น", "ประมวลจริยธรรมพนักงานส่วนท้องถิ่น")
 KINDS = (MAJOR, MINOR, MAJOR, MINOR)
 BATCH = 5_000

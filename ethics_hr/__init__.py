@@ -15,6 +15,9 @@ def create_app(config: str | dict[str, Any] | None = None, *, env: str | None = 
     """Build the application; it never starts a scheduler by itself."""
     root = Path(__file__).resolve().parent.parent
     app = Flask(__name__, template_folder=str(root / "templates"), static_folder="static")
+    from ethics_hr.core.http import CleanRequest
+
+    app.request_class = CleanRequest
     name = config if isinstance(config, str) else env or os.environ.get("ETHICS_HR_ENV", "development")
     settings = CONFIGS[name]()
     settings.validate()
@@ -46,7 +49,7 @@ def select_locale() -> str:
         return _default_locale()
     if current_user and current_user.is_authenticated and current_user.preferred_locale:
         return current_user.preferred_locale
-    chosen = session.get("locale") if has_request_context() else None  # CLI and jobs have no session
+    chosen = session.get("locale")
     if chosen in ("th", "en"):
         return chosen
     return _default_locale()
@@ -84,7 +87,7 @@ def import_models() -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from ethics_hr.core import audit, privacy, sqlite, wtforms_i18n
+    from ethics_hr.core import audit, privacy, sqlite, throttle, wtforms_i18n
     from ethics_hr.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
 
     import_models()
@@ -103,6 +106,7 @@ def register_extensions(app: Flask) -> None:
     )
     bootstrap.init_app(app)
     limiter.init_app(app)
+    throttle.init_app(app)
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

@@ -5,14 +5,15 @@ from __future__ import annotations
 from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from ethics_hr.core.forms import BaseForm
 
 REQUIRED = _l("This field is required.")
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(BaseForm):
     name_th = StringField(
         _l("Organisation name (Thai)"), validators=[DataRequired(REQUIRED), Length(max=200)]
     )
@@ -36,7 +37,7 @@ class SettingsForm(FlaskForm):
         self.timezone.choices = sorted(available_timezones())
 
 
-class AuditFilterForm(FlaskForm):
+class AuditFilterForm(BaseForm):
     class Meta:
         csrf = False
 

@@ -149,8 +149,10 @@ def _changed_values(obj: Any) -> dict[str, list[Any]]:
 
 
 def _identity(obj: Any) -> str:
-    ident = inspect(obj).identity
-    if ident is None:
+    state = inspect(obj)
+    # A row inserted in this flush has its primary key but no identity key until the flush ends.
+    ident = state.identity or state.mapper.primary_key_from_instance(obj)
+    if ident is None or all(part is None for part in ident):
         return ""
     return ",".join(str(part) for part in ident)
 
@@ -185,6 +187,10 @@ def write_entries(connection: sa.Connection, pending: list[_Pending]) -> None:
         return
     if connection.dialect.name == "postgresql":
         connection.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
+    elif connection.dialect.name == "sqlite":
+        # Hold the write lock before reading the last hash: a write that touches no row begins the
+        # IMMEDIATE transaction (see core/sqlite.py), so a second writer waits instead of forking the chain.
+        connection.exec_driver_sql("UPDATE audit_entry SET id = id WHERE 1 = 0")
     table = AuditEntry.__table__
     prev = connection.execute(
         sa.select(table.c.entry_hash).order_by(table.c.id.desc()).limit(1)
@@ -224,10 +230,31 @@ def record(action: str, entity_type: str, entity_id: str, details: dict[str, Any
     write_entries(db.session.connection(), [_Pending(action, entity_type, entity_id, details)])
 
 
+def _keep_old_value(target, value, oldvalue, initiator):
+    return value
+
+
+def _track_old_values(mapper: sa.orm.Mapper, class_: type) -> None:
+    """Load the old value of a column before it is overwritten, even after a commit expired it.
+
+    Without this, an update made after a commit would be audited as "None -> new value".
+    """
+    if not getattr(class_, "__audited__", False):
+        return
+    for attr in mapper.column_attrs:
+        instrumented = getattr(class_, attr.key)
+        if not event.contains(instrumented, "set", _keep_old_value):
+            event.listen(instrumented, "set", _keep_old_value, active_history=True, retval=True)
+
+
 def install() -> None:
     """Listen to every session of the app; called once from create_app()."""
     if not event.contains(Session, "after_flush", _after_flush):
         event.listen(Session, "after_flush", _after_flush)
+    if not event.contains(sa.orm.Mapper, "mapper_configured", _track_old_values):
+        event.listen(sa.orm.Mapper, "mapper_configured", _track_old_values)
+    for mapper in db.Model.registry.mappers:
+        _track_old_values(mapper, mapper.class_)
 
 
 @dataclass

@@ -25,7 +25,7 @@ def begin_write(lock_table: sa.Table | None = None, lock_id: int | None = None) 
 
 
 def insert_ignoring_conflict(table: sa.Table, values: dict | list[dict], *, index_elements: list[str]):
-    """INSERT rows, silently skipping those that clash with a unique key; return the result."""
+    """INSERT rows, skipping those that clash with a unique key; the result's rowcount counts those added."""
     if dialect() == "postgresql":
         stmt = postgresql.insert(table).values(values).on_conflict_do_nothing(index_elements=index_elements)
     else:

@@ -4,10 +4,29 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SubmitField
+from wtforms import PasswordField, StringField, SubmitField
+from wtforms.fields.core import UnboundField
 
 
-class ConfirmForm(FlaskForm):
+def strip_text(value):
+    """Drop the spaces around a typed text (pasted emails and codes often carry some)."""
+    return value.strip() if isinstance(value, str) else value
+
+
+class BaseForm(FlaskForm):
+    """The base of the app's forms: text fields (not passwords) lose their surrounding spaces."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field: UnboundField, options: dict):
+            cls = unbound_field.field_class
+            if issubclass(cls, StringField) and not issubclass(cls, PasswordField):
+                kwargs = dict(unbound_field.kwargs)
+                kwargs["filters"] = [strip_text, *kwargs.get("filters", ())]
+                unbound_field = UnboundField(cls, *unbound_field.args, **kwargs)
+            return unbound_field.bind(form=form, **options)
+
+
+class ConfirmForm(BaseForm):
     """A button that changes something: it carries the CSRF token and nothing else."""
 
     submit = SubmitField(_l("Confirm"))

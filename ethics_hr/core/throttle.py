@@ -1,13 +1,30 @@
-"""Counters for failed logins and codes, kept in the limiter's storage so processes can share them."""
+"""Counters for failed logins and codes, in the configured store so that processes can share them.
+
+Each application keeps its own limiter on the storage named by RATELIMIT_STORAGE_URI ("memory://" for one
+process, "redis://..." for several): Flask-Limiter's extension object is global to the process, and a
+second application built in the same process (tests, scripts) must not swap the store under the first.
+"""
 
 from __future__ import annotations
 
 import hashlib
 
-from flask import current_app
+from flask import Flask, current_app
 from limits import parse
+from limits.storage import storage_from_string
+from limits.strategies import FixedWindowRateLimiter
 
-from ethics_hr.extensions import limiter
+EXTENSION = "ethics_hr_throttle"
+
+
+def init_app(app: Flask) -> None:
+    """Give the application its failure counters, on the configured storage."""
+    storage = storage_from_string(app.config["RATELIMIT_STORAGE_URI"])
+    app.extensions[EXTENSION] = FixedWindowRateLimiter(storage)
+
+
+def _limiter() -> FixedWindowRateLimiter:
+    return current_app.extensions[EXTENSION]
 
 
 def _key(scope: str, value: str) -> str:
@@ -18,13 +35,14 @@ def _key(scope: str, value: str) -> str:
 
 def is_blocked(scope: str, value: str, limit: str) -> bool:
     """Tell whether the counter for (scope, value) has reached its limit."""
-    return not limiter.limiter.test(parse(limit), _key(scope, value))
+    return not _limiter().test(parse(limit), _key(scope, value))
 
 
 def hit(scope: str, value: str, limit: str) -> None:
     """Count one failure against (scope, value)."""
-    limiter.limiter.hit(parse(limit), _key(scope, value))
+    _limiter().hit(parse(limit), _key(scope, value))
 
 
 def reset(scope: str, value: str, limit: str) -> None:
-    limiter.limiter.clear(parse(limit), _key(scope, value))
+    """Forget the failures counted against (scope, value)."""
+    _limiter().clear(parse(limit), _key(scope, value))

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.datastructures import FileStorage
 
 from ethics_hr.core.errors import RuleViolation
+from ethics_hr.core.http import without_controls
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 
@@ -77,7 +78,9 @@ def save_upload(
         raise RuleViolation(str(_l("Only %(types)s files are accepted.", types=names)), field)
     key = f"{uuid.uuid4().hex}.{EXTENSIONS[content_type]}"
     (_folder() / key).write_bytes(data)
-    name = Path(upload.filename or f"file.{EXTENSIONS[content_type]}").name[:255]
+    # Browsers on Windows may send the whole path; keep the file's own name, without control characters.
+    name = without_controls(upload.filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
+    name = (name or f"file.{EXTENSIONS[content_type]}")[:255]
     stored = StoredFile(
         storage_key=key,
         original_name=name,

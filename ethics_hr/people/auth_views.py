@@ -115,7 +115,8 @@ def activate_code_password():
 
     token_id = session.get("activation_token_id")
     row = db.session.get(AccountToken, token_id) if token_id else None
-    if row is None or row.used_at is not None:
+    if not services.is_usable(row):
+        session.pop("activation_token_id", None)
         return redirect(url_for("auth.activate_with_code"))
     return _set_password(row, "auth.activate_code_password")
 

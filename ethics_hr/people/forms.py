@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
@@ -18,6 +17,8 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ethics_hr.core.forms import BaseForm
+
 REQUIRED = _l("This field is required.")
 
 
@@ -27,13 +28,13 @@ def coerce_optional_int(value):
     return int(value)
 
 
-class LoginForm(FlaskForm):
+class LoginForm(BaseForm):
     login = StringField(_l("Email or employee number"), validators=[DataRequired(REQUIRED), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(REQUIRED), Length(max=256)])
     submit = SubmitField(_l("Log in"))
 
 
-class SetPasswordForm(FlaskForm):
+class SetPasswordForm(BaseForm):
     password = PasswordField(_l("New password"), validators=[DataRequired(REQUIRED), Length(max=256)])
     confirm = PasswordField(
         _l("Repeat the new password"),
@@ -42,18 +43,18 @@ class SetPasswordForm(FlaskForm):
     submit = SubmitField(_l("Set my password"))
 
 
-class CodeForm(FlaskForm):
+class CodeForm(BaseForm):
     employee_number = StringField(_l("Employee number"), validators=[DataRequired(REQUIRED), Length(max=30)])
     code = StringField(_l("Code from your slip"), validators=[DataRequired(REQUIRED), Length(max=20)])
     submit = SubmitField(_l("Continue"))
 
 
-class ForgotForm(FlaskForm):
+class ForgotForm(BaseForm):
     login = StringField(_l("Email or employee number"), validators=[DataRequired(REQUIRED), Length(max=254)])
     submit = SubmitField(_l("Send me a link"))
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(BaseForm):
     current_password = PasswordField(_l("Current password"), validators=[DataRequired(REQUIRED)])
     new_password = PasswordField(_l("New password"), validators=[DataRequired(REQUIRED), Length(max=256)])
     confirm = PasswordField(
@@ -66,7 +67,7 @@ class ChangePasswordForm(FlaskForm):
     submit = SubmitField(_l("Change password"))
 
 
-class DepartmentForm(FlaskForm):
+class DepartmentForm(BaseForm):
     code = StringField(
         _l("Short code"),
         validators=[
@@ -81,7 +82,7 @@ class DepartmentForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class PersonForm(FlaskForm):
+class PersonForm(BaseForm):
     employee_number = StringField(
         _l("Employee number"),
         validators=[
@@ -112,12 +113,12 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class AccountForm(FlaskForm):
+class AccountForm(BaseForm):
     roles = MultiCheckboxField(_l("Roles"), choices=[])
     submit = SubmitField(_l("Save roles"))
 
 
-class ImportForm(FlaskForm):
+class ImportForm(BaseForm):
     file = FileField(
         _l("CSV or XLSX file"),
         validators=[

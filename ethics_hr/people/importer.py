@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from openpyxl import load_workbook
 
+from ethics_hr.core.http import without_controls
 from ethics_hr.core.timeutil import ce_year
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory
@@ -32,6 +33,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "start_date": ("start_date", "start date", "วันที่เริ่มงาน", "วันเริ่มงาน"),
 }
 REQUIRED = ("employee_number", "first_name_th", "last_name_th", "staff_category")
+TEXT_COLUMNS = ("employee_number", "prefix", "first_name_th", "last_name_th", "first_name_en", "last_name_en")
+TEXT_COLUMNS += ("position", "email")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_ROWS = 50_000
 
@@ -54,8 +57,11 @@ class ImportCheck:
         return not self.errors and not self.file_error and bool(self.rows)
 
 
-def read_table(data: bytes, filename: str) -> tuple[list[str], list[list[str]]]:
-    """Read the header and rows of a CSV (UTF-8, with or without BOM) or XLSX file as text."""
+def read_table(data: bytes, filename: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Read the header and the numbered rows of a CSV (UTF-8, with or without BOM) or XLSX file as text.
+
+    Rows keep the number the spreadsheet shows them under, blank rows skipped but counted.
+    """
     if Path(filename).suffix.lower() == ".xlsx":
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         ws = wb.worksheets[0]
@@ -64,10 +70,10 @@ def read_table(data: bytes, filename: str) -> tuple[list[str], list[list[str]]]:
     else:
         text = data.decode("utf-8-sig")
         rows = [list(r) for r in csv.reader(io.StringIO(text))]
-    rows = [r for r in rows if any(c.strip() for c in r)]
-    if not rows:
+    numbered = [(n, r) for n, r in enumerate(rows, start=1) if any(c.strip() for c in r)]
+    if not numbered:
         return [], []
-    return [h.strip() for h in rows[0]], rows[1:]
+    return [h.strip() for h in numbered[0][1]], numbered[1:]
 
 
 def _cell(value) -> str:
@@ -83,19 +89,19 @@ def _cell(value) -> str:
 
 
 def parse_date(text: str) -> date | None:
-    """Accept 2023-09-30, 30/09/2566 (B.E.) and 30/09/2023 (C.E.)."""
+    """Accept 2023-09-30 and 30/09/2023 (C.E.), 2566-09-30 and 30/09/2566 (B.E.)."""
     text = text.strip()
     if not text:
         return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-    if not m:
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    slashed = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    if iso:
+        year, month, day = (int(x) for x in iso.groups())
+    elif slashed:
+        day, month, year = (int(x) for x in slashed.groups())
+    else:
         raise ValueError(text)
-    day, month, year = (int(x) for x in m.groups())
-    if year > 2400:
+    if year > 2400:  # no one starts work after 2400 C.E.; this is a Buddhist Era year
         year = ce_year(year)
     return date(year, month, day)
 
@@ -139,11 +145,14 @@ def check_file(data: bytes, filename: str) -> ImportCheck:
     seen_numbers: dict[str, int] = {}
     seen_emails: dict[str, int] = {}
 
-    for n, raw in enumerate(raw_rows, start=2):  # row 1 is the header
+    max_lengths = {key: Person.__table__.c[key].type.length for key in TEXT_COLUMNS}
+    for n, raw in raw_rows:
 
         def value(key: str, raw=raw) -> str:
             i = index.get(key)
-            return raw[i].strip() if i is not None and i < len(raw) and raw[i] is not None else ""
+            if i is None or i >= len(raw) or raw[i] is None:
+                return ""
+            return without_controls(raw[i]).strip()
 
         row_errors: list[RowError] = []
         row = {key: value(key) for key in COLUMNS}
@@ -152,7 +161,9 @@ def check_file(data: bytes, filename: str) -> ImportCheck:
                 row_errors.append(RowError(n, key, str(_l("missing"))))
         number = row["employee_number"]
         if number:
-            if number in seen_numbers:
+            if any(ch.isspace() for ch in number):
+                row_errors.append(RowError(n, "employee_number", str(_l("has a space in it"))))
+            elif number in seen_numbers:
                 row_errors.append(
                     RowError(
                         n, "employee_number", str(_l("duplicate of row %(row)d", row=seen_numbers[number]))
@@ -169,7 +180,7 @@ def check_file(data: bytes, filename: str) -> ImportCheck:
             row_errors.append(RowError(n, "department", str(_l("unknown department '%(v)s'", v=dept))))
         email = row["email"].lower()
         if email:
-            if not EMAIL.match(email) or len(email) > 254:
+            if not EMAIL.match(email):
                 row_errors.append(RowError(n, "email", str(_l("malformed email '%(v)s'", v=row["email"]))))
             elif email in seen_emails:
                 row_errors.append(
@@ -183,9 +194,9 @@ def check_file(data: bytes, filename: str) -> ImportCheck:
         except ValueError:
             start = None
             row_errors.append(RowError(n, "start_date", str(_l("not a date (use 2023-09-30 or 30/09/2566)"))))
-        for key in ("first_name_th", "last_name_th", "first_name_en", "last_name_en", "prefix"):
-            if len(row[key]) > 100:
-                row_errors.append(RowError(n, key, str(_l("too long"))))
+        for key, limit in max_lengths.items():
+            if len(row[key]) > limit:
+                row_errors.append(RowError(n, key, str(_l("too long (at most %(n)d characters)", n=limit))))
         if row_errors:
             result.errors.extend(row_errors)
             continue
@@ -197,7 +208,7 @@ def check_file(data: bytes, filename: str) -> ImportCheck:
                 "last_name_th": row["last_name_th"],
                 "first_name_en": row["first_name_en"],
                 "last_name_en": row["last_name_en"],
-                "position": row["position"][:200],
+                "position": row["position"],
                 "staff_category_id": categories[cat.lower()],
                 "department_id": departments[dept.lower()] if dept else None,
                 "email": email or None,
@@ -224,6 +235,10 @@ def import_rows(check: ImportCheck) -> list[Person]:
     if not check.ok:
         raise ValueError("refusing to import a file with errors")
     people = [Person(**row) for row in check.rows]
-    db.session.add_all(people)
-    db.session.commit()
+    try:
+        db.session.add_all(people)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
     return people

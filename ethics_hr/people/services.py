@@ -137,7 +137,8 @@ def save_person(person: Person | None, data: dict[str, Any]) -> Person:
         values[key] = (values[key] or "").strip()
     values["department_id"] = values["department_id"] or None
     _check_unique(person, values["employee_number"], values["email"])
-    if db.session.get(StaffCategory, values["staff_category_id"]) is None:
+    category_id = values["staff_category_id"]
+    if category_id is None or db.session.get(StaffCategory, category_id) is None:
         raise RuleViolation(str(_l("Choose a staff category.")), "staff_category_id")
     if values["department_id"] and db.session.get(Department, values["department_id"]) is None:
         raise RuleViolation(str(_l("Choose a department from the list.")), "department_id")
@@ -225,12 +226,15 @@ def issue_token(user: User, purpose: str, *, by: User | None) -> IssuedToken:
     return issued
 
 
+def is_usable(row: AccountToken | None) -> bool:
+    """Tell whether a token may still set a password: not used and not expired."""
+    return row is not None and row.used_at is None and row.expires_at > utc_now()
+
+
 def find_token(token: str) -> AccountToken | None:
     """Return the unused, unexpired token for a link, or None."""
     row = db.session.scalar(db.select(AccountToken).where(AccountToken.token_hash == _digest(token)))
-    if row is None or row.used_at is not None or row.expires_at <= utc_now():
-        return None
-    return row
+    return row if is_usable(row) else None
 
 
 def find_token_by_code(employee_number: str, code: str) -> AccountToken | None:
@@ -242,13 +246,13 @@ def find_token_by_code(employee_number: str, code: str) -> AccountToken | None:
         .where(AccountToken.code_hash == digest, AccountToken.used_at.is_(None))
         .order_by(AccountToken.id.desc())
     )
-    if row is None or row.expires_at <= utc_now():
-        return None
-    return row
+    return row if is_usable(row) else None
 
 
 def redeem_token(row: AccountToken, password: str) -> User:
     """Set the account's password from a one-time token, then spend the token."""
+    if not is_usable(row):
+        raise RuleViolation(str(_l("This link is no longer valid")))
     user = row.user
     problems = password_problems(password, personal=_personal_words(user))
     if problems:
@@ -295,28 +299,36 @@ def login_limits() -> tuple[str, str]:
     return cfg["LOGIN_LIMIT_PER_ACCOUNT"], cfg["LOGIN_LIMIT_PER_ADDRESS"]
 
 
-def check_throttle(login: str, address: str) -> None:
+def _account_key(login: str, user: User | None) -> str:
+    # One counter per account, whether it is reached by email (in any case) or by employee number.
+    if user is None:
+        user = find_user_by_login(login)
+    return f"user:{user.id}" if user is not None else "login:" + login.strip().lower()
+
+
+def check_throttle(login: str, address: str, *, user: User | None = None) -> None:
+    """Raise LoginThrottled when the account or the address has failed too often."""
     per_account, per_address = login_limits()
-    if throttle.is_blocked("login-account", login.strip().lower(), per_account) or throttle.is_blocked(
+    if throttle.is_blocked("login-account", _account_key(login, user), per_account) or throttle.is_blocked(
         "login-address", address, per_address
     ):
         raise LoginThrottled()
 
 
-def count_failure(login: str, address: str) -> None:
+def count_failure(login: str, address: str, *, user: User | None = None) -> None:
     """Count a failed password against both the account and the address."""
     per_account, per_address = login_limits()
-    throttle.hit("login-account", login.strip().lower(), per_account)
+    throttle.hit("login-account", _account_key(login, user), per_account)
     throttle.hit("login-address", address, per_address)
 
 
 def authenticate(login: str, password: str, *, address: str) -> User | None:
     """Return the account for a correct login and password; count failures; raise when throttled."""
-    check_throttle(login, address)
     user = find_user_by_login(login)
+    check_throttle(login, address, user=user)
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None or not user.is_active:
-        count_failure(login, address)
+        count_failure(login, address, user=user)
         return None
     user.last_login_at = utc_now()
     db.session.commit()
@@ -326,10 +338,10 @@ def authenticate(login: str, password: str, *, address: str) -> User | None:
 def confirm_password(user: User, password: str, *, address: str) -> bool:
     """Check a logged-in user's password again (to sign); failures count toward the login throttle."""
     login = user.person.employee_number
-    check_throttle(login, address)
+    check_throttle(login, address, user=user)
     if verify_password(user.password_hash, password):
         return True
-    count_failure(login, address)
+    count_failure(login, address, user=user)
     return False
 
 
@@ -357,6 +369,10 @@ def set_roles(user: User, roles: set[str], *, by: User) -> None:
     unknown = roles - set(ROLES)
     if unknown:
         raise RuleViolation(str(_l("Unknown role.")), "roles")
+    if ("admin" in roles) != ("admin" in user.roles) and not by.is_admin:
+        raise RuleViolation(
+            str(_l("Only an administrator can grant or remove the administrator role.")), "roles"
+        )
     if user.id == by.id and "admin" in user.roles and "admin" not in roles:
         raise RuleViolation(str(_l("You cannot remove your own administrator role.")), "roles")
     for link in list(user.role_links):

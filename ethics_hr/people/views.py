@@ -183,7 +183,9 @@ def set_active(person_id: int):
 
 
 def _account_form(person: Person) -> AccountForm:
-    form = AccountForm(roles=sorted(person.account.roles) if person.account else [])
+    # Only the page shows the current roles; a submitted form holds exactly the roles that were ticked.
+    current = sorted(person.account.roles) if person.account and request.method == "GET" else []
+    form = AccountForm(roles=current)
     form.roles.choices = [(ADMIN, _("Administrator")), (PERSONNEL, _("Personnel officer"))]
     return form
 

@@ -1,0 +1,169 @@
+"""The administrator's screens: the audit log with its filters, the chain check, organisation settings."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+import sqlalchemy as sa
+import time_machine
+
+from ethics_hr.core.audit import AuditEntry, acting_as
+from ethics_hr.core.settings import OrganisationSettings
+from ethics_hr.extensions import db
+from tests import factories
+
+pytestmark = pytest.mark.usefixtures("in_english")
+
+
+@pytest.fixture
+def admin(client, login_as):
+    return login_as(factories.admin())
+
+
+def shown_ids(html: str) -> set[str]:
+    """The record ids of the departments listed on the audit page (their codes, which are unique here)."""
+    return {code for code in ("AAA", "BBB", "CCC", "DDD") if code in html}
+
+
+@pytest.fixture
+def history(app):
+    """Department changes by two people on three Bangkok days."""
+    with time_machine.travel(datetime(2026, 11, 23, 3, 0, tzinfo=UTC), tick=False), acting_as(1, "E-1 สมชาย"):
+        factories.department(code="AAA")
+    # 24 Nov 18:00 UTC is already 25 Nov 01:00 in Bangkok
+    with time_machine.travel(datetime(2026, 11, 24, 18, 0, tzinfo=UTC), tick=False), acting_as(2, "E-2 มานี"):
+        factories.department(code="BBB")
+    with time_machine.travel(datetime(2026, 11, 26, 3, 0, tzinfo=UTC), tick=False), acting_as(1, "E-1 สมชาย"):
+        factories.department(code="CCC")
+        factories.person(employee_number="DDD")
+
+
+def audit(client, **args) -> str:
+    response = client.get("/admin/audit", query_string=args)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_the_audit_page_lists_the_latest_first(client, admin, history):
+    html = audit(client)
+    assert html.index("CCC") < html.index("BBB") < html.index("AAA")
+
+
+def test_the_audit_page_filters_by_who(client, admin, history):
+    assert shown_ids(audit(client, who="มานี")) == {"BBB"}
+    assert shown_ids(audit(client, who="e-1")) == {"AAA", "CCC", "DDD"}
+
+
+def test_the_audit_page_filters_by_record_type(client, admin, history):
+    assert shown_ids(audit(client, what="person")) == {"DDD"}
+    html = audit(client, what="department")
+    assert shown_ids(html) == {"AAA", "BBB", "CCC"}
+
+
+def test_the_audit_page_filters_by_bangkok_days(client, admin, history):
+    assert shown_ids(audit(client, **{"from": "2026-11-25", "to": "2026-11-25"})) == {"BBB"}
+    assert shown_ids(audit(client, **{"from": "2026-11-24"})) == {"BBB", "CCC", "DDD"}
+    assert shown_ids(audit(client, to="2026-11-24")) == {"AAA"}
+
+
+def test_the_audit_page_combines_filters_and_ignores_bad_dates(client, admin, history):
+    assert shown_ids(audit(client, who="E-1", what="department", **{"from": "2026-11-26"})) == {"CCC"}
+    assert shown_ids(audit(client, **{"from": "yesterday", "to": "2026-99-99"})) == {
+        "AAA",
+        "BBB",
+        "CCC",
+        "DDD",
+    }
+
+
+def test_the_audit_page_filters_by_record_id(client, admin, history):
+    bbb = db.session.scalar(sa.text("SELECT id FROM department WHERE code = 'BBB'"))
+    assert shown_ids(audit(client, what="department", entity_id=str(bbb))) == {"BBB"}
+
+
+def test_the_audit_page_shows_the_changes_escaped(client, admin):
+    factories.department(code="XSS", name_th="<script>alert(1)</script>")
+    html = audit(client)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)" not in html
+
+
+def test_the_audit_page_is_paginated(app, client, admin):
+    app.config["PER_PAGE"] = 5
+    for _ in range(8):
+        factories.department()
+    assert "page=2" in audit(client)
+    assert audit(client, page=99)
+
+
+def test_the_chain_check_from_the_page_says_it_is_intact(client, admin):
+    factories.department()
+    client.post("/admin/audit/verify")
+    with client.session_transaction() as session:
+        [(category, message)] = session["_flashes"]
+    assert category == "success"
+    assert "The audit log is intact" in message
+
+
+def test_the_chain_check_from_the_page_names_the_tampered_entry(client, admin):
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("tampering is shown on SQLite here; tests/core/test_audit.py covers both databases")
+    factories.department()
+    last = db.session.scalar(sa.select(sa.func.max(AuditEntry.id)))
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER audit_entry_no_update")
+        conn.exec_driver_sql(f"UPDATE audit_entry SET actor_label = 'forged' WHERE id = {last}")
+    client.post("/admin/audit/verify")
+    with client.session_transaction() as session:
+        [(category, message)] = session["_flashes"]
+    assert category == "danger"
+    assert f"tampered with at entry {last}" in message
+
+
+# ---------------------------------------------------------------- settings
+
+
+def settings_data(**kw) -> dict:
+    return {
+        "name_th": "เทศบาลตำบลบ้านสวน",
+        "name_en": "Ban Suan Subdistrict Municipality",
+        "fiscal_year_start_month": "10",
+        "timezone": "Asia/Bangkok",
+        "default_locale": "th",
+        "thai_numerals_in_documents": "y",
+    } | kw
+
+
+def test_an_administrator_changes_the_organisation_settings(client, admin):
+    response = client.post("/admin/settings", data=settings_data(default_locale="en"))
+    assert response.headers["Location"] == "/admin/settings"
+    db.session.expire_all()
+    settings = db.session.get(OrganisationSettings, 1)
+    assert settings.name_th == "เทศบาลตำบลบ้านสวน"
+    assert settings.default_locale == "en"
+    assert "Ban Suan Subdistrict Municipality" in client.get("/admin/settings").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"name_th": ""}, "name_th"),
+        ({"fiscal_year_start_month": "13"}, "fiscal_year_start_month"),
+        ({"fiscal_year_start_month": "ten"}, "fiscal_year_start_month"),
+        ({"timezone": "Mars/Olympus"}, "timezone"),
+        ({"default_locale": "fr"}, "default_locale"),
+    ],
+)
+def test_bad_settings_are_refused_next_to_the_field(client, admin, changes, field):
+    html = client.post("/admin/settings", data=settings_data(**changes)).get_data(as_text=True)
+    assert f'data-field="{field}"' in html
+    assert 'value="เทศบาลตำบลบ้านสวน"' in html or field == "name_th"
+    db.session.expire_all()
+    assert db.session.get(OrganisationSettings, 1).name_th != "เทศบาลตำบลบ้านสวน"
+
+
+def test_the_administration_menu_is_shown_to_administrators(client, admin):
+    html = client.get("/admin/").get_data(as_text=True)
+    assert "/admin/audit" in html
+    assert "/admin/settings" in html

@@ -1,0 +1,138 @@
+"""Security headers, cookie flags, production settings and the next= address after login."""
+
+from __future__ import annotations
+
+import pytest
+
+from config import DEV_SECRET_KEY
+from ethics_hr import create_app
+from tests import factories
+
+
+def test_every_page_sends_the_security_headers(client):
+    response = client.get("/login")
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "object-src 'none'" in csp
+    assert "'unsafe-inline'" not in csp.split("script-src", 1)[1].split(";", 1)[0]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] in {
+        "same-origin",
+        "strict-origin-when-cross-origin",
+        "no-referrer",
+    }
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_error_pages_and_json_send_the_headers_too(client):
+    for url in ("/no-such-page", "/healthz"):
+        response = client.get(url)
+        assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"], url
+        assert response.headers["X-Content-Type-Options"] == "nosniff", url
+
+
+def test_the_session_cookie_is_httponly_and_samesite_lax(client):
+    user = factories.user(email="cookie@example.org")
+    response = client.post("/login", data={"login": user.person.email, "password": factories.PASSWORD})
+    assert response.status_code == 302
+    cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("session="))
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+
+
+@pytest.fixture
+def production_env(monkeypatch, tmp_path, app):
+    monkeypatch.setenv("ETHICS_HR_SECRET_KEY", "p" * 40)
+    monkeypatch.setenv("ETHICS_HR_DATABASE_URL", app.config["SQLALCHEMY_DATABASE_URI"])
+    monkeypatch.setenv("ETHICS_HR_INSTANCE_PATH", str(tmp_path / "prod"))
+    monkeypatch.delenv("ETHICS_HR_SECURE_COOKIES", raising=False)
+
+
+def test_production_cookies_are_secure(production_env):
+    prod = create_app("production")
+    assert prod.config["SESSION_COOKIE_SECURE"] is True
+    assert prod.config["REMEMBER_COOKIE_SECURE"] is True
+    with prod.app_context():
+        response = prod.test_client().get("/login", base_url="https://ethics.example.org")
+    cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("session="))
+    assert "Secure" in cookie
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+
+
+def test_production_refuses_the_development_secret_key(production_env, monkeypatch):
+    monkeypatch.setenv("ETHICS_HR_SECRET_KEY", DEV_SECRET_KEY)
+    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+        create_app("production")
+    monkeypatch.delenv("ETHICS_HR_SECRET_KEY")
+    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+        create_app("production")
+
+
+def test_production_refuses_to_start_without_a_database_url(production_env, monkeypatch):
+    monkeypatch.delenv("ETHICS_HR_DATABASE_URL")
+    with pytest.raises(RuntimeError, match="DATABASE_URL"):
+        create_app("production")
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "//evil.com",
+        "//evil.com/home",
+        "https://evil.com",
+        "http://evil.com/people/",
+        "/\\evil.com",
+        "\\\\evil.com",
+        "javascript:alert(1)",
+        "/\t/evil.com",
+        "",
+    ],
+)
+def test_next_after_login_never_leaves_the_site(client, target):
+    user = factories.user()
+    response = client.post(
+        "/login",
+        query_string={"next": target},
+        data={"login": user.person.employee_number, "password": factories.PASSWORD},
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/home"
+
+
+def test_next_after_login_goes_to_the_page_asked_for(client):
+    user = factories.officer()
+    response = client.post(
+        "/login",
+        query_string={"next": "/people/?q=x"},
+        data={"login": user.person.employee_number, "password": factories.PASSWORD},
+    )
+    assert response.headers["Location"] == "/people/?q=x"
+
+
+def test_a_visitor_sent_to_login_comes_back_to_the_page(client):
+    user = factories.officer()
+    first = client.get("/people/departments")
+    assert first.status_code == 302
+    login_page = first.headers["Location"]
+    response = client.post(
+        login_page, data={"login": user.person.employee_number, "password": factories.PASSWORD}
+    )
+    assert response.headers["Location"] == "/people/departments"
+
+
+@pytest.mark.parametrize("target", ["//evil.com", "https://evil.com", "/\\evil"])
+def test_the_language_switch_never_leaves_the_site(client, target):
+    response = client.post("/language/en", data={"next": target})
+    assert response.headers["Location"] == "/home"
+
+
+def test_the_language_switch_returns_to_the_page(client):
+    response = client.post("/language/en", data={"next": "/login?x=1"})
+    assert response.headers["Location"] == "/login?x=1"
+
+
+def test_an_unknown_language_is_not_found(client):
+    assert client.post("/language/fr").status_code == 404
