@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, redirect, render_template, url_for
+from flask import abort, render_template
 from flask_login import current_user
 
 from ethics_hr.core.access import login_required
@@ -17,8 +17,8 @@ from ethics_hr.reports.views.common import fiscal_year_arg, year_choices
 @bp.route("/my-record")
 @login_required
 def my_record():
-    """Open the user's own record of the current fiscal year."""
-    return redirect(url_for("reports.record", person_id=current_user.person_id))
+    """Show the user's own record of a fiscal year (the current one unless ?fy= says otherwise)."""
+    return _record_page(current_user.person)
 
 
 @bp.route("/people/<int:person_id>/record")
@@ -27,7 +27,10 @@ def record(person_id: int):
     """Show a person's codes acknowledged and trainings of a fiscal year, printable for the personnel file."""
     if not current_user.is_officer and person_id != current_user.person_id:
         abort(404)  # another person's record: not found, as if it did not exist
-    person = db.get_or_404(Person, person_id)
+    return _record_page(db.get_or_404(Person, person_id))
+
+
+def _record_page(person: Person):
     fy = fiscal_year_arg()
     return render_template(
         "reports/record.html",
