@@ -49,7 +49,7 @@ def select_locale() -> str:
         return _default_locale()
     if current_user and current_user.is_authenticated and current_user.preferred_locale:
         return current_user.preferred_locale
-    chosen = session.get("locale")
+    chosen = session.get("locale") if has_request_context() else None  # services also run from CLI and jobs
     if chosen in ("th", "en"):
         return chosen
     return _default_locale()
@@ -83,7 +83,8 @@ def import_models() -> None:
     import ethics_hr.notifications.models
     import ethics_hr.people.models
     import ethics_hr.questions.models
-    import ethics_hr.reports.models  # noqa: F401
+    import ethics_hr.reports.models
+    import ethics_hr.training.models  # noqa: F401
 
 
 def register_extensions(app: Flask) -> None:
@@ -134,6 +135,7 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.people.views import bp as people_bp
     from ethics_hr.questions.views import bp as questions_bp
     from ethics_hr.questions.views import public_bp as ask_bp
+    from ethics_hr.training.views import bp as training_bp
     from ethics_hr.reports.views import bp as reports_bp
     from ethics_hr.transparency.views import bp as transparency_bp
 
@@ -142,10 +144,11 @@ def register_blueprints(app: Flask) -> None:
         auth_bp,
         home_bp,
         people_bp,
+        codes_bp,
         committees_bp,
+        training_bp,
         questions_bp,
         ask_bp,
-        codes_bp,
         admin_bp,
         reports_bp,
         transparency_bp,
@@ -210,6 +213,7 @@ def navigation() -> list[tuple[str, str, str]]:
     items = [("home.index", _("Home"), "home.")]
     items.append(("committees.index", _("Committees"), "committees."))
     items.append(("questions.index", _("Ethics questions"), "questions."))
+    items.append(("training.index", _("Training"), "training."))
     if current_user.is_officer:
         items.append(("people.index", _("People"), "people."))
     codes_home = "codes.manage" if current_user.is_officer else "codes.index"

@@ -28,6 +28,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "committees": ("ethics_hr/committees", "templates/committees"),
     "questions": ("ethics_hr/questions", "templates/questions"),
     "codes": ("ethics_hr/codes", "templates/codes"),
+    "training": ("ethics_hr/training", "templates/training"),
     "reports": ("ethics_hr/reports", "templates/reports"),
     "transparency": ("ethics_hr/transparency", "templates/transparency"),
 }

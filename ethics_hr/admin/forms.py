@@ -5,8 +5,8 @@ from __future__ import annotations
 from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, IntegerField, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms import BooleanField, FloatField, IntegerField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ethics_hr.core.forms import BaseForm
 
@@ -29,6 +29,13 @@ class SettingsForm(BaseForm):
     thai_numerals_in_documents = BooleanField(_l("Use Thai numerals in official documents"))
     acknowledgment_requires_password = BooleanField(
         _l("Ask for the password when acknowledging a code of ethics")
+    )
+    ethics_hours_required = FloatField(
+        _l("Hours of ethics training each person needs per fiscal year"),
+        validators=[
+            InputRequired(REQUIRED),
+            NumberRange(0, 1000, _l("Enter a number of hours from 0 to 1,000.")),
+        ],
     )
     submit = SubmitField(_l("Save"))
 

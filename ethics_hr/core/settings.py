@@ -25,6 +25,7 @@ class OrganisationSettings(TimestampMixin, db.Model):
     thai_numerals_in_documents: Mapped[bool] = mapped_column(default=True)
     question_answer_days: Mapped[int] = mapped_column(default=15)
     acknowledgment_requires_password: Mapped[bool] = mapped_column(default=True)
+    ethics_hours_required: Mapped[float] = mapped_column(default=6.0, server_default="6")
 
     @property
     def tz(self) -> ZoneInfo:

@@ -132,6 +132,8 @@ def settings_data(**kw) -> dict:
         "timezone": "Asia/Bangkok",
         "default_locale": "th",
         "thai_numerals_in_documents": "y",
+        "acknowledgment_requires_password": "y",
+        "ethics_hours_required": "6",
     } | kw
 
 

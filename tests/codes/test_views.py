@@ -422,6 +422,7 @@ def test_the_administrator_can_turn_the_password_step_off(client, login_as, app)
         "fiscal_year_start_month": "10",
         "timezone": "Asia/Bangkok",
         "default_locale": "th",
+        "ethics_hours_required": "6",
     }
     assert client.post("/admin/settings", data=data).status_code == 302
     db.session.expire_all()

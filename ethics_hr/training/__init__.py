@@ -1,0 +1,1 @@
+"""Training: courses, sessions, invitations, enrolment, attendance, check-in, hours and calendar."""

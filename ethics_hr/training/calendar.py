@@ -1,0 +1,138 @@
+"""Calendar files: one .ics per session, and a private feed per person behind a revocable token."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Iterable
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import current_app, url_for
+from icalendar import Calendar, Event
+
+from ethics_hr.core.models import utc_now
+from ethics_hr.core.settings import get_settings
+from ethics_hr.extensions import db
+from ethics_hr.people.models import Person
+from ethics_hr.training.models import (
+    CANCELLED,
+    ENROLLED,
+    INVITED,
+    WAITLISTED,
+    CalendarFeed,
+    Registration,
+    TrainingSession,
+)
+
+FEED_PAST_DAYS = 400  # a feed carries the last fiscal year and everything ahead
+PRODID = "-//Ethics HR//Training//TH"
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _host() -> str:
+    base = current_app.config["BASE_URL"]
+    return base.split("://", 1)[-1].split("/", 1)[0] or "ethics-hr"
+
+
+def event_for(s: TrainingSession, locale: str) -> Event:
+    """Describe one session as an iCalendar event; a cancelled session keeps its UID with STATUS:CANCELLED."""
+    event = Event()
+    event.add("uid", f"training-session-{s.id}@{_host()}")
+    event.add("dtstamp", utc_now())
+    event.add("dtstart", s.starts_at)
+    event.add("dtend", s.ends_at)
+    event.add("summary", s.course.title(locale))
+    if s.place:
+        event.add("location", s.place)
+    lines = [s.course.description(locale)]
+    if s.speakers:
+        lines.append(s.speakers)
+    if s.online_url:
+        lines.append(s.online_url)
+        event.add("url", s.online_url)
+    event.add("description", "\n".join(line for line in lines if line))
+    event.add("status", "CANCELLED" if s.status == CANCELLED else "CONFIRMED")
+    # Each change to the session changes the sequence, so calendars replace their copy.
+    event.add("sequence", int(s.updated_at.timestamp() // 60) if s.updated_at else 0)
+    event.add("last-modified", s.updated_at or utc_now())
+    return event
+
+
+def calendar_bytes(sessions: Iterable[TrainingSession], *, name: str, locale: str) -> bytes:
+    """Write sessions as an RFC 5545 calendar."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", get_settings().timezone)
+    for s in sessions:
+        cal.add_component(event_for(s, locale))
+    return cal.to_ical()
+
+
+def feed_sessions(person_id: int) -> list[TrainingSession]:
+    """Return the sessions a person is invited to, enrolled in or waiting for (cancelled ones included)."""
+    since = utc_now() - timedelta(days=FEED_PAST_DAYS)
+    return list(
+        db.session.scalars(
+            sa.select(TrainingSession)
+            .join(Registration, Registration.session_id == TrainingSession.id)
+            .where(
+                Registration.person_id == person_id,
+                Registration.state.in_((INVITED, ENROLLED, WAITLISTED)),
+                TrainingSession.starts_at >= since,
+            )
+            .order_by(TrainingSession.starts_at)
+        )
+    )
+
+
+def has_feed(person: Person) -> bool:
+    return (
+        db.session.scalar(sa.select(CalendarFeed.id).where(CalendarFeed.person_id == person.id)) is not None
+    )
+
+
+def issue_feed(person: Person) -> str:
+    """Give a person a new private feed address (the old one stops working); return its token once."""
+    token = secrets.token_urlsafe(24)
+    feed = db.session.scalar(sa.select(CalendarFeed).where(CalendarFeed.person_id == person.id))
+    if feed is None:
+        feed = CalendarFeed(person_id=person.id)
+        db.session.add(feed)
+    feed.token_hash = _digest(token)
+    feed.created_at = utc_now()
+    db.session.commit()
+    return token
+
+
+def revoke_feed(person: Person) -> bool:
+    """Stop a person's feed address from working; return whether there was one."""
+    feed = db.session.scalar(sa.select(CalendarFeed).where(CalendarFeed.person_id == person.id))
+    if feed is None:
+        return False
+    db.session.delete(feed)
+    db.session.commit()
+    return True
+
+
+def person_for_token(token: str) -> Person | None:
+    """Return the active person whose feed token this is, or None."""
+    if not token or len(token) > 100:
+        return None
+    return db.session.scalar(
+        sa.select(Person)
+        .join(CalendarFeed, CalendarFeed.person_id == Person.id)
+        .where(CalendarFeed.token_hash == _digest(token), Person.active)
+    )
+
+
+def feed_url(token: str) -> str:
+    base = current_app.config["BASE_URL"].rstrip("/")
+    return base + url_for("training.calendar_feed", token=token)

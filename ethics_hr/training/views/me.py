@@ -1,0 +1,185 @@
+"""What each person does: their sessions and record, enrolment, check-in, their calendar feed."""
+
+from __future__ import annotations
+
+from flask import Response, abort, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ethics_hr.core.access import login_required, public
+from ethics_hr.core.errors import RuleViolation, apply_to_form
+from ethics_hr.core.forms import ConfirmForm
+from ethics_hr.core.models import utc_now
+from ethics_hr.extensions import db, limiter
+from ethics_hr.training import calendar, checkin, enrolment, reports, services
+from ethics_hr.training.forms import CheckInForm
+from ethics_hr.training.models import TrainingSession
+from ethics_hr.training.views.common import bp, fy_arg, fy_choices, locale
+
+
+def _me():
+    return current_user.person
+
+
+@bp.route("/my")
+@login_required
+def my():
+    """Show the user's own training record for a fiscal year."""
+    fy = fy_arg()
+    person = _me()
+    lines = reports.person_record(person.id, fy)
+    hours = reports.hours_for(fy, [person.id])[person.id]
+    return render_template(
+        "training/my.html",
+        person=person,
+        fy=fy,
+        fys=fy_choices(),
+        lines=lines,
+        hours=hours,
+        required=reports.required_hours(),
+        now=utc_now(),
+    )
+
+
+@bp.route("/my/sessions/<int:session_id>")
+@login_required
+def my_session(session_id: int):
+    """Show a session the user is invited to, with what they can do: enrol, wait, withdraw, check in."""
+    s = db.get_or_404(TrainingSession, session_id)
+    reg = services.registration_of(s.id, _me().id)
+    if reg is None and not current_user.is_officer:
+        abort(404)
+    return render_template(
+        "training/my_session.html",
+        s=s,
+        reg=reg,
+        confirm=ConfirmForm(),
+        now=utc_now(),
+        window=checkin.window_of(s),
+    )
+
+
+def _seat_action(session_id: int, action, done: str):
+    s = db.get_or_404(TrainingSession, session_id)
+    if services.registration_of(s.id, _me().id) is None:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        flash(_("The form has expired. Please try again."), "warning")
+    else:
+        try:
+            action(s, _me())
+        except enrolment.SessionFull as error:
+            flash(error.message, "warning")
+        except RuleViolation as error:
+            db.session.rollback()
+            flash(error.message, "danger")
+        else:
+            flash(done, "success")
+    target = request.form.get("next", "")
+    if target == "home":
+        return redirect(url_for("home.index"))
+    return redirect(url_for("training.my_session", session_id=session_id))
+
+
+@bp.route("/my/sessions/<int:session_id>/enrol", methods=["POST"])
+@login_required
+def enrol(session_id: int):
+    """Take a seat in a session the user is invited to."""
+    return _seat_action(session_id, enrolment.enrol, _("You are enrolled. A seat is kept for you."))
+
+
+@bp.route("/my/sessions/<int:session_id>/waitlist", methods=["POST"])
+@login_required
+def waitlist(session_id: int):
+    """Join the waiting list of a full session."""
+    return _seat_action(
+        session_id,
+        enrolment.join_waitlist,
+        _("You are on the waiting list. We will tell you when a seat frees."),
+    )
+
+
+@bp.route("/my/sessions/<int:session_id>/withdraw", methods=["POST"])
+@login_required
+def withdraw(session_id: int):
+    """Give up a seat or a place on the waiting list."""
+    return _seat_action(session_id, enrolment.withdraw, _("You have withdrawn from this session."))
+
+
+@bp.route("/checkin", methods=["GET", "POST"])
+@login_required
+# Counted per account, not per address: a whole room checks in through the office's one Wi-Fi address.
+@limiter.limit("30 per 10 minutes", methods=["POST"], key_func=lambda: f"checkin:{current_user.get_id()}")
+def checkin_form():
+    """Check in to a session with the code shown in the room."""
+    form = CheckInForm()
+    if form.validate_on_submit():
+        try:
+            s, _row = checkin.check_in(form.code.data, _me(), by_user_id=current_user.id)
+        except RuleViolation as error:
+            db.session.rollback()
+            apply_to_form(form, error)
+        else:
+            flash(_("You are checked in to %(title)s. Welcome!", title=s.course.title(locale())), "success")
+            return redirect(url_for("training.my_session", session_id=s.id))
+    return render_template("training/checkin.html", form=form, s=None)
+
+
+@bp.route("/checkin/<code>", methods=["GET"])
+@login_required
+def checkin_code(code: str):
+    """Open the check-in page from the QR code, with the code filled in (checking in is a button press)."""
+    form = CheckInForm(code=checkin.normalise_code(code))
+    s = checkin.find_session(code)
+    return render_template("training/checkin.html", form=form, s=s)
+
+
+@bp.route("/calendar", methods=["GET"])
+@login_required
+def calendar_page():
+    """Explain the private calendar feed and let the user create, renew or revoke it."""
+    token = session.pop("training_feed_token", None)
+    return render_template(
+        "training/calendar.html",
+        has_feed=calendar.has_feed(_me()),
+        url=calendar.feed_url(token) if token else None,
+        confirm=ConfirmForm(),
+    )
+
+
+@bp.route("/calendar/issue", methods=["POST"])
+@login_required
+def calendar_issue():
+    """Give the user a new private feed address; any old one stops working."""
+    if ConfirmForm().validate_on_submit():
+        session["training_feed_token"] = calendar.issue_feed(_me())
+        flash(_("Your new calendar address is below. Copy it now: it will not be shown again."), "success")
+    return redirect(url_for("training.calendar_page"))
+
+
+@bp.route("/calendar/revoke", methods=["POST"])
+@login_required
+def calendar_revoke():
+    """Stop the user's private feed address from working."""
+    if ConfirmForm().validate_on_submit() and calendar.revoke_feed(_me()):
+        flash(_("Your calendar address no longer works."), "success")
+    return redirect(url_for("training.calendar_page"))
+
+
+@bp.route("/calendar/<token>.ics")
+@public
+# Counted per feed: calendar services fetch everyone's feeds from a few shared addresses.
+@limiter.limit("120 per hour", key_func=lambda: "feed:" + (request.view_args or {}).get("token", "")[:64])
+def calendar_feed(token: str):
+    """Serve a person's private calendar feed to their calendar program (the token is the key)."""
+    person = calendar.person_for_token(token)
+    if person is None:
+        abort(404)
+    account = person.account
+    feed_locale = account.preferred_locale if account and account.preferred_locale else "th"
+    body = calendar.calendar_bytes(
+        calendar.feed_sessions(person.id),
+        name=_("Training: %(name)s", name=person.display_name(feed_locale)),
+        locale=feed_locale,
+    )
+    return Response(body, mimetype="text/calendar; charset=utf-8")

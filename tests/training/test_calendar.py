@@ -1,0 +1,80 @@
+"""Calendar files, parsed back with vobject (a parser independent of the icalendar writer)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import sqlalchemy as sa
+import vobject
+
+from ethics_hr.core.models import utc_now
+from ethics_hr.extensions import db
+from ethics_hr.training import calendar, services
+from ethics_hr.training.models import ENROLLED, WITHDRAWN, CalendarFeed
+from tests import factories
+from tests.training import helpers
+
+
+def _parse(data: bytes):
+    return vobject.readOne(data.decode("utf-8"))
+
+
+def test_a_session_ics_carries_title_times_place_and_a_stable_uid(app):
+    s = helpers.session(place="ห้องประชุมสภาเทศบาล", speakers="นิติกร")
+    with app.test_request_context():
+        data = calendar.calendar_bytes([s], name="x", locale="th")
+        again = calendar.calendar_bytes([s], name="x", locale="th")
+    cal = _parse(data)
+    event = cal.vevent
+    assert event.summary.value == s.course.title_th
+    assert event.location.value == "ห้องประชุมสภาเทศบาล"
+    assert event.dtstart.value == s.starts_at
+    assert event.dtend.value == s.ends_at
+    assert event.status.value == "CONFIRMED"
+    assert event.uid.value == _parse(again).vevent.uid.value == f"training-session-{s.id}@127.0.0.1:5000"
+
+
+def test_a_cancelled_session_stays_in_the_calendar_as_cancelled(app):
+    s = helpers.session()
+    p = factories.person()
+    helpers.register(s, p, ENROLLED)
+    services.cancel_session(s, reason="เลื่อน")
+    with app.test_request_context():
+        cal = _parse(calendar.calendar_bytes(calendar.feed_sessions(p.id), name="x", locale="en"))
+    assert cal.vevent.status.value == "CANCELLED"
+    assert cal.vevent.summary.value == s.course.title_en
+
+
+def test_the_feed_lists_invited_enrolled_and_waiting_but_not_withdrawn_sessions(app):
+    p = factories.person()
+    kept = [helpers.session(), helpers.session(), helpers.session()]
+    for s, state in zip(kept, ("invited", ENROLLED, "waitlisted"), strict=True):
+        helpers.register(s, p, state)
+    helpers.register(helpers.session(), p, WITHDRAWN)
+    helpers.register(helpers.session(starts_at=utc_now() - timedelta(days=500)), p, ENROLLED)
+    helpers.session()
+    with app.test_request_context():
+        cal = _parse(calendar.calendar_bytes(calendar.feed_sessions(p.id), name="x", locale="th"))
+    uids = sorted(e.uid.value for e in cal.vevent_list)
+    assert uids == sorted(f"training-session-{s.id}@127.0.0.1:5000" for s in kept)
+
+
+def test_a_feed_token_is_stored_hashed_and_can_be_renewed_or_revoked(app):
+    p = factories.person()
+    first = calendar.issue_feed(p)
+    stored = db.session.scalar(sa.select(CalendarFeed.token_hash))
+    assert first not in stored and len(stored) == 64
+    assert calendar.person_for_token(first).id == p.id
+    second = calendar.issue_feed(p)
+    assert calendar.person_for_token(first) is None
+    assert calendar.person_for_token(second).id == p.id
+    assert calendar.revoke_feed(p) is True
+    assert calendar.person_for_token(second) is None
+
+
+def test_a_deactivated_persons_feed_stops(app):
+    p = factories.person()
+    token = calendar.issue_feed(p)
+    p.active = False
+    db.session.commit()
+    assert calendar.person_for_token(token) is None
