@@ -135,8 +135,8 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.people.views import bp as people_bp
     from ethics_hr.questions.views import bp as questions_bp
     from ethics_hr.questions.views import public_bp as ask_bp
-    from ethics_hr.training.views import bp as training_bp
     from ethics_hr.reports.views import bp as reports_bp
+    from ethics_hr.training.views import bp as training_bp
     from ethics_hr.transparency.views import bp as transparency_bp
 
     for bp in (
