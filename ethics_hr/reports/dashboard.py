@@ -66,7 +66,7 @@ def codes_panel(fy: int, locale: str) -> Panel:
 
 
 def training_panel(fy: int, fy_name: str, locale: str) -> Panel:
-    rows = sources.hours_by_department(fy) or []
+    rows = sources.hours_by_department(fy, locale) or []
     required = sources.required_hours()
     title = _("Average ethics training hours per person, by department")
     if not rows or not any(r.ethics_hours for r in rows):

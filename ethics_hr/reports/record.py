@@ -36,12 +36,12 @@ class PersonRecord:
         return sum(1 for a in self.acknowledgments or [] if a.acknowledged_at)
 
 
-def person_record(person: Person, fy: int) -> PersonRecord:
+def person_record(person: Person, fy: int, locale: str = "th") -> PersonRecord:
     """Gather the codes a person acknowledged and the trainings of a year, against the requirement."""
     return PersonRecord(
         person=person,
         fiscal_year=fy,
-        acknowledgments=sources.person_acknowledgments(person, fy),
-        trainings=sources.person_training(person.id, fy),
+        acknowledgments=sources.person_acknowledgments(person, fy, locale),
+        trainings=sources.person_training(person.id, fy, locale),
         required_hours=sources.required_hours(),
     )

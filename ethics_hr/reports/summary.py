@@ -83,7 +83,7 @@ def _training_lines(fy: int, fy_name: str, locale: str) -> list[Line]:
                 "codes of ethics of state officials: %(sessions)s sessions, %(participants)s participants, "
                 "%(hours)s person-hours.",
                 sessions=_n(len(training.sessions), locale),
-                participants=_n(training.participants, locale),
+                participants=_n(training.people_trained, locale),
                 hours=_n(training.person_hours, locale),
             )
         )

@@ -108,3 +108,40 @@ def acknowledge(version, person, officer) -> None:
     acknowledgments.record_on_behalf(
         version, person, by=officer, note="ลงนามในที่ประชุมประจำเดือน", signed_on=date(2025, 10, 15)
     )
+
+
+def held_session(
+    *,
+    code: str,
+    title: str,
+    ethics: bool,
+    day: date,
+    attendees: list,
+    status_code: str = "present",
+    hours: float = 3.0,
+    cancel: bool = False,
+):
+    """Record a course and a session on a past day, then the attendance of each attendee (walk-ins)."""
+    from datetime import time
+
+    from ethics_hr.extensions import db
+    from ethics_hr.training import attendance, services
+    from ethics_hr.training.models import CourseTopic
+
+    officer = factories.officer()
+    topic_code = "code_of_ethics" if ethics else "digital_skills"
+    topic = db.session.scalar(db.select(CourseTopic).where(CourseTopic.code == topic_code))
+    course = services.save_course(
+        None,
+        {"code": code, "title_th": title, "topic_id": topic.id, "is_ethics": ethics, "default_hours": hours},
+    )
+    (session,) = services.create_sessions(
+        services.SessionInput(
+            course_id=course.id, day=day, start=time(9), end=time(12), capacity=100, status="open"
+        )
+    )
+    for person in attendees:
+        attendance.add_walk_in(session, person.employee_number, status_code, by_user_id=officer.id)
+    if cancel:
+        services.cancel_session(session, reason="วิทยากรติดภารกิจ")
+    return session

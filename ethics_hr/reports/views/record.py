@@ -6,6 +6,7 @@ from flask import abort, render_template
 from flask_login import current_user
 
 from ethics_hr.core.access import login_required
+from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
@@ -34,7 +35,7 @@ def _record_page(person: Person):
     fy = fiscal_year_arg()
     return render_template(
         "reports/record.html",
-        record=person_record(person, fy),
+        record=person_record(person, fy, current_locale()),
         fy=fy,
         years=year_choices(fy),
         now_local=local_today(),
