@@ -22,7 +22,12 @@ def pages(ctx: BenchContext) -> list[tuple]:
         # Every active committee with all its members is listed (40 committees at L, 12 at M).
         ("evidence: public committees", "/public/committees", "anonymous", "lists every committee's members"),
         ("evidence: public plan", f"/public/plan/{fy}", "anonymous"),
-        ("evidence: public training", f"/public/training/{fy}", "anonymous"),
+        (
+            "evidence: public training",
+            f"/public/training/{fy}",
+            "anonymous",
+            "lists every ethics session held",
+        ),
         ("evidence: public FAQ", "/public/faq", "anonymous"),
         ("evidence: dashboard", f"/reports/dashboard?fy={fy}", "officer"),
         ("evidence: fiscal-year report", f"/reports/fiscal-year/{fy - 1}", "officer"),
