@@ -30,7 +30,13 @@ def pages(ctx: BenchContext) -> list[tuple]:
         ),
         ("evidence: public FAQ", "/public/faq", "anonymous"),
         ("evidence: dashboard", f"/reports/dashboard?fy={fy}", "officer"),
-        ("evidence: fiscal-year report", f"/reports/fiscal-year/{fy - 1}", "officer"),
+        # The HR summary adds up the whole year's attendance and acknowledgments: it grows with the data.
+        (
+            "evidence: fiscal-year report",
+            f"/reports/fiscal-year/{fy - 1}",
+            "officer",
+            "adds up the year's data",
+        ),
     ]
 
 

@@ -395,28 +395,41 @@ def _versions_in_force(fy: int | None, models) -> list:
     return list(latest.values())
 
 
+def _acknowledged_share(version, audience) -> tuple[int, int]:
+    """Count the people a version applies to and those who acknowledged it, in one statement."""
+    import sqlalchemy as sa
+
+    from ethics_hr.extensions import db
+    from ethics_hr.people.models import Person
+
+    acknowledged = Person.id.in_(audience.acknowledged_people(version))
+    total, done = db.session.execute(
+        sa.select(sa.func.count(Person.id), sa.func.sum(sa.case((acknowledged, 1), else_=0))).where(
+            audience.people_in_audience(version)
+        )
+    ).one()
+    return int(total or 0), int(done or 0)
+
+
 def codes_in_force(
-    fy: int | None = None, *, with_body: bool = False, locale: str = "th"
+    fy: int | None = None, *, with_body: bool = False, with_share: bool = True, locale: str = "th"
 ) -> list[CodeEvidence] | None:
     """The published code versions in force (at the end of a fiscal year, or today), or None.
 
-    Each with its Dos & Don'ts, its audience and how many of the people it applies to acknowledged it.
+    Each with its Dos & Don'ts, its audience and (unless told not to) how many of the people it applies to
+    acknowledged it: the public page needs no count, which is the one part that grows with the organisation.
     """
     models = domain("ethics_hr.codes.models")
-    compliance = domain("ethics_hr.codes.compliance")
+    audiences = domain("ethics_hr.codes.audience")
     content = domain("ethics_hr.codes.content")
-    if models is None or compliance is None or content is None:
+    if models is None or audiences is None or content is None:
         return None
-    from ethics_hr.people import services as people
-
     versions = _versions_in_force(fy, models)
     if not versions:
         return []
-    departments = people.all_departments()
-    categories = people.staff_categories(active_only=False)
     result = []
     for version in versions:
-        share = compliance.summary(version, departments=departments, categories=categories).overall
+        total, done = _acknowledged_share(version, audiences) if with_share else (0, 0)
         audience = ", ".join(c.name(locale) for c in version.categories)
         if version.departments:
             audience += " (" + ", ".join(d.name(locale) for d in version.departments) + ")"
@@ -435,8 +448,8 @@ def codes_in_force(
                     )
                     for item in version.dos_donts
                 ],
-                applies_to=share.total,
-                acknowledged=share.acknowledged,
+                applies_to=total,
+                acknowledged=done,
                 audience=audience,
             )
         )

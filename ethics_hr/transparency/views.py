@@ -37,7 +37,8 @@ def index():
 def codes():
     """Show the codes of ethics in force, each with its Dos & Don'ts."""
     return render_template(
-        "transparency/codes.html", codes=sources.codes_in_force(with_body=True, locale=current_locale()) or []
+        "transparency/codes.html",
+        codes=sources.codes_in_force(with_body=True, with_share=False, locale=current_locale()) or [],
     )
 
 
