@@ -31,6 +31,9 @@ def question_status_labels() -> dict[str, str]:
     }
 
 
+CHART_ROWS = 20
+
+
 @dataclass
 class Panel:
     """One chart of the dashboard, or the honest sentence that says there is nothing to draw."""
@@ -39,6 +42,7 @@ class Panel:
     chart: Markup | None
     empty: str
     figures: list[tuple[str, str]]
+    link: tuple[str, dict] | None = None  # the domain's own page with every figure
 
 
 def _of(part: float, whole: float, locale: str) -> str:
@@ -71,7 +75,10 @@ def training_panel(fy: int, fy_name: str, locale: str) -> Panel:
     title = _("Average ethics training hours per person, by department")
     if not rows or not any(r.ethics_hours for r in rows):
         return Panel(title, None, _("No trainings recorded for %(fy)s.", fy=fy_name), [])
-    bars = [Bar(r.name(locale), r.average, format_number(round(r.average, 1), locale=locale)) for r in rows]
+    # The departments furthest from the requirement first; a large body's chart stops at CHART_ROWS of them
+    # (the training report lists them all), so the page stays the same size whatever the organisation's.
+    drawn = sorted(rows, key=lambda r: (r.average, r.name(locale)))[:CHART_ROWS]
+    bars = [Bar(r.name(locale), r.average, format_number(round(r.average, 1), locale=locale)) for r in drawn]
     chart = bar_chart(
         bars,
         title=title,
@@ -89,9 +96,13 @@ def training_panel(fy: int, fy_name: str, locale: str) -> Panel:
                 people=format_number(r.people, locale=locale),
             ),
         )
-        for r in rows
+        for r in drawn
     ]
-    return Panel(title, chart, "", figures)
+    if len(rows) > len(drawn):
+        figures.append(
+            (_("Other departments"), _("%(n)s more in the training report", n=len(rows) - len(drawn)))
+        )
+    return Panel(title, chart, "", figures, link=("training.hours_report", {"fy": fy}))
 
 
 def questions_panel(fy: int, fy_name: str, locale: str) -> Panel:
