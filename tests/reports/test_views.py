@@ -208,3 +208,22 @@ def test_home_page_leads_everyone_to_their_own_record(client, login_as):
     html = client.get("/home").get_data(as_text=True)
     assert 'data-testid="home-record"' in html
     assert f"/reports/people/{user.person_id}/record?fy=" in html
+
+
+def test_dashboard_figures_are_reused_for_a_minute_then_added_up_again(client, login_as, app, monkeypatch):
+    import time_machine
+
+    from ethics_hr.reports import dashboard
+
+    calls = []
+    real = dashboard.panels
+    monkeypatch.setattr(dashboard, "panels", lambda *args: calls.append(args) or real(*args))
+    with time_machine.travel("2026-11-25 10:00 +0700", tick=False) as clock:
+        login_as(factories.officer())
+        client.get("/reports/dashboard?fy=2570")
+        client.get("/reports/dashboard?fy=2570")
+        assert len(calls) == 1
+        clock.shift(61)
+        html = client.get("/reports/dashboard?fy=2570").get_data(as_text=True)
+        assert len(calls) == 2
+    assert "10:01" in html  # the page says when its figures were added up

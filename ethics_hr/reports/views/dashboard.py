@@ -17,9 +17,7 @@ def dashboard():
     """Show the share acknowledged, training hours, questions and plan items of a fiscal year as charts."""
     fy = fiscal_year_arg()
     locale = current_locale()
+    found, computed_at = panels.cached_panels(fy, format_fiscal_year(fy, locale=locale), locale)
     return render_template(
-        "reports/dashboard.html",
-        fy=fy,
-        years=year_choices(fy),
-        panels=panels.panels(fy, format_fiscal_year(fy, locale=locale), locale),
+        "reports/dashboard.html", fy=fy, years=year_choices(fy), panels=found, computed_at=computed_at
     )
