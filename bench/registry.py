@@ -9,5 +9,6 @@ MODULES: list[str] = [
     "bench.codes",
     "bench.training",
     "bench.questions",
+    "bench.notifications",
     "bench.evidence",
 ]

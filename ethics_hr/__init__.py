@@ -131,6 +131,7 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.committees.views import bp as committees_bp
     from ethics_hr.core.views import bp as core_bp
     from ethics_hr.home.views import bp as home_bp
+    from ethics_hr.notifications.views import bp as notifications_bp
     from ethics_hr.people.auth_views import bp as auth_bp
     from ethics_hr.people.views import bp as people_bp
     from ethics_hr.questions.views import bp as questions_bp
@@ -149,6 +150,7 @@ def register_blueprints(app: Flask) -> None:
         training_bp,
         questions_bp,
         ask_bp,
+        notifications_bp,
         admin_bp,
         reports_bp,
         transparency_bp,

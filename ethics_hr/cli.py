@@ -135,6 +135,9 @@ def register(app: Flask) -> None:
     for command in (demo, init_data, create_admin, import_people, scheduler, serve):
         app.cli.add_command(command)
     app.cli.add_command(audit_cli)
+    from ethics_hr.scheduler import reminders_cli
+
+    app.cli.add_command(reminders_cli)
     from ethics_hr.reports.cli import ita_report
 
     app.cli.add_command(ita_report)

@@ -29,6 +29,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "questions": ("ethics_hr/questions", "templates/questions"),
     "codes": ("ethics_hr/codes", "templates/codes"),
     "training": ("ethics_hr/training", "templates/training"),
+    "notifications": ("ethics_hr/notifications", "templates/notifications"),
     "reports": ("ethics_hr/reports", "templates/reports"),
     "transparency": ("ethics_hr/transparency", "templates/transparency"),
 }

@@ -1,46 +1,75 @@
-"""Periodic jobs as data, and the one scheduler that runs them (a database lock keeps a second one idle)."""
+"""Periodic jobs as data, and the one scheduler that runs them (a database lock keeps a second one idle).
+
+Every job is `func(now) -> int`: it works out from the database what is due at `now` and not yet done,
+does it, and returns how many messages it queued (the sender: how many it sent). So a run that is late,
+repeated, or from two processes at once gives the same result, and `flask --app ethics_hr reminders run
+--at ...` can replay time.
+Domains add their jobs to JOBS below (import their `jobs.py` here: this module is floor 4).
+"""
 
 from __future__ import annotations
 
 import fcntl
 import logging
 import threading
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import click
 import sqlalchemy as sa
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
-from apscheduler.triggers.cron import CronTrigger
-from apscheduler.triggers.interval import IntervalTrigger
-from flask import Flask
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from ethics_hr.core.models import utc_now
 
 log = logging.getLogger(__name__)
 PG_SCHEDULER_LOCK = 7_274_002
+LOCK_POLL_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """When a job runs: an APScheduler trigger name and its fields, in the organisation's time zone."""
+
+    kind: str
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def every(**interval: int) -> Trigger:
+    """Run every so often, e.g. every(minutes=1)."""
+    return Trigger("interval", interval)
+
+
+def cron(**fields: Any) -> Trigger:
+    """Run at wall-clock times, e.g. cron(hour=3, minute=15) or cron(minute="*/15")."""
+    return Trigger("cron", fields)
 
 
 @dataclass(frozen=True)
 class Job:
     id: str
-    func: Callable[[], object]
-    trigger: object
+    func: Callable[[datetime], int]
+    trigger: Trigger
     description: str
 
 
-def _deliver_outbox() -> object:
-    from ethics_hr.notifications.services import deliver_due
+def deliver_outbox(now: datetime) -> int:
+    """Send the messages that are due."""
+    from ethics_hr.notifications.sender import deliver_due
 
-    return deliver_due()
+    return deliver_due(now)
 
 
-def _purge_import_files() -> object:
-    import time
-
-    from flask import current_app
-
+def purge_import_files(now: datetime) -> int:
+    """Remove import files older than a day."""
     folder = Path(current_app.instance_path) / "imports"
-    cutoff = time.time() - 24 * 3600
+    cutoff = now.timestamp() - 24 * 3600
     removed = 0
     for path in folder.glob("*") if folder.exists() else []:
         if path.stat().st_mtime < cutoff:
@@ -49,33 +78,49 @@ def _purge_import_files() -> object:
     return removed
 
 
-def jobs() -> list[Job]:
-    """Every periodic job of the application, in one table."""
-    return [
-        Job(
-            "deliver_outbox",
-            _deliver_outbox,
-            IntervalTrigger(minutes=1),
-            "Send the messages waiting in the outbox",
-        ),
-        Job(
-            "purge_import_files",
-            _purge_import_files,
-            CronTrigger(hour=3, minute=15),
-            "Remove day-old import files",
-        ),
-    ]
+SENDER_JOB_ID = "deliver_outbox"
+
+# Every periodic job of the application. Domains append theirs, e.g.
+#   Job("codes_ack_reminders", codes_jobs.ack_reminders, cron(minute="*/15"), "Remind to acknowledge codes"),
+JOBS: list[Job] = [
+    Job(SENDER_JOB_ID, deliver_outbox, every(minutes=1), "Send the messages waiting in the outbox"),
+    Job("purge_import_files", purge_import_files, cron(hour=3, minute=15), "Remove day-old import files"),
+]
+
+
+def run_job(app: Flask, job: Job, now: datetime | None = None) -> int | None:
+    """Run one job as of `now` in its own contexts; commit its work; log instead of dying on an error."""
+    from ethics_hr.core.audit import acting_as
+    from ethics_hr.extensions import db
+
+    # Its own app context (its own session), and a request context for url_for and Flask-Babel's locale.
+    with app.app_context(), app.test_request_context(base_url=app.config["BASE_URL"]):
+        try:
+            with acting_as(None, "scheduler"):
+                count = job.func(now or utc_now())
+            db.session.commit()
+            return int(count or 0)
+        except Exception:
+            db.session.rollback()
+            log.exception("job %s failed", job.id)
+            return None
+        finally:
+            db.session.remove()
 
 
 class SchedulerLock:
-    """Hold the right to run jobs: a PostgreSQL advisory lock, or a file lock next to a SQLite database."""
+    """The right to run jobs: a PostgreSQL advisory lock on a held connection, or a file lock by SQLite.
+
+    One holder at a time, across processes and hosts sharing the database.
+    """
 
     def __init__(self, app: Flask):
         self.app = app
-        self._conn = None
+        self._conn: sa.Connection | None = None
         self._file = None
 
     def acquire(self) -> bool:
+        """Take the lock if nobody holds it; never wait."""
         from ethics_hr.extensions import db
 
         with self.app.app_context():
@@ -85,14 +130,14 @@ class SchedulerLock:
                 got = conn.execute(
                     sa.text("SELECT pg_try_advisory_lock(:k)"), {"k": PG_SCHEDULER_LOCK}
                 ).scalar()
-                conn.commit()
+                conn.commit()  # the lock is the session's: it outlives the transaction
                 if got:
                     self._conn = conn
                     return True
                 conn.close()
                 return False
-        path = Path(self.app.instance_path) / "scheduler.lock"
-        handle = path.open("w")
+            path = self._lock_path(engine.url)
+        handle = path.open("a")
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -101,61 +146,83 @@ class SchedulerLock:
         self._file = handle
         return True
 
+    def _lock_path(self, url: sa.URL) -> Path:
+        if url.database and url.database != ":memory:":
+            db_file = Path(url.database)
+            return db_file.with_name(db_file.name + ".scheduler-lock")
+        return Path(self.app.instance_path) / "scheduler.lock"
+
+    @property
+    def held(self) -> bool:
+        return self._conn is not None or self._file is not None
+
     def release(self) -> None:
         if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+            # Unlock explicitly: a pooled connection would otherwise keep the lock after close().
+            try:
+                self._conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": PG_SCHEDULER_LOCK})
+                self._conn.commit()
+            finally:
+                self._conn.close()
+                self._conn = None
         if self._file is not None:
+            fcntl.flock(self._file, fcntl.LOCK_UN)
             self._file.close()
             self._file = None
 
 
-def run_job(app: Flask, job: Job) -> object:
-    """Run one job inside an app context, logging instead of dying on an error."""
-    with app.app_context():
-        from ethics_hr.core.audit import acting_as
-        from ethics_hr.extensions import db
-
-        try:
-            with acting_as(None, "scheduler"):
-                return job.func()
-        except Exception:
-            db.session.rollback()
-            log.exception("job %s failed", job.id)
-            return None
-        finally:
-            db.session.remove()
+def wait_for_lock(lock: SchedulerLock, stop: threading.Event, poll: float = LOCK_POLL_SECONDS) -> bool:
+    """Stay idle while another scheduler holds the lock; return True once we hold it, False when stopped."""
+    warned = False
+    while not stop.is_set():
+        if lock.acquire():
+            return True
+        if not warned:
+            log.warning("another scheduler holds the lock; this one stays idle")
+            warned = True
+        stop.wait(poll)
+    return False
 
 
 def build_scheduler(app: Flask, *, blocking: bool) -> BackgroundScheduler | BlockingScheduler:
-    scheduler = (BlockingScheduler if blocking else BackgroundScheduler)(timezone="UTC")
-    for job in jobs():
+    """Make an APScheduler with every job of JOBS, in the organisation's time zone, each due at once."""
+    from ethics_hr.core.settings import get_settings
+
+    with app.app_context():
+        tz = get_settings().timezone
+    scheduler = (BlockingScheduler if blocking else BackgroundScheduler)(timezone=tz)
+    for job in JOBS:
         scheduler.add_job(
             run_job,
-            job.trigger,
+            job.trigger.kind,
             args=(app, job),
             id=job.id,
             name=job.description,
             coalesce=True,
             max_instances=1,
             misfire_grace_time=None,
+            next_run_time=datetime.now(UTC),  # catch up at start: jobs reconcile from the database
+            **job.trigger.fields,
         )
     return scheduler
 
 
-def start_in_background(app: Flask) -> threading.Thread:
-    """Start the scheduler inside this process (the one-machine default); wait while the lock is taken."""
+_started = threading.Event()
+
+
+def start_in_background(app: Flask) -> threading.Thread | None:
+    """Start the scheduler in this process (the one-machine default), once; idle while the lock is taken."""
+    if _started.is_set():
+        return None
+    _started.set()
     lock = SchedulerLock(app)
+    stop = threading.Event()
 
-    def runner():
-        import time
-
-        while not lock.acquire():
-            log.warning("another scheduler holds the lock; this one stays idle")
-            time.sleep(30)
-        scheduler = build_scheduler(app, blocking=False)
-        scheduler.start()
-        log.info("scheduler started with %d jobs", len(scheduler.get_jobs()))
+    def runner() -> None:
+        if wait_for_lock(lock, stop):
+            scheduler = build_scheduler(app, blocking=False)
+            scheduler.start()
+            log.info("scheduler started with %d jobs", len(scheduler.get_jobs()))
 
     thread = threading.Thread(target=runner, name="scheduler", daemon=True)
     thread.start()
@@ -164,13 +231,62 @@ def start_in_background(app: Flask) -> threading.Thread:
 
 def run_foreground(app: Flask) -> None:
     """Run the scheduler in the foreground (production: one process); idle while another holds the lock."""
-    import time
-
     lock = SchedulerLock(app)
-    while not lock.acquire():
-        log.warning("another scheduler holds the lock; waiting")
-        time.sleep(30)
+    if not lock.acquire():
+        click.echo("another scheduler holds the lock; this one stays idle until it stops", err=True)
+        if not wait_for_lock(lock, threading.Event()):
+            return
     try:
+        click.echo(f"scheduler running {len(JOBS)} jobs; Ctrl-C to stop")
         build_scheduler(app, blocking=True).start()
+    except (KeyboardInterrupt, SystemExit):
+        pass
     finally:
         lock.release()
+
+
+def parse_at(text: str | None) -> datetime:
+    """Read an ISO time; a naive one is in the organisation's time zone."""
+    if not text:
+        return utc_now()
+    from ethics_hr.core.settings import get_settings
+
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(f"not an ISO date or time: {text!r}", param_hint="--at") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=get_settings().tz)
+    return moment.astimezone(UTC)
+
+
+reminders_cli = AppGroup("reminders", help="Run the reminder jobs by hand.")
+
+
+@reminders_cli.command("run")
+@click.option(
+    "--at", "at", default=None, help="Run as of this ISO time (naive: the organisation's time zone)."
+)
+@click.option("--job", "only", multiple=True, help="Run only these job ids (repeatable).")
+def reminders_run(at: str | None, only: tuple[str, ...]) -> None:
+    """Run every job once as of a given time, print how many messages each queued, then deliver the outbox."""
+    app = current_app._get_current_object()
+    now = parse_at(at)
+    unknown = set(only) - {j.id for j in JOBS}
+    if unknown:
+        raise click.BadParameter(f"unknown job(s): {', '.join(sorted(unknown))}", param_hint="--job")
+    failed = False
+    started = time.monotonic()
+    for job in JOBS:
+        if job.id == SENDER_JOB_ID or (only and job.id not in only):
+            continue
+        count = run_job(app, job, now)
+        failed |= count is None
+        click.echo(f"{job.id}: {'FAILED (see the log)' if count is None else f'{count} queued'}")
+    sender = next(j for j in JOBS if j.id == SENDER_JOB_ID)
+    sent = run_job(app, sender)
+    failed |= sent is None
+    click.echo(f"{sender.id}: {'FAILED (see the log)' if sent is None else f'{sent} sent'}")
+    click.echo(f"done as of {now.isoformat()} in {time.monotonic() - started:.1f} s")
+    if failed:
+        raise SystemExit(1)

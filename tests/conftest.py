@@ -181,3 +181,15 @@ def in_english(app) -> None:
 
     get_settings().default_locale = "en"
     db.session.commit()
+
+
+@pytest.fixture
+def smtp_server(app):
+    """A real SMTP server on a free local port that the app sends to (see tests/smtp.py)."""
+    from tests.smtp import LocalSMTPServer
+
+    server = LocalSMTPServer()
+    server.start()
+    app.config.update(MAIL_SERVER=server.host, MAIL_PORT=server.port)
+    yield server
+    server.stop()

@@ -14,15 +14,19 @@ from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.core.settings import forget_cached_settings, get_settings
 from ethics_hr.core.timeutil import local_bounds_utc
 from ethics_hr.extensions import db
+from ethics_hr.notifications.admin import ADMIN_LINKS as NOTIFICATION_LINKS
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+# Each domain's administration pages on the admin index, as (endpoint, label).
+ADMIN_LINKS: list[tuple[str, str]] = [*NOTIFICATION_LINKS]
 
 
 @bp.route("/")
 @admin_required
 def index():
     """Show the administrator's menu."""
-    return render_template("admin/index.html")
+    return render_template("admin/index.html", admin_links=ADMIN_LINKS)
 
 
 @bp.route("/settings", methods=["GET", "POST"])

@@ -1,21 +1,33 @@
-"""The outbox: every message is a row first, written in the transaction of the change that caused it."""
+"""The outbox, in-app notices, and the settings that say who is told what, when and how."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ethics_hr.core.models import utc_now
+from ethics_hr.core.models import TimestampMixin, utc_now
 from ethics_hr.extensions import db
 
 PENDING = "pending"
+SENDING = "sending"
 SENT = "sent"
 FAILED = "failed"
+STATUSES = (PENDING, SENDING, SENT, FAILED)
+
+SECURITY_NONE = "none"
+SECURITY_STARTTLS = "starttls"
+SECURITY_SSL = "ssl"
 
 
 class OutboxMessage(db.Model):
+    """One email, written before it is sent; unique per (kind, target, period, recipient): never queued twice.
+
+    `recipient` is the key of whom it is for ("user:12", or "email:someone@example.org" for a person without
+    an account), so a changed email address does not make a second message; `email` is where it goes.
+    """
+
     __tablename__ = "outbox_message"
     __audited__ = False  # the outbox is its own record; auditing it would copy every message body
     __table_args__ = (
@@ -28,6 +40,10 @@ class OutboxMessage(db.Model):
     target: Mapped[str] = mapped_column(db.String(120))
     period: Mapped[str] = mapped_column(db.String(60), default="")
     recipient: Mapped[str] = mapped_column(db.String(254))
+    email: Mapped[str] = mapped_column(db.String(254))
+    user_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("user_account.id", ondelete="SET NULL"), index=True
+    )
     locale: Mapped[str] = mapped_column(db.String(5), default="th")
     subject: Mapped[str] = mapped_column(db.String(300))
     body_text: Mapped[str] = mapped_column(db.Text)
@@ -35,6 +51,94 @@ class OutboxMessage(db.Model):
     status: Mapped[str] = mapped_column(db.String(10), default=PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utc_now)
+    claimed_by: Mapped[str | None] = mapped_column(db.String(32))
+    claimed_at: Mapped[datetime | None]
     last_error: Mapped[str] = mapped_column(db.Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     sent_at: Mapped[datetime | None]
+
+    attachments: Mapped[list[OutboxAttachment]] = relationship(
+        back_populates="message", cascade="all, delete-orphan"
+    )
+
+
+class OutboxAttachment(db.Model):
+    """A file sent with a message, such as the .ics of a training invitation."""
+
+    __tablename__ = "outbox_attachment"
+    __audited__ = False
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("outbox_message.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[str] = mapped_column(db.String(200))
+    content_type: Mapped[str] = mapped_column(db.String(100))
+    content: Mapped[bytes] = mapped_column(sa.LargeBinary)
+
+    message: Mapped[OutboxMessage] = relationship(back_populates="attachments")
+
+
+class Notice(db.Model):
+    """An in-app notice for one person; unique per (kind, target, period, user) like the outbox."""
+
+    __tablename__ = "notice"
+    __audited__ = False  # a copy of a message, not a decision; jobs write thousands
+    __table_args__ = (
+        sa.UniqueConstraint("kind", "target", "period", "user_id"),
+        sa.Index("ix_notice_user_unread", "user_id", "read_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(db.String(60))
+    target: Mapped[str] = mapped_column(db.String(120))
+    period: Mapped[str] = mapped_column(db.String(60), default="")
+    title: Mapped[str] = mapped_column(db.String(300))
+    body: Mapped[str] = mapped_column(db.Text, default="")
+    link: Mapped[str | None] = mapped_column(db.String(500))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    read_at: Mapped[datetime | None]
+
+
+class NotificationSetting(TimestampMixin, db.Model):
+    """The administrator's choice for one kind; a kind without a row uses the defaults of its registration."""
+
+    __tablename__ = "notification_setting"
+
+    kind: Mapped[str] = mapped_column(db.String(60), primary_key=True)
+    enabled: Mapped[bool] = mapped_column(default=True)
+    mandatory: Mapped[bool] = mapped_column(default=False)
+    email: Mapped[bool] = mapped_column(default=True)
+    inapp: Mapped[bool] = mapped_column(default=True)
+    days_before: Mapped[str | None] = mapped_column(db.String(100))  # "7,1"
+    repeat_days: Mapped[int | None]
+    hour: Mapped[int | None]
+
+
+class NotificationOptOut(db.Model):
+    """A person does not want an optional kind of notification."""
+
+    __tablename__ = "notification_opt_out"
+    __audited__ = False  # a personal preference, written race-free with plain INSERT ... ON CONFLICT
+    __table_args__ = (sa.UniqueConstraint("user_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(db.String(60))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class SmtpSettings(TimestampMixin, db.Model):
+    """The outgoing mail server, kept in the database so the administrator can change it (one row)."""
+
+    __tablename__ = "smtp_settings"
+    __audit_exclude__ = ("password",)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    host: Mapped[str] = mapped_column(db.String(200), default="")
+    port: Mapped[int] = mapped_column(default=25)
+    username: Mapped[str] = mapped_column(db.String(200), default="")
+    password: Mapped[str] = mapped_column(db.String(200), default="")
+    security: Mapped[str] = mapped_column(db.String(10), default=SECURITY_NONE)
+    sender: Mapped[str] = mapped_column(db.String(254), default="")

@@ -451,7 +451,7 @@ def test_a_forgotten_password_queues_a_link_when_the_account_has_an_email(client
     user = factories.user(email="forgetful@example.org")
     answer = _forgot(client, "Forgetful@example.org")
     [message] = _outbox()
-    assert message.recipient == "forgetful@example.org"
+    assert message.email == "forgetful@example.org"
     assert message.kind == "password_reset"
     assert "/activate/" in message.body_text
     token = message.body_text.split("/activate/", 1)[1].split()[0]
@@ -471,7 +471,7 @@ def test_a_forgotten_password_answers_the_same_whether_or_not_an_email_exists(ap
         _forgot(app.test_client(), "left@example.org"),
     ]
     assert answers[0] == answers[1] == answers[2] == answers[3]
-    assert [m.recipient for m in _outbox()] == ["has@example.org"]
+    assert [m.email for m in _outbox()] == ["has@example.org"]
 
 
 def test_the_reset_link_sets_a_new_password(client):

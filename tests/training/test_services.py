@@ -237,7 +237,7 @@ def test_withdrawing_gives_the_seat_to_the_first_person_waiting_and_tells_them(a
     assert db.session.get(Registration, reg_first.id).state == ENROLLED
     assert db.session.get(Registration, reg_second.id).state == WAITLISTED
     assert db.session.get(TrainingSession, s.id).seats_taken == 1
-    message = db.session.scalar(sa.select(OutboxMessage).where(OutboxMessage.recipient == first.email))
+    message = db.session.scalar(sa.select(OutboxMessage).where(OutboxMessage.email == first.email))
     assert message is not None and message.kind == "training.seat_offered"
 
 
@@ -276,7 +276,7 @@ def test_cancelling_keeps_the_roster_and_tells_each_person_in_their_language(app
     s = db.session.get(TrainingSession, s.id)
     assert s.status == CANCELLED and s.seats_taken == 3
     assert _count(Registration) == 4
-    messages = {m.recipient: m for m in db.session.scalars(sa.select(OutboxMessage))}
+    messages = {m.email: m for m in db.session.scalars(sa.select(OutboxMessage))}
     assert set(messages) == {thai.person.email, english.person.email}
     assert messages[english.person.email].subject.startswith("Cancelled:")
     assert messages[english.person.email].locale == "en"
