@@ -8,6 +8,7 @@ MODULES: list[str] = [
     "bench.committees",
     "bench.codes",
     "bench.training",
+    "bench.plans",
     "bench.questions",
     "bench.notifications",
     "bench.evidence",

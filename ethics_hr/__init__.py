@@ -82,6 +82,7 @@ def import_models() -> None:
     import ethics_hr.core.uploads
     import ethics_hr.notifications.models
     import ethics_hr.people.models
+    import ethics_hr.plans.models
     import ethics_hr.questions.models
     import ethics_hr.reports.models
     import ethics_hr.training.models  # noqa: F401
@@ -134,6 +135,7 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.notifications.views import bp as notifications_bp
     from ethics_hr.people.auth_views import bp as auth_bp
     from ethics_hr.people.views import bp as people_bp
+    from ethics_hr.plans.views import bp as plans_bp
     from ethics_hr.questions.views import bp as questions_bp
     from ethics_hr.questions.views import public_bp as ask_bp
     from ethics_hr.reports.views import bp as reports_bp
@@ -148,6 +150,7 @@ def register_blueprints(app: Flask) -> None:
         codes_bp,
         committees_bp,
         training_bp,
+        plans_bp,
         questions_bp,
         ask_bp,
         notifications_bp,
@@ -213,14 +216,14 @@ def navigation() -> list[tuple[str, str, str]]:
     if not current_user.is_authenticated:
         return []
     items = [("home.index", _("Home"), "home.")]
-    items.append(("committees.index", _("Committees"), "committees."))
-    items.append(("questions.index", _("Ethics questions"), "questions."))
-    items.append(("training.index", _("Training"), "training."))
-    if current_user.is_officer:
-        items.append(("people.index", _("People"), "people."))
     codes_home = "codes.manage" if current_user.is_officer else "codes.index"
     items.append((codes_home, _("Codes of ethics"), "codes."))
+    items.append(("training.index", _("Training"), "training."))
+    items.append(("committees.index", _("Committees"), "committees."))
+    items.append(("questions.index", _("Ethics questions"), "questions."))
     if current_user.is_officer:
+        items.append(("plans.index", _("HR plan"), "plans."))
+        items.append(("people.index", _("People"), "people."))
         items.append(("reports.index", _("Reports"), "reports."))
     if current_user.is_admin:
         items.append(("admin.index", _("Administration"), "admin."))

@@ -30,6 +30,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "codes": ("ethics_hr/codes", "templates/codes"),
     "training": ("ethics_hr/training", "templates/training"),
     "notifications": ("ethics_hr/notifications", "templates/notifications"),
+    "plans": ("ethics_hr/plans", "templates/plans"),
     "reports": ("ethics_hr/reports", "templates/reports"),
     "transparency": ("ethics_hr/transparency", "templates/transparency"),
 }

@@ -4,7 +4,7 @@ The catalogue's shipped years (ethics_hr/reports/ita/*.json) are loaded as refer
 (`flask --app ethics_hr init-data`), not here, so an administrator's edits are never overwritten.
 
 Revision ID: 0009
-Revises: 0005
+Revises: 0007
 Create Date: 2026-11-25 18:39:28.696522
 
 """
@@ -17,7 +17,7 @@ from ethics_hr.core.append_only import create_triggers_in_migration
 
 # revision identifiers, used by Alembic.
 revision = '0009'
-down_revision = '0005'  # main's head when this branch was last merged; the merger re-chains
+down_revision = '0007'  # main's head when this branch was last merged; the merger re-chains
 branch_labels = None
 depends_on = None
 
