@@ -228,7 +228,7 @@ def plan(fy: int, locale: str) -> PlanEvidence | None:
     report = actuals.plan_against_actual(in_force, fy)
     evidence = PlanEvidence(
         fiscal_year=fy,
-        title=in_force.title(locale) if callable(getattr(in_force, "title", None)) else in_force.title_th,
+        title=in_force.title(locale),
         first_fiscal_year=in_force.first_fiscal_year,
         last_fiscal_year=in_force.last_fiscal_year,
         approved_on=in_force.approved_on,
