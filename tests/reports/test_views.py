@@ -227,3 +227,11 @@ def test_dashboard_figures_are_reused_for_a_minute_then_added_up_again(client, l
         html = client.get("/reports/dashboard?fy=2570").get_data(as_text=True)
         assert len(calls) == 2
     assert "10:01" in html  # the page says when its figures were added up
+
+
+def test_the_officers_person_page_links_the_persons_records(client, login_as):
+    login_as(factories.officer())
+    person = factories.person()
+    html = client.get(f"/people/{person.id}").get_data(as_text=True)
+    assert 'id="evidence-record"' in html
+    assert f"/reports/people/{person.id}/record?fy=" in html
