@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import current_app
 from flask_babel import gettext as _
 from markupsafe import Markup
 
 from ethics_hr.core.formatting import format_number
-from ethics_hr.core.models import utc_now
 from ethics_hr.reports import sources
+from ethics_hr.reports.cache import remembered
 from ethics_hr.reports.charts import Bar, Slice, bar_chart, donut_chart
 
 
@@ -35,7 +34,6 @@ def question_status_labels() -> dict[str, str]:
 
 
 CHART_ROWS = 20
-DEFAULT_CACHE_SECONDS = 60
 
 
 @dataclass
@@ -159,21 +157,8 @@ def plan_panel(fy: int, fy_name: str, locale: str) -> Panel:
 
 
 def cached_panels(fy: int, fy_name: str, locale: str) -> tuple[list[Panel], datetime]:
-    """Return the panels and when they were computed; each process computes them at most once a minute.
-
-    The panels add up the whole organisation (every person's acknowledgments and hours), so a page that
-    several officers and executives open all day long reuses the last minute's figures; the page says when
-    they were computed. The cache lives on the application object and holds no database object.
-    """
-    store = current_app.extensions.setdefault("evidence.dashboard", {})
-    ttl = current_app.config.get("DASHBOARD_CACHE_SECONDS", DEFAULT_CACHE_SECONDS)
-    now = utc_now()
-    hit = store.get((fy, locale))
-    if hit is not None and (now - hit[1]).total_seconds() < ttl:
-        return hit
-    fresh = (panels(fy, fy_name, locale), now)
-    store[(fy, locale)] = fresh
-    return fresh
+    """Return the panels and when they were added up: at most once a minute per process (see cache.py)."""
+    return remembered(("dashboard", fy, locale), lambda: panels(fy, fy_name, locale))
 
 
 def panels(fy: int, fy_name: str, locale: str) -> list[Panel]:

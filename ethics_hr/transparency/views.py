@@ -7,6 +7,7 @@ from flask import Blueprint, redirect, render_template, url_for
 from ethics_hr.core.access import public
 from ethics_hr.core.formatting import current_locale
 from ethics_hr.reports import sources
+from ethics_hr.reports.cache import remembered
 from ethics_hr.reports.dashboard import plan_status_labels
 from ethics_hr.reports.services import current_fiscal_year, valid_fiscal_year
 
@@ -46,7 +47,8 @@ def codes():
 @public
 def committees():
     """Show the ethics committees with their current members and their appointment orders."""
-    found = sources.committees(locale=current_locale()) or []
+    locale = current_locale()
+    found = remembered(("public committees", locale), lambda: sources.committees(locale=locale) or [])[0]
     return render_template("transparency/committees.html", committees=found)
 
 
@@ -84,7 +86,10 @@ def training(fy: int):
     """Show the ethics trainings held in a fiscal year with the number of participants and hours."""
     _year_or_404(fy)
     return render_template(
-        "transparency/training.html", fy=fy, years=_years(fy), training=sources.ethics_training(fy)
+        "transparency/training.html",
+        fy=fy,
+        years=_years(fy),
+        training=remembered(("public training", fy), lambda: sources.ethics_training(fy))[0],
     )
 
 
