@@ -33,7 +33,7 @@ def test_a_pdf_is_stored_outside_the_web_root_with_its_digest(app):
     assert not str(path).startswith(str(Path(app.static_folder)))
 
 
-def test_the_content_decides_the_type_not_the_name(app):
+def test_the_content_decides_the_type_not_the_name(app, in_english):
     stored = save_upload(upload(JPEG_BYTES, "scan.pdf"), allowed=SCANS)
     assert stored.content_type == JPEG
     assert stored.storage_key.endswith(".jpg")

@@ -64,7 +64,7 @@ def live_server(app) -> Iterator[str]:
 def page(browser, request):
     """A fresh browser context per test, phone-sized when the test asks for it; a screenshot when it fails."""
     marker = request.node.get_closest_marker("phone")
-    viewport = {"width": 390, "height": 844} if marker else {"width": 1280, "height": 900}
+    viewport = {"width": 390, "height": 844} if marker else {"width": 1440, "height": 900}
     context = browser.new_context(viewport=viewport, locale="th-TH", timezone_id="Asia/Bangkok")
     context.set_default_timeout(10_000)
     pg = context.new_page()

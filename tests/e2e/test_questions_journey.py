@@ -32,7 +32,7 @@ def test_anonymous_question_from_asking_to_the_faq(page, live_server, app, brows
     receipt = page.inner_text("[data-testid=receipt]").strip()
 
     # A committee member asks for clarification.
-    other = browser.new_context(viewport={"width": 1280, "height": 900})
+    other = browser.new_context(viewport={"width": 1440, "height": 900})
     member_page = other.new_page()
     login(member_page, live_server, "member@example.org", factories.PASSWORD)
     member_page.goto(f"{live_server}/questions/committee")
