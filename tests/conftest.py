@@ -144,7 +144,7 @@ def app(tmp_path, database_template) -> Iterator[Flask]:
             from ethics_hr.reference import ensure_all_reference_data
 
             _truncate_all()
-            forget_cached_settings()  # the test's cached row is gone: insert it again, not assume it
+            forget_cached_settings()  # the test's copy of the settings row is gone with the tables
             ensure_all_reference_data()
             db.session.commit()
             db.session.remove()

@@ -178,7 +178,8 @@ def history_of(person: Person) -> list[Acknowledgment]:
             sa.select(Acknowledgment)
             .options(
                 joinedload(Acknowledgment.version),
-                joinedload(Acknowledgment.recorded_by),
+                # The page shows who recorded it, never their roles: keep the statement count the same.
+                joinedload(Acknowledgment.recorded_by).lazyload(User.role_links),
                 joinedload(Acknowledgment.attachment),
             )
             .where(Acknowledgment.person_id == person.id)
