@@ -11,4 +11,5 @@ MODULES: list[str] = [
     "bench.plans",
     "bench.questions",
     "bench.notifications",
+    "bench.evidence",
 ]

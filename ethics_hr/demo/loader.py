@@ -77,9 +77,18 @@ def _domain_hooks():
     from ethics_hr.notifications.demo import load_demo as notifications_demo
     from ethics_hr.plans.demo import load_demo as plans_demo
     from ethics_hr.questions.demo import load_demo as questions_demo
+    from ethics_hr.reports.demo import load_demo as reports_demo
     from ethics_hr.training.demo import load_demo as training_demo
 
-    return [codes_demo, committees_demo, training_demo, plans_demo, questions_demo, notifications_demo]
+    return [
+        codes_demo,
+        committees_demo,
+        training_demo,
+        plans_demo,
+        questions_demo,
+        notifications_demo,
+        reports_demo,
+    ]
 
 
 def describe_logins() -> list[str]:
