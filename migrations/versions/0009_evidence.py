@@ -17,7 +17,7 @@ from ethics_hr.core.append_only import create_triggers_in_migration
 
 # revision identifiers, used by Alembic.
 revision = '0009'
-down_revision = '0007'  # main's head when this branch was last merged; the merger re-chains
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
