@@ -84,6 +84,7 @@ def import_models() -> None:
     import ethics_hr.people.models
     import ethics_hr.plans.models
     import ethics_hr.questions.models
+    import ethics_hr.reports.models
     import ethics_hr.training.models  # noqa: F401
 
 
@@ -137,7 +138,9 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.plans.views import bp as plans_bp
     from ethics_hr.questions.views import bp as questions_bp
     from ethics_hr.questions.views import public_bp as ask_bp
+    from ethics_hr.reports.views import bp as reports_bp
     from ethics_hr.training.views import bp as training_bp
+    from ethics_hr.transparency.views import bp as transparency_bp
 
     for bp in (
         core_bp,
@@ -152,6 +155,8 @@ def register_blueprints(app: Flask) -> None:
         ask_bp,
         notifications_bp,
         admin_bp,
+        reports_bp,
+        transparency_bp,
     ):
         app.register_blueprint(bp)
 
@@ -219,6 +224,7 @@ def navigation() -> list[tuple[str, str, str]]:
     if current_user.is_officer:
         items.append(("plans.index", _("HR plan"), "plans."))
         items.append(("people.index", _("People"), "people."))
+        items.append(("reports.index", _("Reports"), "reports."))
     if current_user.is_admin:
         items.append(("admin.index", _("Administration"), "admin."))
     return items

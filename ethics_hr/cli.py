@@ -138,6 +138,9 @@ def register(app: Flask) -> None:
     from ethics_hr.scheduler import reminders_cli
 
     app.cli.add_command(reminders_cli)
+    from ethics_hr.reports.cli import ita_report
+
+    app.cli.add_command(ita_report)
     from ethics_hr.i18n import i18n_cli
 
     app.cli.add_command(i18n_cli)

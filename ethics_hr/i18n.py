@@ -31,6 +31,8 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "training": ("ethics_hr/training", "templates/training"),
     "notifications": ("ethics_hr/notifications", "templates/notifications"),
     "plans": ("ethics_hr/plans", "templates/plans"),
+    "reports": ("ethics_hr/reports", "templates/reports"),
+    "transparency": ("ethics_hr/transparency", "templates/transparency"),
 }
 
 i18n_cli = AppGroup("i18n", help="Extract, update and compile the message catalogues.")

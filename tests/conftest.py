@@ -140,9 +140,11 @@ def app(tmp_path, database_template) -> Iterator[Flask]:
         db.session.rollback()
         db.session.remove()
         if ON_POSTGRES:
+            from ethics_hr.core.settings import forget_cached_settings
             from ethics_hr.reference import ensure_all_reference_data
 
             _truncate_all()
+            forget_cached_settings()  # the test's copy of the settings row is gone with the tables
             ensure_all_reference_data()
             db.session.commit()
             db.session.remove()

@@ -39,11 +39,14 @@ def get_settings() -> OrganisationSettings:
     """Return the organisation settings, creating the row with defaults the first time."""
     if has_app_context() and "org_settings" in g:
         return g.org_settings
-    settings = db.session.get(OrganisationSettings, SETTINGS_ID)
+    # Read without flushing: this is also called from inside flushes (e.g. to place a date in a fiscal year).
+    with db.session.no_autoflush:
+        settings = db.session.get(OrganisationSettings, SETTINGS_ID)
     if settings is None:
         settings = OrganisationSettings(id=SETTINGS_ID)
         db.session.add(settings)
-        db.session.flush()
+        if not db.session()._flushing:
+            db.session.flush()
     if has_app_context():
         g.org_settings = settings
     return settings

@@ -78,6 +78,7 @@ def _domain_hooks():
     from ethics_hr.people.demo import load_demo as people_demo
     from ethics_hr.plans.demo import load_demo as plans_demo
     from ethics_hr.questions.demo import load_demo as questions_demo
+    from ethics_hr.reports.demo import load_demo as reports_demo
     from ethics_hr.training.demo import load_demo as training_demo
 
     return [
@@ -88,6 +89,7 @@ def _domain_hooks():
         plans_demo,
         questions_demo,
         notifications_demo,
+        reports_demo,
     ]
 
 

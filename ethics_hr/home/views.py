@@ -11,6 +11,7 @@ from ethics_hr.core.access import login_required, public
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.people import services as people
 from ethics_hr.questions.home import question_sections
+from ethics_hr.reports.home import home_sections as evidence_sections
 from ethics_hr.training.home import training_sections
 
 bp = Blueprint("home", __name__)
@@ -47,4 +48,10 @@ def home_sections(user) -> list:
 
 
 # Each domain adds a function user -> list of sections (objects with .template and .width, plus its data).
-SECTION_PROVIDERS: list = [codes_home_sections, training_sections, committee_sections, question_sections]
+SECTION_PROVIDERS: list = [
+    codes_home_sections,
+    training_sections,
+    committee_sections,
+    question_sections,
+    evidence_sections,
+]

@@ -1,7 +1,7 @@
 """reminders: the head of each department (receives the digest of overdue acknowledgments)
 
 Revision ID: 0008
-Revises: 0007
+Revises: 0009
 Create Date: 2026-11-25 19:32:19.379041
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0008'
-down_revision = '0007'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,397 @@
+"""The ITA catalogue as data: a JSON file per assessment year, loaded into a table the administrator edits."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from ethics_hr.core.errors import RuleViolation
+from ethics_hr.core.formatting import format_fiscal_year
+from ethics_hr.extensions import db
+from ethics_hr.reports import sources
+from ethics_hr.reports.models import ItaItem
+
+SHIPPED = Path(__file__).resolve().parent / "ita"
+KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,19}$")
+FIELDS = (
+    "key",
+    "parent",
+    "title_th",
+    "title_en",
+    "description_th",
+    "description_en",
+    "fiscal_year_offset",
+    "page",
+    "check",
+)
+
+
+@dataclass(frozen=True)
+class PublicPage:
+    endpoint: str
+    takes_fiscal_year: bool
+    anchor: str = ""
+
+
+# The public pages an item may name; the transparency blueprint serves them.
+PAGES: dict[str, PublicPage] = {
+    "index": PublicPage("transparency.index", False),
+    "codes": PublicPage("transparency.codes", False),
+    "dos_donts": PublicPage("transparency.codes", False, "dos-donts"),
+    "committees": PublicPage("transparency.committees", False),
+    "plan": PublicPage("transparency.plan", True),
+    "plan_results": PublicPage("transparency.plan", True, "results"),
+    "training": PublicPage("transparency.training", True),
+    "faq": PublicPage("transparency.faq", False),
+}
+
+
+@dataclass(frozen=True)
+class Completeness:
+    complete: bool
+    message: str
+
+
+def _plan_in_force(fy: int, fy_name: str) -> Completeness:
+    plan = sources.plan(fy, "th")
+    if plan is None:
+        return Completeness(False, _("No HR plan is in force in %(fy)s.", fy=fy_name))
+    return Completeness(True, _("Plan in force: %(title)s.", title=plan.title))
+
+
+def _plan_results(fy: int, fy_name: str) -> Completeness:
+    plan = sources.plan(fy, "th")
+    if plan is None or not plan.items:
+        return Completeness(
+            False, _("No plan items are planned for %(fy)s, so there are no results.", fy=fy_name)
+        )
+    return Completeness(
+        True, _("%(done)d of %(total)d plan items done.", done=plan.done, total=len(plan.items))
+    )
+
+
+def _codes_in_force(fy: int, fy_name: str) -> Completeness:
+    codes = sources.codes_in_force(fy)
+    if not codes:
+        return Completeness(False, _("No code of ethics is published as in force."))
+    return Completeness(True, _("%(n)d codes of ethics in force.", n=len(codes)))
+
+
+def _advisory_team(fy: int, fy_name: str) -> Completeness:
+    advising = ("ethics_committee", "advisory_team")
+    committees = [c for c in sources.committees(fy) or [] if c.orders and c.kind in advising]
+    if not committees:
+        return Completeness(
+            False,
+            _(
+                "No ethics committee or advisory team has an appointment order in force in %(fy)s.",
+                fy=fy_name,
+            ),
+        )
+    return Completeness(
+        True,
+        _("%(n)d ethics committees or advisory teams with an appointment order in force.", n=len(committees)),
+    )
+
+
+def _dos_donts(fy: int, fy_name: str) -> Completeness:
+    count = sum(len(c.dos_donts) for c in sources.codes_in_force(fy) or [])
+    if not count:
+        return Completeness(False, _("No Dos & Don'ts are published."))
+    return Completeness(True, _("%(n)d Dos & Don'ts published.", n=count))
+
+
+def _ethics_training(fy: int, fy_name: str) -> Completeness:
+    training = sources.ethics_training(fy)
+    if not training or not training.sessions:
+        return Completeness(False, _("No ethics training held yet in %(fy)s.", fy=fy_name))
+    return Completeness(
+        True,
+        _(
+            "%(sessions)d ethics sessions held, %(participants)d participants.",
+            sessions=len(training.sessions),
+            participants=training.participants,
+        ),
+    )
+
+
+def _faq(fy: int, fy_name: str) -> Completeness:
+    count = sources.faq_count()
+    if not count:
+        return Completeness(False, _("No answer is published as FAQ."))
+    return Completeness(True, _("%(n)d answers published as FAQ.", n=count))
+
+
+# What "complete" means for an item, by the name its catalogue entry gives.
+CHECKS: dict[str, Callable[[int, str], Completeness]] = {
+    "plan_in_force": _plan_in_force,
+    "plan_results": _plan_results,
+    "codes_in_force": _codes_in_force,
+    "advisory_team": _advisory_team,
+    "dos_donts": _dos_donts,
+    "ethics_training": _ethics_training,
+    "faq": _faq,
+}
+
+
+# ---------------------------------------------------------------- the catalogue as data
+
+
+def shipped_years() -> list[int]:
+    return sorted(int(p.stem) for p in SHIPPED.glob("*.json") if p.stem.isdigit())
+
+
+def read_shipped(year: int) -> list[dict[str, Any]]:
+    """Read the catalogue file shipped with the package for an assessment year."""
+    data = json.loads((SHIPPED / f"{year}.json").read_text(encoding="utf-8"))
+    return validate(data)
+
+
+def validate(data: Any) -> list[dict[str, Any]]:
+    """Check a catalogue (a list of items, or an object with "items") and return its items, cleaned."""
+    items = data.get("items") if isinstance(data, dict) else data
+    if not isinstance(items, list) or not items:
+        raise RuleViolation(str(_l('Give a list of items, or an object with a list "items".')), "catalogue")
+    cleaned: list[dict[str, Any]] = []
+    keys: set[str] = set()
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            raise RuleViolation(str(_l("Item %(n)d is not an object.", n=number)), "catalogue")
+        unknown = set(item) - set(FIELDS)
+        if unknown:
+            raise RuleViolation(
+                str(
+                    _l(
+                        "Item %(n)d has unknown fields: %(fields)s.",
+                        n=number,
+                        fields=", ".join(sorted(unknown)),
+                    )
+                ),
+                "catalogue",
+            )
+        key = str(item.get("key", "")).strip()
+        if not KEY.match(key):
+            raise RuleViolation(
+                str(_l("Item %(n)d needs a key such as O14 or O16.1.", n=number)), "catalogue"
+            )
+        if key in keys:
+            raise RuleViolation(str(_l("The key %(key)s appears twice.", key=key)), "catalogue")
+        keys.add(key)
+        texts = {}
+        for name, limit in (
+            ("title_th", 300),
+            ("title_en", 300),
+            ("description_th", 5000),
+            ("description_en", 5000),
+        ):
+            value = item.get(name, "")
+            if not isinstance(value, str) or len(value) > limit:
+                raise RuleViolation(
+                    str(_l("Item %(key)s: %(field)s must be a text.", key=key, field=name)), "catalogue"
+                )
+            texts[name] = value.strip()
+        if not texts["title_th"]:
+            raise RuleViolation(str(_l("Item %(key)s needs a Thai title (title_th).", key=key)), "catalogue")
+        page = item.get("page")
+        if page not in PAGES:
+            raise RuleViolation(
+                str(_l("Item %(key)s: page must be one of %(pages)s.", key=key, pages=", ".join(PAGES))),
+                "catalogue",
+            )
+        check = item.get("check") or ""
+        if check and check not in CHECKS:
+            raise RuleViolation(
+                str(_l("Item %(key)s: check must be one of %(checks)s.", key=key, checks=", ".join(CHECKS))),
+                "catalogue",
+            )
+        offset = item.get("fiscal_year_offset", 0)
+        if not isinstance(offset, int) or isinstance(offset, bool) or not -3 <= offset <= 3:
+            raise RuleViolation(
+                str(_l("Item %(key)s: fiscal_year_offset must be a whole number from -3 to 3.", key=key)),
+                "catalogue",
+            )
+        parent = str(item.get("parent") or "").strip()
+        cleaned.append(
+            texts | {"key": key, "parent": parent, "page": page, "check": check, "fiscal_year_offset": offset}
+        )
+    for item in cleaned:
+        if item["parent"] and (item["parent"] not in keys or item["parent"] == item["key"]):
+            raise RuleViolation(
+                str(
+                    _l(
+                        "Item %(key)s: its parent %(parent)s is not in the catalogue.",
+                        key=item["key"],
+                        parent=item["parent"],
+                    )
+                ),
+                "catalogue",
+            )
+    return cleaned
+
+
+def items_of(year: int) -> list[ItaItem]:
+    return list(
+        db.session.scalars(
+            db.select(ItaItem).where(ItaItem.assessment_year == year).order_by(ItaItem.position, ItaItem.id)
+        )
+    )
+
+
+def catalogue_years() -> list[int]:
+    return list(
+        db.session.scalars(
+            db.select(ItaItem.assessment_year).distinct().order_by(ItaItem.assessment_year.desc())
+        )
+    )
+
+
+def as_json(year: int) -> str:
+    """Write a year's catalogue as the JSON the administrator edits (the shipped files' format)."""
+    items = []
+    for row in items_of(year):
+        entry = {"key": row.key}
+        if row.parent_key:
+            entry["parent"] = row.parent_key
+        entry |= {
+            "title_th": row.title_th,
+            "title_en": row.title_en,
+            "description_th": row.description_th,
+            "description_en": row.description_en,
+            "fiscal_year_offset": row.fiscal_year_offset,
+            "page": row.page,
+            "check": row.check,
+        }
+        items.append(entry)
+    return json.dumps({"year": year, "items": items}, ensure_ascii=False, indent=2)
+
+
+def _replace(year: int, items: list[dict[str, Any]]) -> None:
+    for row in items_of(year):
+        db.session.delete(row)
+    db.session.flush()
+    for position, item in enumerate(items, start=1):
+        db.session.add(
+            ItaItem(
+                assessment_year=year,
+                key=item["key"],
+                parent_key=item["parent"],
+                position=position,
+                title_th=item["title_th"],
+                title_en=item["title_en"],
+                description_th=item["description_th"],
+                description_en=item["description_en"],
+                fiscal_year_offset=item["fiscal_year_offset"],
+                page=item["page"],
+                check=item["check"],
+            )
+        )
+
+
+def parse(text: str) -> list[dict[str, Any]]:
+    """Read the administrator's JSON text; a syntax error names its line."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise RuleViolation(
+            str(
+                _l(
+                    "This is not valid JSON (line %(line)d, column %(column)d).",
+                    line=error.lineno,
+                    column=error.colno,
+                )
+            ),
+            "catalogue",
+        ) from None
+    return validate(data)
+
+
+def save_catalogue(year: int, text: str) -> None:
+    """Replace an assessment year's catalogue with the administrator's JSON, after checking it whole."""
+    if not 2560 <= year <= 2700:
+        raise RuleViolation(str(_l("Give an assessment year in B.E., such as 2568.")), "year")
+    items = parse(text)
+    _replace(year, items)
+    db.session.commit()
+
+
+def copy_catalogue(year: int, source_year: int) -> None:
+    """Start an assessment year's catalogue as a copy of another year's."""
+    if not 2560 <= year <= 2700:
+        raise RuleViolation(str(_l("Give an assessment year in B.E., such as 2568.")), "year")
+    if items_of(year):
+        raise RuleViolation(str(_l("This year has a catalogue already: edit it instead.")), "year")
+    if not items_of(source_year):
+        raise RuleViolation(str(_l("The year to copy from has no catalogue.")), "source_year")
+    copy_items(year, source_year)
+    db.session.commit()
+
+
+def copy_items(year: int, source_year: int) -> None:
+    """Write a copy of one year's items as another year's (in the caller's transaction)."""
+    _replace(year, validate(json.loads(as_json(source_year))))
+
+
+def ensure_reference_data() -> None:
+    """Load each shipped catalogue year that is not in the table yet; never overwrite the administrator's."""
+    present = set(db.session.scalars(db.select(ItaItem.assessment_year).distinct()))
+    for year in shipped_years():
+        if year not in present:
+            _replace(year, read_shipped(year))
+    db.session.flush()
+
+
+# ---------------------------------------------------------------- the links page
+
+
+@dataclass
+class EvidenceLink:
+    item: ItaItem
+    fiscal_year: int
+    url: str
+    completeness: Completeness | None
+    depth: int
+
+    def description(self, locale: str) -> str:
+        return self.item.description(locale).replace("{fy}", str(self.fiscal_year))
+
+
+def public_url(page: str, fiscal_year: int) -> str:
+    """The public address that answers an item, absolute, as the ITA form asks for."""
+    from flask import url_for
+
+    target = PAGES[page]
+    kwargs: dict[str, Any] = {"_external": True}
+    if target.takes_fiscal_year:
+        kwargs["fy"] = fiscal_year
+    if target.anchor:
+        kwargs["_anchor"] = target.anchor
+    return url_for(target.endpoint, **kwargs)
+
+
+def evidence_links(year: int, locale: str) -> list[EvidenceLink]:
+    """List each item of an assessment year with its public address and whether its data is complete."""
+    links = []
+    with force_locale(locale):
+        for item in items_of(year):
+            links.append(_link(item, year, locale))
+    return links
+
+
+def _link(item: ItaItem, year: int, locale: str) -> EvidenceLink:
+    fy = year + item.fiscal_year_offset
+    check = CHECKS.get(item.check)
+    return EvidenceLink(
+        item=item,
+        fiscal_year=fy,
+        url=public_url(item.page, fy),
+        completeness=check(fy, format_fiscal_year(fy, locale=locale)) if check else None,
+        depth=1 if item.parent_key else 0,
+    )

@@ -1,0 +1,86 @@
+"""The report's own tables: the measure rows an officer edits, and the ITA catalogue."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ethics_hr.core.models import TimestampMixin
+from ethics_hr.extensions import db
+
+HR = "hr"  # the measure whose summary is written from the data
+FREE = "free"  # a measure the officer writes in full
+ROW_KINDS = (HR, FREE)
+
+
+class FiscalYearReport(TimestampMixin, db.Model):
+    """A fiscal year's report on the measures promoting integrity and transparency."""
+
+    __tablename__ = "fiscal_year_report"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fiscal_year: Mapped[int] = mapped_column(unique=True)
+    intro: Mapped[str] = mapped_column(db.Text, default="")
+
+    measures: Mapped[list[ReportMeasure]] = relationship(
+        back_populates="report",
+        order_by="ReportMeasure.position, ReportMeasure.id",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+
+
+class ReportMeasure(TimestampMixin, db.Model):
+    """One row of the report's table: measure, method, responsible, period, summary, outcome."""
+
+    __tablename__ = "report_measure"
+    __table_args__ = (
+        sa.Index("ix_report_measure_report_position", "report_id", "position"),
+        sa.CheckConstraint("kind IN ('hr', 'free')", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(sa.ForeignKey("fiscal_year_report.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    kind: Mapped[str] = mapped_column(db.String(8), default=FREE)
+    measure: Mapped[str] = mapped_column(db.String(300))
+    methods: Mapped[str] = mapped_column(db.Text, default="")
+    responsible: Mapped[str] = mapped_column(db.String(300), default="")
+    # Empty: the fiscal year's first and last month ("ต.ค. 2565 – ก.ย. 2566").
+    period: Mapped[str] = mapped_column(db.String(100), default="")
+    # A free row's summary in full; on the HR row, notes added after the lines written from the data.
+    summary: Mapped[str] = mapped_column(db.Text, default="")
+    outcome: Mapped[str] = mapped_column(db.Text, default="")
+
+    report: Mapped[FiscalYearReport] = relationship(back_populates="measures")
+
+    @property
+    def is_hr(self) -> bool:
+        return self.kind == HR
+
+
+class ItaItem(TimestampMixin, db.Model):
+    """One item of an ITA assessment year's catalogue, and the public page that answers it."""
+
+    __tablename__ = "ita_item"
+    __table_args__ = (sa.UniqueConstraint("assessment_year", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_year: Mapped[int] = mapped_column(index=True)
+    key: Mapped[str] = mapped_column(db.String(20))
+    parent_key: Mapped[str] = mapped_column(db.String(20), default="")
+    position: Mapped[int] = mapped_column(default=0)
+    title_th: Mapped[str] = mapped_column(db.String(300))
+    title_en: Mapped[str] = mapped_column(db.String(300), default="")
+    description_th: Mapped[str] = mapped_column(db.Text, default="")
+    description_en: Mapped[str] = mapped_column(db.Text, default="")
+    # Which fiscal year the evidence is of, relative to the assessment year (O15: the year before, -1).
+    fiscal_year_offset: Mapped[int] = mapped_column(default=0)
+    page: Mapped[str] = mapped_column(db.String(40))
+    check: Mapped[str] = mapped_column(db.String(40), default="")
+
+    def title(self, locale: str) -> str:
+        return self.title_en if locale == "en" and self.title_en else self.title_th
+
+    def description(self, locale: str) -> str:
+        return self.description_en if locale == "en" and self.description_en else self.description_th

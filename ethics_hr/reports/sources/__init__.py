@@ -1,0 +1,63 @@
+"""What the evidence pages read from each domain, through that domain's own services and queries only.
+
+Each domain lands on its own; until one is installed, its function returns None and the page says
+honestly that nothing is recorded. Nothing here writes to another domain's tables.
+"""
+
+from ethics_hr.reports.sources.base import domain
+from ethics_hr.reports.sources.codes import codes_in_force, person_acknowledgments
+from ethics_hr.reports.sources.committees import committees, order_document
+from ethics_hr.reports.sources.evidence import (
+    CodeEvidence,
+    CommitteeEvidence,
+    DepartmentHours,
+    DoDont,
+    FaqLine,
+    HeldSession,
+    MemberEvidence,
+    OrderEvidence,
+    PersonAcknowledgment,
+    PersonTraining,
+    PlanEvidence,
+    PlanItemLine,
+    QuestionEvidence,
+    TrainingEvidence,
+)
+from ethics_hr.reports.sources.plans import plan
+from ethics_hr.reports.sources.questions import faq, faq_count, questions
+from ethics_hr.reports.sources.training import (
+    ethics_training,
+    hours_by_department,
+    person_training,
+    required_hours,
+)
+
+__all__ = [
+    "CodeEvidence",
+    "CommitteeEvidence",
+    "DepartmentHours",
+    "DoDont",
+    "FaqLine",
+    "HeldSession",
+    "MemberEvidence",
+    "OrderEvidence",
+    "PersonAcknowledgment",
+    "PersonTraining",
+    "PlanEvidence",
+    "PlanItemLine",
+    "QuestionEvidence",
+    "TrainingEvidence",
+    "codes_in_force",
+    "committees",
+    "domain",
+    "ethics_training",
+    "faq",
+    "faq_count",
+    "hours_by_department",
+    "order_document",
+    "person_acknowledgments",
+    "person_training",
+    "plan",
+    "questions",
+    "required_hours",
+]

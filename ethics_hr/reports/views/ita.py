@@ -1,0 +1,74 @@
+"""ITA evidence links for an assessment year, and the administrator's catalogue of ITA items."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from ethics_hr.core.access import admin_required, officer_required
+from ethics_hr.core.errors import RuleViolation, apply_to_form
+from ethics_hr.core.formatting import current_locale
+from ethics_hr.reports import ita
+from ethics_hr.reports.forms import CatalogueForm, CopyCatalogueForm
+from ethics_hr.reports.views import bp
+
+
+@bp.route("/ita")
+@officer_required
+def ita_default():
+    """Open the ITA links of the latest assessment year in the catalogue."""
+    years = ita.catalogue_years()
+    if not years:
+        return render_template("reports/ita.html", year=None, years=[], links=[])
+    return redirect(url_for("reports.ita_links", year=years[0]))
+
+
+@bp.route("/ita/<int:year>")
+@officer_required
+def ita_links(year: int):
+    """List each ITA item of a year with the public address that answers it and whether it is complete."""
+    years = ita.catalogue_years()
+    if year not in years:
+        abort(404)
+    links = ita.evidence_links(year, current_locale())
+    return render_template("reports/ita.html", year=year, years=years, links=links)
+
+
+@bp.route("/ita/catalogue", methods=["GET", "POST"])
+@admin_required
+def catalogue():
+    """List the catalogue's assessment years and start a new year as a copy of another."""
+    years = ita.catalogue_years()
+    form = CopyCatalogueForm()
+    form.source_year.choices = [(y, str(y)) for y in years]
+    if form.validate_on_submit():
+        try:
+            ita.copy_catalogue(form.year.data, form.source_year.data)
+        except RuleViolation as error:
+            apply_to_form(form, error)
+        else:
+            flash(_("The catalogue of %(year)s has been created.", year=form.year.data), "success")
+            return redirect(url_for("reports.edit_catalogue", year=form.year.data))
+    return render_template("reports/catalogue.html", years=years, form=form)
+
+
+@bp.route("/ita/catalogue/<int:year>", methods=["GET", "POST"])
+@admin_required
+def edit_catalogue(year: int):
+    """Edit an assessment year's ITA items as JSON, checked whole before it is saved."""
+    if year not in ita.catalogue_years():
+        abort(404)
+    form = CatalogueForm()
+    if not form.is_submitted():
+        form.catalogue.data = ita.as_json(year)
+    if form.validate_on_submit():
+        try:
+            ita.save_catalogue(year, form.catalogue.data)
+        except RuleViolation as error:
+            apply_to_form(form, error)
+        else:
+            flash(_("The catalogue of %(year)s has been saved.", year=year), "success")
+            return redirect(url_for("reports.ita_links", year=year))
+    return render_template(
+        "reports/catalogue_form.html", form=form, year=year, pages=list(ita.PAGES), checks=list(ita.CHECKS)
+    )

@@ -1,0 +1,1 @@
+"""The public evidence pages: what the organisation publishes for citizens and ITA assessors."""

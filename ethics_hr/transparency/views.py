@@ -1,0 +1,114 @@
+"""The public evidence pages: open to all, printable, at addresses that name the fiscal year."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, url_for
+
+from ethics_hr.core.access import public
+from ethics_hr.core.formatting import current_locale
+from ethics_hr.reports import sources
+from ethics_hr.reports.cache import remembered
+from ethics_hr.reports.dashboard import plan_status_labels
+from ethics_hr.reports.services import current_fiscal_year, valid_fiscal_year
+
+bp = Blueprint("transparency", __name__, url_prefix="/public")
+
+
+def _year_or_404(fy: int) -> None:
+    from flask import abort
+
+    if not valid_fiscal_year(fy):
+        abort(404)
+
+
+def _years(fy: int) -> list[int]:
+    current = current_fiscal_year()
+    return sorted({*range(current - 4, current + 1), fy}, reverse=True)
+
+
+@bp.route("/")
+@public
+def index():
+    """List the organisation's published evidence, with the current fiscal year's pages."""
+    return render_template("transparency/index.html", fy=current_fiscal_year())
+
+
+@bp.route("/codes")
+@public
+def codes():
+    """Show the codes of ethics in force, each with its Dos & Don'ts."""
+    return render_template(
+        "transparency/codes.html",
+        codes=sources.codes_in_force(with_body=True, with_share=False, locale=current_locale()) or [],
+    )
+
+
+@bp.route("/committees")
+@public
+def committees():
+    """Show the ethics committees with their current members and their appointment orders."""
+    locale = current_locale()
+    found = remembered(("public committees", locale), lambda: sources.committees(locale=locale) or [])[0]
+    return render_template("transparency/committees.html", committees=found)
+
+
+@bp.route("/plan")
+@public
+def plan_current():
+    """Open the HR plan page of the current fiscal year."""
+    return redirect(url_for("transparency.plan", fy=current_fiscal_year()))
+
+
+@bp.route("/plan/<int:fy>")
+@public
+def plan(fy: int):
+    """Show the HR development plan in force in a fiscal year and its plan-against-actual results."""
+    _year_or_404(fy)
+    return render_template(
+        "transparency/plan.html",
+        fy=fy,
+        years=_years(fy),
+        plan=sources.plan(fy, current_locale()),
+        status_labels=plan_status_labels(),
+    )
+
+
+@bp.route("/training")
+@public
+def training_current():
+    """Open the ethics training page of the current fiscal year."""
+    return redirect(url_for("transparency.training", fy=current_fiscal_year()))
+
+
+@bp.route("/training/<int:fy>")
+@public
+def training(fy: int):
+    """Show the ethics trainings held in a fiscal year with the number of participants and hours."""
+    _year_or_404(fy)
+    return render_template(
+        "transparency/training.html",
+        fy=fy,
+        years=_years(fy),
+        training=remembered(("public training", fy), lambda: sources.ethics_training(fy))[0],
+    )
+
+
+@bp.route("/faq")
+@public
+def faq():
+    """Show the published answers to ethics questions, with no asker and nothing that identifies one."""
+    return render_template("transparency/faq.html", entries=sources.faq(current_locale()) or [])
+
+
+@bp.route("/committees/orders/<int:order_id>/document")
+@public
+def order_document(order_id: int):
+    """Send the scanned appointment order: orders are public documents."""
+    from flask import abort
+
+    from ethics_hr.core.uploads import send_stored
+
+    document = sources.order_document(order_id)
+    if document is None:
+        abort(404)
+    return send_stored(document)

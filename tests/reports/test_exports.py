@@ -1,0 +1,131 @@
+"""The report as DOCX and XLSX, read back: a real table, TH SarabunPSK 16 pt, landscape, Thai numerals."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+
+import pytest
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from openpyxl import load_workbook
+
+from ethics_hr.core.settings import forget_cached_settings, get_settings
+from ethics_hr.extensions import db
+from ethics_hr.reports import exports, services
+
+HEADERS_TH = [
+    "มาตรการ",
+    "วิธีดำเนินการ",
+    "ผู้รับผิดชอบ",
+    "ระยะเวลา",
+    "สรุปผลการดำเนินการตามมาตรการ",
+    "ผลลัพธ์หรือความสำเร็จของการดำเนินการ",
+]
+
+
+def _thai_numerals(on: bool) -> None:
+    get_settings().thai_numerals_in_documents = on
+    db.session.commit()
+    forget_cached_settings()
+
+
+def _docx(fy: int = 2566, locale: str = "th"):
+    return Document(io.BytesIO(exports.to_docx(services.build_report(fy, locale))))
+
+
+def test_docx_is_landscape_a4(app):
+    section = _docx().sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert abs(section.page_width - Mm(297)) < Mm(1)
+    assert abs(section.page_height - Mm(210)) < Mm(1)
+
+
+def test_docx_holds_the_report_as_a_word_table_with_a_repeated_header_row(app):
+    doc = _docx()
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    assert len(table.columns) == 6
+    assert len(table.rows) == 1 + 5
+    _thai_numerals(False)
+    header = _docx().tables[0].rows[0]
+    assert [cell.text for cell in header.cells] == HEADERS_TH
+    tr_pr = header._tr.trPr
+    assert tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
+    assert table.rows[3].cells[0].text == "การใช้อำนาจและการบริหารงานบุคคล"
+
+
+def test_docx_runs_use_th_sarabunpsk_16pt_for_latin_and_thai_script(app):
+    doc = _docx()
+    runs = [run for p in doc.paragraphs for run in p.runs] + [
+        run for cell in doc.tables[0]._cells for p in cell.paragraphs for run in p.runs
+    ]
+    assert runs
+    for run in runs:
+        fonts = run._r.rPr.find(qn("w:rFonts"))
+        assert fonts.get(qn("w:ascii")) == "TH SarabunPSK"
+        assert fonts.get(qn("w:cs")) == "TH SarabunPSK"
+        assert run.font.size.pt == 16
+        assert run._r.rPr.find(qn("w:szCs")).get(qn("w:val")) == "32"
+        assert run._r.rPr.find(qn("w:lang")).get(qn("w:bidi")) == "th-TH"
+    normal = doc.styles["Normal"]
+    assert normal.font.name == "TH SarabunPSK" and normal.font.size.pt == 16
+
+
+def test_docx_writes_thai_numerals_when_the_organisation_asks(app):
+    _thai_numerals(True)
+    doc = _docx()
+    assert "ปีงบประมาณ พ.ศ. ๒๕๖๖" in doc.paragraphs[1].text
+    period = doc.tables[0].rows[1].cells[3].text
+    assert period == "ต.ค. ๒๕๖๕ – ก.ย. ๒๕๖๖"
+    _thai_numerals(False)
+    doc = _docx()
+    assert doc.tables[0].rows[1].cells[3].text == "ต.ค. 2565 – ก.ย. 2566"
+    assert not any(ch in "๐๑๒๓๔๕๖๗๘๙" for ch in doc.tables[0].rows[1].cells[1].text)
+
+
+def test_docx_keeps_sub_items_as_indented_paragraphs(app):
+    cell = _docx().tables[0].rows[3].cells[1]
+    subs = [p for p in cell.paragraphs if p.text.startswith("- ")]
+    assert subs and all(p.paragraph_format.left_indent for p in subs)
+
+
+def test_docx_in_english(app):
+    doc = _docx(2570, "en")
+    assert doc.tables[0].rows[0].cells[0].text == "Measure"
+    assert doc.tables[0].rows[3].cells[0].text == "Use of authority and personnel management"
+
+
+def test_xlsx_has_the_six_columns_wrapped_and_the_header_row_printed_on_every_page(app):
+    _thai_numerals(False)
+    data = exports.to_xlsx(services.build_report(2566, "th"))
+    ws = load_workbook(io.BytesIO(data)).active
+    header = [c.value for c in ws[4]]
+    assert header == HEADERS_TH
+    assert ws["A7"].value == "การใช้อำนาจและการบริหารงานบุคคล"
+    assert ws["D5"].value == "ต.ค. 2565 – ก.ย. 2566"
+    assert ws["B7"].alignment.wrap_text
+    assert ws["A5"].font.name == "TH SarabunPSK" and ws["A5"].font.sz == 16
+    assert ws.print_title_rows.replace("$", "") == "4:4"
+    assert ws.page_setup.orientation == "landscape"
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")),
+    reason="LibreOffice (soffice/libreoffice) is not on PATH: the DOCX to PDF conversion is not checked",
+)
+def test_libreoffice_converts_the_docx_to_pdf(app, tmp_path):
+    source = tmp_path / "report.docx"
+    source.write_bytes(exports.to_docx(services.build_report(2566, "th")))
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run(
+        [office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
+    pdf = tmp_path / "report.pdf"
+    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
