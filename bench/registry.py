@@ -11,5 +11,9 @@ MODULES: list[str] = [
     "bench.plans",
     "bench.questions",
     "bench.notifications",
+<<<<<<< HEAD
+    "bench.reminders",
+=======
     "bench.evidence",
+>>>>>>> main
 ]

@@ -26,7 +26,12 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
+from ethics_hr.codes import jobs as codes_jobs
+from ethics_hr.committees import jobs as committees_jobs
 from ethics_hr.core.models import utc_now
+from ethics_hr.plans import jobs as plans_jobs
+from ethics_hr.questions import jobs as questions_jobs
+from ethics_hr.training import jobs as training_jobs
 
 log = logging.getLogger(__name__)
 PG_SCHEDULER_LOCK = 7_274_002
@@ -82,9 +87,24 @@ SENDER_JOB_ID = "deliver_outbox"
 
 # Every periodic job of the application. Domains append theirs, e.g.
 #   Job("codes_ack_reminders", codes_jobs.ack_reminders, cron(minute="*/15"), "Remind to acknowledge codes"),
+# Reminder jobs run every quarter of an hour: each sends what is due by its kind's hour and nothing twice.
+REMINDERS = cron(minute="*/15")
 JOBS: list[Job] = [
     Job(SENDER_JOB_ID, deliver_outbox, every(minutes=1), "Send the messages waiting in the outbox"),
     Job("purge_import_files", purge_import_files, cron(hour=3, minute=15), "Remove day-old import files"),
+    Job("training_session_reminders", training_jobs.session_reminders, REMINDERS, "Remind before sessions"),
+    Job("codes_ack_reminders", codes_jobs.ack_reminders, REMINDERS, "Remind to acknowledge codes"),
+    Job("codes_overdue_digests", codes_jobs.overdue_digests, REMINDERS, "Digest of late acknowledgments"),
+    Job("questions_new", questions_jobs.announce_new_questions, REMINDERS, "Announce new questions"),
+    Job("questions_assignee", questions_jobs.assignee_reminders, REMINDERS, "Remind the assigned member"),
+    Job(
+        "questions_overdue_chair",
+        questions_jobs.overdue_to_chair,
+        REMINDERS,
+        "Overdue questions to the chair",
+    ),
+    Job("committees_terms_ending", committees_jobs.terms_ending, REMINDERS, "Terms and orders ending"),
+    Job("plans_late_items", plans_jobs.late_items_digest, REMINDERS, "Monthly digest of late plan items"),
 ]
 
 

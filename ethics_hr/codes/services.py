@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import FileStorage
 
+from ethics_hr.codes import notices
 from ethics_hr.codes.content import content_sha256, normalise_text
 from ethics_hr.codes.models import (
     DO,
@@ -271,7 +272,7 @@ def default_due_date(today: date | None = None) -> date:
 
 
 def publish_version(version: CodeVersion, *, major: bool, due_date: date, by: User) -> CodeVersion:
-    """Publish a draft: freeze and seal it, supersede the version in force, ask its audience to acknowledge.
+    """Publish a draft: freeze and seal it, supersede the version in force, tell its audience to acknowledge.
 
     A major version must be acknowledged by everyone again; a minor one (a correction) keeps the earlier
     acknowledgments of its chain, which it joins by taking over the previous version's `ack_basis_id`.
@@ -324,6 +325,7 @@ def publish_version(version: CodeVersion, *, major: bool, due_date: date, by: Us
         version.published_at = now
         version.published_by_id = by.id
         version.content_sha256 = seal
+    notices.published(version)
     db.session.commit()
     return version
 

@@ -34,6 +34,8 @@ TERMS_ENDING_DAYS = 60
 __all__ = [
     "TERMS_ENDING_DAYS",
     "active_committee_ids_for",
+    "committee_chair_people",
+    "committee_member_people",
     "composition_on",
     "is_committee_member",
     "terms_ending_query",
@@ -112,6 +114,25 @@ def committee_member_people(on: date | None = None) -> list[Person]:
             .where(Person.id.in_(members), Person.active)
             .order_by(Person.first_name_th, Person.last_name_th)
         )
+    )
+
+
+def committee_chair_people(on: date | None = None) -> list[Person]:
+    """Return the people who chair an ethics committee or advisory team on a local day (today by default)."""
+    day = on or local_today()
+    chairs = (
+        db.select(Membership.person_id)
+        .join(Membership.order)
+        .join(AppointmentOrder.committee)
+        .where(
+            in_force_on(day),
+            Membership.person_id.is_not(None),
+            Membership.role == MemberRole.CHAIR.value,
+            Committee.kind.in_(RIGHTS_KINDS),
+        )
+    )
+    return list(
+        db.session.scalars(db.select(Person).where(Person.id.in_(chairs), Person.active).order_by(Person.id))
     )
 
 

@@ -75,12 +75,14 @@ def _domain_hooks():
     from ethics_hr.codes.demo import load_demo as codes_demo
     from ethics_hr.committees.demo import load_demo as committees_demo
     from ethics_hr.notifications.demo import load_demo as notifications_demo
+    from ethics_hr.people.demo import load_demo as people_demo
     from ethics_hr.plans.demo import load_demo as plans_demo
     from ethics_hr.questions.demo import load_demo as questions_demo
     from ethics_hr.reports.demo import load_demo as reports_demo
     from ethics_hr.training.demo import load_demo as training_demo
 
     return [
+        people_demo,
         codes_demo,
         committees_demo,
         training_demo,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,31 +115,49 @@ def inserted_id(result: sa.CursorResult) -> int | None:
     return result.inserted_primary_key[0] if result.rowcount == 1 else None
 
 
-def queue_many(rows: Iterable[dict[str, Any]]) -> int:
+def queue_many(
+    rows: Iterable[dict[str, Any]],
+    *,
+    attachments: Mapping[tuple[str, str], Sequence[Attachment]] | None = None,
+) -> int:
     """Add many messages at once (executemany, ON CONFLICT DO NOTHING); return how many were new.
 
     Each row is a dict with kind, target, period, email, subject, body_text and optionally user_id, locale,
-    body_html, recipient (defaults to the key of user_id or email). No attachments here: use `queue`.
+    body_html, recipient (defaults to the key of user_id or email). `attachments` maps (target, recipient)
+    to the files of that message; they are added to the messages that are new.
     """
     table = OutboxMessage.__table__
     insert = postgresql.insert if dialect() == "postgresql" else sqlite.insert
-    stmt = insert(table).on_conflict_do_nothing(index_elements=KEY).returning(table.c.id)
+    stmt = (
+        insert(table)
+        .on_conflict_do_nothing(index_elements=KEY)
+        .returning(table.c.id, table.c.target, table.c.recipient)
+    )
     now = utc_now()
     added = 0
     chunk: list[dict[str, Any]] = []
     for values in rows:
         chunk.append(_row(values, now))
         if len(chunk) >= CHUNK:
-            added += _execute_many(stmt, chunk)
+            added += _execute_many(stmt, chunk, attachments)
             chunk = []
     if chunk:
-        added += _execute_many(stmt, chunk)
+        added += _execute_many(stmt, chunk, attachments)
     return added
 
 
-def _execute_many(stmt, rows: list[dict[str, Any]]) -> int:
+def _execute_many(stmt, rows: list[dict[str, Any]], attachments) -> int:
     # RETURNING tells us exactly which rows were new, on both databases (SQLAlchemy batches the VALUES).
-    return len(db.session.execute(stmt, rows).all())
+    new = db.session.execute(stmt, rows).all()
+    if attachments:
+        files = [
+            {"message_id": id_, "filename": a.filename, "content_type": a.content_type, "content": a.content}
+            for id_, target, recipient in new
+            for a in attachments.get((target, recipient), ())
+        ]
+        if files:
+            db.session.execute(sa.insert(OutboxAttachment.__table__), files)
+    return len(new)
 
 
 def queue_email(

@@ -43,7 +43,7 @@ from ethics_hr.notifications.registry import (
     kind_settings,
     register_kind,
 )
-from ethics_hr.notifications.timing import due_before, due_repeat
+from ethics_hr.notifications.timing import due_after, due_before, due_repeat
 
 __all__ = [
     "KINDS",
@@ -54,6 +54,7 @@ __all__ = [
     "Recipient",
     "absolute_url",
     "all_kind_settings",
+    "due_after",
     "due_before",
     "due_repeat",
     "get_kind",
@@ -187,12 +188,13 @@ def notify_many(
     period: str = "",
     render: Render,
     link: str | Callable[[Recipient], str | None] | None = None,
+    attachments: Sequence[Attachment] | Callable[[Recipient], Sequence[Attachment]] = (),
 ) -> int:
     """Tell many people at once, in bulk; return how many were newly told.
 
     What is already queued is found with one set-based query per 1,000 targets, so a second run with nothing
-    new costs a few queries. `target` and `link` may be functions of the recipient. No attachments here:
-    use `notify` for those.
+    new costs a few queries. `target`, `link` and `attachments` may be functions of the recipient (called
+    in the recipient's language); attachments go only with the messages that are new.
     """
     settings = kind_settings(kind)
     if not settings.enabled:
@@ -205,6 +207,8 @@ def notify_many(
         people = [r for r in people if r.id is None or r.id not in out]
     target_of = target if callable(target) else (lambda _r: target)
     link_of = link if callable(link) else (lambda _r: link)
+    files_of = attachments if callable(attachments) else (lambda _r: attachments)
+    files: dict[tuple[str, str], Sequence[Attachment]] = {}
     targets = {target_of(r) for r in people}
     have_notice = _existing(Notice.__table__, Notice.__table__.c.user_id, kind, period, targets)
     have_mail = _existing(OutboxMessage.__table__, OutboxMessage.__table__.c.recipient, kind, period, targets)
@@ -227,7 +231,10 @@ def notify_many(
                 continue
             locale = _locale(r, default_locale)
             with force_locale(locale):
-                message = _as_message(render(dataclasses.replace(r, locale=locale)))
+                resolved = dataclasses.replace(r, locale=locale)
+                message = _as_message(render(resolved))
+                if need_mail and attachments:
+                    files[(t, key)] = files_of(resolved)
             if need_notice:
                 notices.append(_notice_row(r.id, kind, t, period, message, link_of(r), now))
             if need_mail:
@@ -247,7 +254,7 @@ def notify_many(
                 )
             reached += 1
     _insert_notices(notices)
-    queue_many(mails)
+    queue_many(mails, attachments=files)
     return reached
 
 

@@ -45,3 +45,23 @@ def due_repeat(
             return f"repeat-{k}"
         k -= 1
     return None
+
+
+def due_after(day: date, now: datetime, every_days: int | None, hour: int | None = None) -> str | None:
+    """Return the period of the "after the day" reminder due now ("after-1", "after-2", ...), or None.
+
+    The first is due at `hour` o'clock (local) the day after `day` (a due date that has passed), then one
+    every `every_days` days; with no interval, only the first.
+    """
+    first = day + timedelta(days=1)
+    if local_datetime_to_utc(first, time(hour or 0)) > now:
+        return None
+    if not every_days or every_days < 1:
+        return "after-1"
+    today = to_local(now).date()
+    k = (today - first).days // every_days
+    while k >= 1:
+        if local_datetime_to_utc(first + timedelta(days=k * every_days), time(hour or 0)) <= now:
+            return f"after-{k + 1}"
+        k -= 1
+    return "after-1"

@@ -78,6 +78,9 @@ class DepartmentForm(BaseForm):
     )
     name_th = StringField(_l("Name in Thai"), validators=[DataRequired(REQUIRED), Length(max=200)])
     name_en = StringField(_l("Name in English"), validators=[Optional(), Length(max=200)])
+    head_employee_number = StringField(
+        _l("Head of department (employee number)"), validators=[Optional(), Length(max=30)]
+    )
     active = BooleanField(_l("Active"), default=True)
     submit = SubmitField(_l("Save"))
 

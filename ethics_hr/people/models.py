@@ -23,6 +23,12 @@ class Department(TimestampMixin, db.Model):
     name_th: Mapped[str] = mapped_column(db.String(200))
     name_en: Mapped[str] = mapped_column(db.String(200), default="")
     active: Mapped[bool] = mapped_column(default=True)
+    # Who heads it (ผู้อำนวยการกอง / หัวหน้าสำนักปลัด): receives the digest of its overdue acknowledgments.
+    head_person_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("person.id", use_alter=True, ondelete="SET NULL")
+    )
+
+    head: Mapped[Person | None] = relationship(foreign_keys=[head_person_id])
 
     def name(self, locale: str) -> str:
         return self.name_en if locale == "en" and self.name_en else self.name_th
@@ -65,7 +71,7 @@ class Person(TimestampMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
 
     staff_category: Mapped[StaffCategory] = relationship(lazy="joined")
-    department: Mapped[Department | None] = relationship(lazy="joined")
+    department: Mapped[Department | None] = relationship(foreign_keys=[department_id], lazy="joined")
     account: Mapped[User | None] = relationship(back_populates="person", uselist=False)
 
     @property

@@ -57,13 +57,27 @@ def staff_categories(*, active_only: bool = True) -> list[StaffCategory]:
 
 
 def save_department(
-    department: Department | None, *, code: str, name_th: str, name_en: str, active: bool
+    department: Department | None,
+    *,
+    code: str,
+    name_th: str,
+    name_en: str,
+    active: bool,
+    head_employee_number: str = "",
 ) -> Department:
-    """Create or change a department; its short code stays unique."""
+    """Create or change a department; its short code stays unique; its head is an active person."""
     code = code.strip().upper()
     clash = db.session.scalar(db.select(Department.id).where(sa.func.upper(Department.code) == code))
     if clash is not None and (department is None or clash != department.id):
         raise RuleViolation(str(_l("Another department already uses this code.")), "code")
+    head_id = None
+    number = (head_employee_number or "").strip()
+    if number:
+        head_id = db.session.scalar(
+            db.select(Person.id).where(Person.employee_number == number, Person.active)
+        )
+        if head_id is None:
+            raise RuleViolation(str(_l("No active person has this employee number.")), "head_employee_number")
     if department is None:
         department = Department()
         db.session.add(department)
@@ -71,8 +85,20 @@ def save_department(
     department.name_th = name_th.strip()
     department.name_en = name_en.strip()
     department.active = active
+    department.head_person_id = head_id
     db.session.commit()
     return department
+
+
+def departments_with_heads() -> list[Department]:
+    """Return every department, active first, with its head loaded."""
+    return list(
+        db.session.scalars(
+            db.select(Department)
+            .options(selectinload(Department.head))
+            .order_by(Department.active.desc(), Department.code)
+        )
+    )
 
 
 # ---------------------------------------------------------------- people

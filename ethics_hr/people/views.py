@@ -272,7 +272,9 @@ def departments():
             .group_by(Person.department_id)
         ).all()
     )
-    return render_template("people/departments.html", departments=services.all_departments(), counts=counts)
+    return render_template(
+        "people/departments.html", departments=services.departments_with_heads(), counts=counts
+    )
 
 
 @bp.route("/departments/new", methods=["GET", "POST"], defaults={"department_id": None})
@@ -282,6 +284,8 @@ def department_form(department_id: int | None):
     """Add or change a department."""
     department = db.get_or_404(Department, department_id) if department_id else None
     form = DepartmentForm(obj=department)
+    if department is not None and department.head is not None and not form.is_submitted():
+        form.head_employee_number.data = department.head.employee_number
     if form.validate_on_submit():
         try:
             services.save_department(
@@ -290,6 +294,7 @@ def department_form(department_id: int | None):
                 name_th=form.name_th.data,
                 name_en=form.name_en.data or "",
                 active=form.active.data,
+                head_employee_number=form.head_employee_number.data or "",
             )
         except RuleViolation as error:
             db.session.rollback()

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
+from ethics_hr.committees.services import committee_member_people
 from ethics_hr.core import audit
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.models import utc_now
@@ -22,6 +23,7 @@ from ethics_hr.core.settings import get_settings
 from ethics_hr.core.timeutil import fiscal_year_of, fiscal_year_range, local_today
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
+from ethics_hr.questions import notices
 from ethics_hr.questions.models import (
     ANSWER,
     ANSWERED,
@@ -124,6 +126,9 @@ def _ask(*, category_id: int | None, subject: str, body: str, clause: str, asker
         )
         db.session.add(question)
         try:
+            db.session.flush()
+            if asker is not None:  # an anonymous question is announced only the next morning (jobs.py)
+                notices.new_question(question, [p.id for p in committee_member_people() if p.id != asker.id])
             db.session.commit()
         except IntegrityError:  # another question took this number at the same moment
             db.session.rollback()
@@ -244,17 +249,17 @@ def is_overdue(question: Question, today: date | None = None) -> bool:
     return question.status in OPEN_STATUSES and question.due_on < (today or local_today())
 
 
-def _member_message(question: Question, member: Person, kind: str, body: str) -> None:
+def _member_message(question: Question, member: Person, kind: str, body: str) -> QuestionMessage:
     body = (body or "").strip()
     if not body:
         raise RuleViolation(str(_l("Write the text.")), "body")
     if len(body) > BODY_MAX:
         raise RuleViolation(str(_l("The text is longer than %(n)d characters.", n=BODY_MAX)), "body")
-    question.messages.append(
-        QuestionMessage(
-            kind=kind, body=body, author_person_id=member.id, written_on=local_today(), written_at=utc_now()
-        )
+    message = QuestionMessage(
+        kind=kind, body=body, author_person_id=member.id, written_on=local_today(), written_at=utc_now()
     )
+    question.messages.append(message)
+    return message
 
 
 def _require_open(question: Question) -> None:
@@ -285,21 +290,25 @@ def add_note(question: Question, member: Person, body: str) -> None:
 def ask_clarification(question: Question, member: Person, body: str) -> None:
     """Ask the asker for more; the question waits for them."""
     _require_open(question)
-    _member_message(question, member, CLARIFY, body)
+    message = _member_message(question, member, CLARIFY, body)
     question.status = WAITING
     if question.assigned_person_id is None:
         question.assigned_person_id = member.id
+    db.session.flush()
+    notices.to_asker(question, kind=notices.CLARIFICATION, period=f"clarify:{message.id}")
     db.session.commit()
 
 
 def answer(question: Question, member: Person, body: str) -> None:
     """Answer the question."""
     _require_open(question)
-    _member_message(question, member, ANSWER, body)
+    message = _member_message(question, member, ANSWER, body)
     question.status = ANSWERED
     question.answered_on = local_today()
     if question.assigned_person_id is None:
         question.assigned_person_id = member.id
+    db.session.flush()
+    notices.to_asker(question, kind=notices.ANSWERED, period=f"answer:{message.id}")
     db.session.commit()
 
 

@@ -107,6 +107,7 @@ def enrol(s: TrainingSession, person: Person) -> Registration:
     if not _take_seat(sid):
         db.session.rollback()
         raise SessionFull(str(_l("Sorry, the last seat has just been taken. You can join the waiting list.")))
+    notices.enrolled(s, person.id)
     db.session.commit()
     _refresh(s, reg)
     return reg
@@ -166,7 +167,7 @@ def promote_waiting(s: TrainingSession) -> int:
         if not _take_seat(s.id):
             break
         if _move(reg, ENROLLED, only_from=(WAITLISTED,), now=now):
-            notices.seat_offered(s, reg.person)
+            notices.seat_offered(s, reg.person_id)
             moved += 1
         else:  # someone else promoted this person meanwhile: give the seat back
             _free_seat(s.id)

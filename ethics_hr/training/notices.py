@@ -1,77 +1,222 @@
-"""Messages training leaves in the outbox, each in its recipient's language (the reminders job sends them)."""
+"""What training tells people, through `notifications`, in the transaction of the change that caused it.
+
+Invitations and enrolments carry the session's .ics; so do the notices that a session moved or was
+cancelled (a cancelled session keeps its UID with STATUS:CANCELLED, so calendars drop it). Each message is
+rendered in its recipient's language from `templates/training/mail/`.
+"""
 
 from __future__ import annotations
 
-from flask_babel import force_locale
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from flask import url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from ethics_hr.core.formatting import format_datetime
-from ethics_hr.core.settings import get_settings
-from ethics_hr.notifications.services import queue_email
-from ethics_hr.people.models import Person
-from ethics_hr.training.models import TrainingSession
+from ethics_hr.core.formatting import format_datetime, format_time
+from ethics_hr.core.models import utc_now
+from ethics_hr.notifications.services import (
+    Attachment,
+    NotificationKind,
+    Recipient,
+    notify_many,
+    register_kind,
+    render_message,
+)
+from ethics_hr.people.contacts import recipients_of
+from ethics_hr.training.calendar import calendar_bytes
+from ethics_hr.training.models import ENROLLED, WAITLISTED, TrainingSession
 
+INVITATION = "training.invitation"
+SESSION_REMINDER = "training.session_reminder"
 SESSION_CANCELLED = "training.session_cancelled"
+SESSION_MOVED = "training.session_moved"
 SEAT_OFFERED = "training.seat_offered"
 
+register_kind(
+    NotificationKind(
+        INVITATION, _l("Training: invitation or enrolment, with the calendar file"), mandatory=True
+    )
+)
+register_kind(
+    NotificationKind(
+        SESSION_REMINDER,
+        _l("Training: reminder before a session you are enrolled in"),
+        defaults={"days_before": [7, 1], "hour": 8},
+    )
+)
+register_kind(NotificationKind(SESSION_CANCELLED, _l("Training: a session is cancelled"), mandatory=True))
+register_kind(
+    NotificationKind(SESSION_MOVED, _l("Training: a session changes its time or place"), mandatory=True)
+)
+register_kind(NotificationKind(SEAT_OFFERED, _l("Training: a seat on the waiting list has become yours")))
 
-def _locale_of(person: Person) -> str:
-    account = person.account
-    if account is not None and account.preferred_locale in ("th", "en"):
-        return account.preferred_locale
-    return get_settings().default_locale or "th"
+
+def target_of(s: TrainingSession) -> str:
+    return f"training_session:{s.id}"
 
 
-def _describe(s: TrainingSession, locale: str) -> tuple[str, str]:
-    return s.course.title(locale), format_datetime(s.starts_at, "long", locale=locale)
+def _link(s: TrainingSession) -> str:
+    return url_for("training.my_session", session_id=s.id)
 
 
-def session_cancelled(s: TrainingSession, person: Person) -> bool:
-    """Queue the notice that a session a person was on has been cancelled; False when they have no email."""
-    if not person.email:
-        return False
-    locale = _locale_of(person)
-    title, when = _describe(s, locale)
-    with force_locale(locale):
-        subject = _("Cancelled: %(title)s, %(when)s", title=title, when=when)
-        body = _(
-            "The training session %(title)s on %(when)s has been cancelled.\n%(reason)s\n"
-            "You do not need to do anything; we will let you know of a new date.",
-            title=title,
-            when=when,
-            reason=s.cancel_reason,
+def _ics(s: TrainingSession):
+    """Return a function giving the session's .ics in the recipient's language (built once per language)."""
+    built: dict[str, tuple[Attachment, ...]] = {}
+
+    def files(r: Recipient) -> tuple[Attachment, ...]:
+        if r.locale not in built:
+            data = calendar_bytes([s], name=s.course.title(r.locale), locale=r.locale)
+            built[r.locale] = (
+                Attachment("session.ics", data, "text/calendar; method=PUBLISH; charset=utf-8"),
+            )
+        return built[r.locale]
+
+    return files
+
+
+def _facts(s: TrainingSession, locale: str) -> dict:
+    return {
+        "title": s.course.title(locale),
+        "when": format_datetime(s.starts_at, "long", locale=locale),
+        "when_full": format_datetime(s.starts_at, "full", locale=locale),
+        "until": format_time(s.ends_at),
+        "place": s.place,
+        "online_url": s.online_url,
+        "mandatory": s.mandatory,
+    }
+
+
+def _tell(
+    s: TrainingSession,
+    person_ids: Iterable[int],
+    *,
+    kind: str,
+    period: str,
+    subject: Callable[[dict], str],
+    template: str,
+    ics: bool = True,
+    **context,
+) -> int:
+    """Tell some people about one session, each in their language; return how many were newly told."""
+    people = recipients_of(list(person_ids))
+    if not people:
+        return 0
+
+    def render(r: Recipient):
+        facts = _facts(s, r.locale)
+        clock = f"{facts['when_full']} – {facts['until']}" + (" น." if r.locale == "th" else "")
+        notice = " · ".join(part for part in (clock, s.place, context.get("reason", "")) if part)
+        return render_message(
+            subject(facts),
+            f"training/mail/{template}",
+            link=_link(s),
+            notice=notice,
+            name=r.name,
+            **facts,
+            **context,
         )
-    return queue_email(
-        kind=SESSION_CANCELLED,
-        target=f"training_session:{s.id}",
-        period="",
-        recipient=person.email,
-        subject=subject,
-        body_text=body,
-        locale=locale,
+
+    return notify_many(
+        people.values(),
+        kind=kind,
+        target=target_of(s),
+        period=period,
+        render=render,
+        link=lambda _r: _link(s),
+        attachments=_ics(s) if ics else (),
     )
 
 
-def seat_offered(s: TrainingSession, person: Person) -> bool:
-    """Queue the notice that a seat freed up and a person on the waiting list now has it."""
-    if not person.email:
-        return False
-    locale = _locale_of(person)
-    title, when = _describe(s, locale)
-    with force_locale(locale):
-        subject = _("You have a seat: %(title)s, %(when)s", title=title, when=when)
-        body = _(
-            "A seat has become free in %(title)s on %(when)s and it is now yours.\n"
-            "If you cannot come, please withdraw so the next person can have it.",
-            title=title,
-            when=when,
-        )
-    return queue_email(
+def invited(s: TrainingSession, states: dict[int, str]) -> int:
+    """Send the invitation, with the .ics, to newly invited people (given with their state after seating)."""
+    told = 0
+    by_state: dict[str, list[int]] = {}
+    for person_id, state in states.items():
+        by_state.setdefault(state, []).append(person_id)
+    for state, ids in by_state.items():
+        if state == ENROLLED:
+            told += _tell(
+                s, ids, kind=INVITATION, period="enrolled", subject=_enrolled_subject, template="enrolled"
+            )
+        else:
+            waiting = state == WAITLISTED
+            told += _tell(
+                s,
+                ids,
+                kind=INVITATION,
+                period="invited",
+                subject=(lambda f: _("Waiting list: %(title)s, %(when)s", **f))
+                if waiting
+                else _invited_subject,
+                template="invited",
+                waiting=waiting,
+            )
+    return told
+
+
+def _invited_subject(f: dict) -> str:
+    return _("Invitation: %(title)s, %(when)s", **f)
+
+
+def _enrolled_subject(f: dict) -> str:
+    return _("Your seat: %(title)s, %(when)s", **f)
+
+
+def enrolled(s: TrainingSession, person_id: int) -> int:
+    """Confirm a seat to the person who took it, with the .ics."""
+    return _tell(
+        s, [person_id], kind=INVITATION, period="enrolled", subject=_enrolled_subject, template="enrolled"
+    )
+
+
+def reminder(s: TrainingSession, person_ids: Iterable[int], period: str) -> int:
+    """Remind the people holding a seat that the session is coming."""
+    return _tell(
+        s,
+        person_ids,
+        kind=SESSION_REMINDER,
+        period=period,
+        subject=lambda f: _("Reminder: %(title)s, %(when)s", **f),
+        template="reminder",
+        ics=False,
+    )
+
+
+def cancelled(s: TrainingSession, person_ids: Iterable[int]) -> int:
+    """Tell the people on a session that it is cancelled, with the .ics that removes it from calendars."""
+    return _tell(
+        s,
+        person_ids,
+        kind=SESSION_CANCELLED,
+        period="",
+        subject=lambda f: _("Cancelled: %(title)s, %(when)s", **f),
+        template="cancelled",
+        reason=s.cancel_reason,
+    )
+
+
+def moved(s: TrainingSession, person_ids: Iterable[int], *, was: datetime) -> int:
+    """Tell the people on a session its new time or place, with the updated .ics."""
+    return _tell(
+        s,
+        person_ids,
+        kind=SESSION_MOVED,
+        period=f"moved:{utc_now():%Y%m%dT%H%M%S}",
+        subject=lambda f: _("Changed: %(title)s, now %(when)s", **f),
+        template="moved",
+        was=was,
+    )
+
+
+def seat_offered(s: TrainingSession, person_id: int) -> int:
+    """Tell the person who moved up from the waiting list that the seat is theirs, with the .ics."""
+    return _tell(
+        s,
+        [person_id],
         kind=SEAT_OFFERED,
-        target=f"training_session:{s.id}:person:{person.id}",
-        period=s.starts_at.date().isoformat(),
-        recipient=person.email,
-        subject=subject,
-        body_text=body,
-        locale=locale,
+        period=f"seat:{utc_now():%Y%m%dT%H%M%S}",
+        subject=lambda f: _("You have a seat: %(title)s, %(when)s", **f),
+        template="seat_offered",
     )

@@ -249,18 +249,36 @@ def update_session(s: TrainingSession, data: SessionInput) -> TrainingSession:
     if data.status == COMPLETED and starts > utc_now():
         raise RuleViolation(str(_l("A session can be marked completed only once it has started.")), "status")
     was_year = s.fiscal_year
+    was = (s.starts_at, s.ends_at, s.place, s.online_url)
     s.course_id = data.course_id
     s.starts_at, s.ends_at, s.registration_deadline = starts, ends, deadline
     _apply(s, data)
     db.session.flush()
     hours.refresh_session(s.id, {was_year, s.fiscal_year})  # its date, hours or course may have changed
     enrolment.change_capacity(s, data.capacity)
+    if (
+        was != (s.starts_at, s.ends_at, s.place, s.online_url)
+        and s.status != COMPLETED
+        and s.ends_at > utc_now()
+    ):
+        notices.moved(s, _people_on(s), was=was[0])
     db.session.commit()
     return s
 
 
+def _people_on(s: TrainingSession) -> list[int]:
+    """Return the people invited to, enrolled in or waiting for a session: those its changes concern."""
+    return list(
+        db.session.scalars(
+            db.select(Registration.person_id).where(
+                Registration.session_id == s.id, Registration.state.in_((INVITED, ENROLLED, WAITLISTED))
+            )
+        )
+    )
+
+
 def cancel_session(s: TrainingSession, *, reason: str) -> int:
-    """Cancel a session, keep its roster, and queue a notice to everyone holding a seat or waiting."""
+    """Cancel a session, keep its roster, and tell everyone invited, holding a seat or waiting."""
     if s.status == CANCELLED:
         raise RuleViolation(str(_l("This session is already cancelled.")))
     if s.status == COMPLETED:
@@ -271,12 +289,7 @@ def cancel_session(s: TrainingSession, *, reason: str) -> int:
     s.cancel_reason = reason.strip()
     db.session.flush()
     hours.refresh_session(s.id, [s.fiscal_year])  # a cancelled session credits nobody
-    people = db.session.scalars(
-        db.select(Person)
-        .join(Registration, Registration.person_id == Person.id)
-        .where(Registration.session_id == s.id, Registration.state.in_((ENROLLED, WAITLISTED)))
-    ).all()
-    told = sum(notices.session_cancelled(s, person) for person in people)
+    told = notices.cancelled(s, _people_on(s))
     db.session.commit()
     return told
 
@@ -417,8 +430,18 @@ def invite(
     if new:
         insert_ignoring_conflict(Registration.__table__, new, index_elements=["session_id", "person_id"])
         result.invited = len(new)
+    new_ids = [r["person_id"] for r in new]
     if s.mandatory and new:
-        result.enrolled, result.waitlisted = enrolment.seat_invited(s, [r["person_id"] for r in new])
+        result.enrolled, result.waitlisted = enrolment.seat_invited(s, new_ids)
+    if new_ids:
+        states = dict(
+            db.session.execute(
+                db.select(Registration.person_id, Registration.state).where(
+                    Registration.session_id == s.id, Registration.person_id.in_(new_ids)
+                )
+            ).all()
+        )
+        notices.invited(s, states)
     db.session.commit()
     return result
 

@@ -414,6 +414,44 @@ def test_a_bad_department_form_shows_the_message_and_writes_nothing(client, offi
     assert count(Department) == before
 
 
+def test_an_officer_names_the_head_of_a_department_by_employee_number(client, officer):
+    dept = factories.department(code="FIN", name_th="กองคลัง")
+    head = factories.person(
+        dept=dept, first_name_th="อัญชลี", position="ผู้อำนวยการกองคลัง", employee_number="H-1"
+    )
+    response = client.post(
+        f"/people/departments/{dept.id}/edit",
+        data={"code": "FIN", "name_th": "กองคลัง", "active": "y", "head_employee_number": " H-1 "},
+    )
+    assert response.status_code == 302
+    db.session.refresh(dept)
+    assert dept.head_person_id == head.id
+    html = client.get("/people/departments").get_data(as_text=True)
+    assert "อัญชลี" in html and "ผู้อำนวยการกองคลัง" in html
+    form = client.get(f"/people/departments/{dept.id}/edit").get_data(as_text=True)
+    assert 'value="H-1"' in form
+    client.post(
+        f"/people/departments/{dept.id}/edit", data={"code": "FIN", "name_th": "กองคลัง", "active": "y"}
+    )
+    db.session.refresh(dept)
+    assert dept.head_person_id is None  # emptied: no head
+
+
+@pytest.mark.parametrize("number", ["NOBODY", "GONE"])
+def test_an_unknown_or_inactive_head_is_refused_next_to_the_field(client, officer, number):
+    dept = factories.department(code="ENG", name_th="กองช่าง")
+    factories.person(employee_number="GONE", active=False)
+    html = client.post(
+        f"/people/departments/{dept.id}/edit",
+        data={"code": "ENG", "name_th": "กองช่างใหม่", "active": "y", "head_employee_number": number},
+    ).get_data(as_text=True)
+    assert 'data-field="head_employee_number"' in html
+    assert "No active person has this employee number." in html
+    assert f'value="{number}"' in html and 'value="กองช่างใหม่"' in html
+    db.session.refresh(dept)
+    assert (dept.name_th, dept.head_person_id) == ("กองช่าง", None)
+
+
 def test_the_departments_page_counts_active_people(client, officer):
     dept = factories.department(code="CNT")
     factories.person(dept=dept)

@@ -268,16 +268,18 @@ def test_cancelling_keeps_the_roster_and_tells_each_person_in_their_language(app
     english = factories.user(locale="en")
     no_email = factories.person(email=None)
     invited_only = factories.person()
+    withdrawn = factories.person()
     for p in (thai.person, english.person, no_email):
         helpers.register(s, p, ENROLLED)
-    helpers.register(s, invited_only, INVITED)
+    helpers.register(s, invited_only, INVITED)  # they have the invitation's .ics in their calendar
+    helpers.register(s, withdrawn, WITHDRAWN)
     told = services.cancel_session(s, reason="วิทยากรติดภารกิจ")
-    assert told == 2
+    assert told == 3  # the person with neither account nor address cannot be told
     s = db.session.get(TrainingSession, s.id)
     assert s.status == CANCELLED and s.seats_taken == 3
-    assert _count(Registration) == 4
+    assert _count(Registration) == 5
     messages = {m.email: m for m in db.session.scalars(sa.select(OutboxMessage))}
-    assert set(messages) == {thai.person.email, english.person.email}
+    assert set(messages) == {thai.person.email, english.person.email, invited_only.email}
     assert messages[english.person.email].subject.startswith("Cancelled:")
     assert messages[english.person.email].locale == "en"
     assert messages[thai.person.email].locale == "th"

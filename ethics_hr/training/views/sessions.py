@@ -228,7 +228,7 @@ def session_cancel(session_id: int):
         db.session.rollback()
         flash(error.message, "danger")
     else:
-        flash(_("The session has been cancelled; %(n)d people will be told by email.", n=told), "success")
+        flash(_("The session has been cancelled; %(n)d people will be told.", n=told), "success")
     return redirect(url_for("training.session", session_id=s.id))
 
 
