@@ -11,9 +11,6 @@ MODULES: list[str] = [
     "bench.plans",
     "bench.questions",
     "bench.notifications",
-<<<<<<< HEAD
     "bench.reminders",
-=======
     "bench.evidence",
->>>>>>> main
 ]
