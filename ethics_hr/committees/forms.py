@@ -21,6 +21,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from ethics_hr.committees.labels import KIND_LABELS, role_choices
 from ethics_hr.committees.models import MemberRole
+from ethics_hr.core.forms import coerce_optional_int
 
 REQUIRED = _l("This field is required.")
 DATE_MESSAGE = _l("Enter a date.")
@@ -28,12 +29,6 @@ NEW_ORDER_ROWS = 8
 SPARE_ROWS = 3
 ADD_ROWS = 5
 MAX_ROWS = 100
-
-
-def coerce_optional_int(value):
-    if value in (None, "", "None"):
-        return None
-    return int(value)
 
 
 class WholeNumberField(IntegerField):

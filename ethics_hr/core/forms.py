@@ -8,6 +8,16 @@ from wtforms import PasswordField, StringField, SubmitField
 from wtforms.fields.core import UnboundField
 
 
+def coerce_optional_int(value):
+    """Read a select's value as an id; empty or malformed is None, for the rule behind it to refuse."""
+    if value in (None, "", "None"):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def strip_text(value):
     """Drop the spaces around a typed text (pasted emails and codes often carry some)."""
     return value.strip() if isinstance(value, str) else value

@@ -17,15 +17,9 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ethics_hr.core.forms import BaseForm
+from ethics_hr.core.forms import BaseForm, coerce_optional_int
 
 REQUIRED = _l("This field is required.")
-
-
-def coerce_optional_int(value):
-    if value in (None, "", "None"):
-        return None
-    return int(value)
 
 
 class LoginForm(BaseForm):

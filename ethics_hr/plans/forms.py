@@ -16,16 +16,9 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from ethics_hr.core.forms import coerce_optional_int
+
 REQUIRED = _l("This field is required.")
-
-
-def optional_int(value):
-    if value in (None, "", "None"):
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 class PlanForm(FlaskForm):
@@ -53,7 +46,7 @@ class ApproveForm(FlaskForm):
 
 class ItemForm(FlaskForm):
     name = StringField(_l("Project or activity"), validators=[DataRequired(REQUIRED), Length(max=300)])
-    area_id = SelectField(_l("Area"), coerce=optional_int, validate_choice=False)
+    area_id = SelectField(_l("Area"), coerce=coerce_optional_int, validate_choice=False)
     objective = TextAreaField(_l("Objective"), validators=[Optional(), Length(max=3000)])
     department_ids = SelectMultipleField(_l("Target departments"), coerce=int, validate_choice=False)
     category_ids = SelectMultipleField(_l("Target staff categories"), coerce=int, validate_choice=False)
@@ -71,12 +64,12 @@ class ItemForm(FlaskForm):
         validators=[Optional(), NumberRange(min=0, message=_l("The target cannot be negative."))],
     )
     responsible_department_id = SelectField(
-        _l("Responsible department"), coerce=optional_int, validate_choice=False
+        _l("Responsible department"), coerce=coerce_optional_int, validate_choice=False
     )
-    fiscal_year = SelectField(_l("Planned fiscal year"), coerce=optional_int, validate_choice=False)
+    fiscal_year = SelectField(_l("Planned fiscal year"), coerce=coerce_optional_int, validate_choice=False)
     quarter = SelectField(
         _l("Planned quarter"),
-        coerce=optional_int,
+        coerce=coerce_optional_int,
         choices=[
             (1, _l("Q1 (Oct–Dec)")),
             (2, _l("Q2 (Jan–Mar)")),
@@ -94,4 +87,4 @@ class ProgressForm(FlaskForm):
 
 
 class LinkSessionForm(FlaskForm):
-    session_id = SelectField(_l("Training session"), coerce=optional_int, validate_choice=False)
+    session_id = SelectField(_l("Training session"), coerce=coerce_optional_int, validate_choice=False)

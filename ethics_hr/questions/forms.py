@@ -7,18 +7,10 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from ethics_hr.core.forms import coerce_optional_int
 from ethics_hr.questions.services import BODY_MAX, SUBJECT_MAX
 
 REQUIRED = _l("This field is required.")
-
-
-def coerce_optional_int(value):
-    if value in (None, "", "None"):
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 class AskForm(FlaskForm):

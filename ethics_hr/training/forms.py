@@ -19,7 +19,8 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
-from ethics_hr.people.forms import MultiCheckboxField, coerce_optional_int
+from ethics_hr.core.forms import coerce_optional_int
+from ethics_hr.people.forms import MultiCheckboxField
 
 REQUIRED = _l("This field is required.")
 
