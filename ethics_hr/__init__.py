@@ -13,8 +13,7 @@ from config import CONFIGS
 
 def create_app(config: str | dict[str, Any] | None = None, *, env: str | None = None) -> Flask:
     """Build the application; it never starts a scheduler by itself."""
-    root = Path(__file__).resolve().parent.parent
-    app = Flask(__name__, template_folder=str(root / "templates"), static_folder="static")
+    app = Flask(__name__, template_folder="templates", static_folder="static")
     from ethics_hr.core.http import CleanRequest
 
     app.request_class = CleanRequest
