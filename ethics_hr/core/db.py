@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
+
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ethics_hr.extensions import db
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def dialect() -> str:
@@ -32,3 +40,36 @@ def insert_ignoring_conflict(table: sa.Table, values: dict | list[dict], *, inde
         stmt = sqlite.insert(table).values(values).on_conflict_do_nothing(index_elements=index_elements)
     # preserve_rowcount: otherwise PostgreSQL reports -1 and the caller cannot tell whether a row went in.
     return db.session.execute(stmt.execution_options(preserve_rowcount=True))
+
+
+@contextmanager
+def unit_of_work() -> Iterator[None]:
+    """Commit what the block wrote when it ends normally; roll all of it back when anything in it raises.
+
+    Services wrap their writes in this, so a view, a CLI command or a job never commits or rolls back
+    itself. Nested units join the outermost one: only the outermost commits.
+    """
+    info = db.session.info
+    depth = info.get("unit_of_work_depth", 0)
+    info["unit_of_work_depth"] = depth + 1
+    try:
+        yield
+        if depth == 0:
+            db.session.commit()
+    except BaseException:
+        if depth == 0:
+            db.session.rollback()
+        raise
+    finally:
+        info["unit_of_work_depth"] = depth
+
+
+def transactional(func: Callable[P, R]) -> Callable[P, R]:
+    """Run a service function as one unit of work (see `unit_of_work`)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with unit_of_work():
+            return func(*args, **kwargs)
+
+    return wrapper

@@ -23,13 +23,25 @@ def thai_digits(text: object) -> str:
 
 
 def current_locale() -> str:
-    from flask import has_request_context
+    """The language to write in now: the reader's in a request, the organisation's in a CLI command or job.
+
+    Inside `flask_babel.force_locale(...)` (mail in the recipient's language) it is the forced one.
+    """
+    from flask import has_app_context
     from flask_babel import get_locale
 
-    if has_request_context():
+    if has_app_context():
         loc = get_locale()
-        return str(loc) if loc else "th"
+        if loc:
+            return "en" if loc.language == "en" else "th"
     return "th"
+
+
+def bilingual(th: str | None, en: str | None, locale: str | None = None) -> str:
+    """Pick the English text in English when there is one, the Thai text otherwise (Thai is always there)."""
+    if (locale or current_locale()) == "en" and en:
+        return en
+    return th or en or ""
 
 
 def _be_pattern(pattern: str, year_be: int) -> str:

@@ -7,6 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField, SubmitField
 from wtforms.fields.core import UnboundField
 
+REQUIRED = _l("This field is required.")
+
 
 def coerce_optional_int(value):
     """Read a select's value as an id; empty or malformed is None, for the rule behind it to refuse."""

@@ -56,3 +56,22 @@ class Base(DeclarativeBase):
 class TimestampMixin:
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+
+
+class ReferenceData:
+    """Columns and behaviour of a reference list an officer may extend: a code, a Thai and an English name.
+
+    Rows arrive with the migrations (data migrations), so a new installation has them from the start.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(sa.String(40), unique=True)
+    name_th: Mapped[str] = mapped_column(sa.String(200))
+    name_en: Mapped[str] = mapped_column(sa.String(200), default="")
+    sort_order: Mapped[int] = mapped_column(default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+
+    def name(self, locale: str | None = None) -> str:
+        from ethics_hr.core.formatting import bilingual
+
+        return bilingual(self.name_th, self.name_en, locale)
