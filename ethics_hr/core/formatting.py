@@ -11,7 +11,16 @@ from babel import numbers as babel_numbers
 from ethics_hr.core.locale import bilingual, current_locale
 from ethics_hr.core.timeutil import be_year, to_local
 
-__all__ = ["bilingual", "current_locale", "format_date", "format_datetime", "format_number", "thai_digits"]
+__all__ = [
+    "bilingual",
+    "current_locale",
+    "format_date",
+    "format_datetime",
+    "format_fiscal_year",
+    "format_number",
+    "format_time",
+    "thai_digits",
+]
 
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 _YEAR = re.compile(r"y+")
