@@ -80,6 +80,21 @@ def test_the_compiled_catalogues_are_current():
         assert compiled.stat().st_mtime >= path.stat().st_mtime, f"{compiled} is stale: run make translations"
 
 
+def test_compiling_prints_nothing(tmp_path, monkeypatch, capfd):
+    from ethics_hr import i18n
+
+    for name, folder in (("TRANSLATIONS", TRANSLATIONS), ("WTFORMS_TRANSLATIONS", WTFORMS_TRANSLATIONS)):
+        copy = tmp_path / name / "th" / "LC_MESSAGES"
+        copy.mkdir(parents=True)
+        for po in (folder / "th" / "LC_MESSAGES").glob("*.po"):
+            (copy / po.name).write_bytes(po.read_bytes())
+        monkeypatch.setattr(i18n, name, tmp_path / name)
+    capfd.readouterr()
+    i18n.compile_all()
+    assert capfd.readouterr() == ("", ""), "no 'N of M messages translated' lines on install"
+    assert len(list(tmp_path.rglob("*.mo"))) == 2
+
+
 def test_this_field_is_required_has_one_thai_wording(app):
     from ethics_hr.core.forms import REQUIRED
 
