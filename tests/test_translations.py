@@ -127,6 +127,9 @@ def test_words_with_two_meanings_are_told_apart_by_their_context(app):
         assert pgettext("acknowledgment receipt", "Record") == "ดูหลักฐาน"
         assert gettext("Name") == "ชื่อ"
         assert pgettext("full name", "Name") == "ชื่อ-สกุล"
+    with force_locale("en"):  # no English catalogue: the msgid itself, whatever the context
+        assert pgettext("identifier", "Code") == "Code"
+        assert gettext("Code") == "Code"
 
 
 # The pages where a Thai word was wrong (issue 12; issue 13, item 10), rendered in Thai.
