@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) translations
 
 translations: $(STAMP)
-	@$(BIN)/python -m ethics_hr.i18n >/dev/null
+	@$(BIN)/python -m ethics_hr.i18n
 
 migrate: install
 	$(FLASK) db upgrade

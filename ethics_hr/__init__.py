@@ -35,12 +35,6 @@ def create_app(config: str | dict[str, Any] | None = None, *, env: str | None = 
     return app
 
 
-def _translation_directories() -> list[str]:
-    from ethics_hr.i18n import SOURCES, catalogue_dir
-
-    return [str(catalogue_dir(domain)) for domain in SOURCES]
-
-
 def select_locale() -> str:
     from flask_login import current_user
 
@@ -99,12 +93,8 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
     csrf.init_app(app)
     wtforms_i18n.install()
-    babel.init_app(
-        app,
-        locale_selector=select_locale,
-        timezone_selector=select_timezone,
-        default_translation_directories=";".join(_translation_directories()),
-    )
+    # The one catalogue sits in Flask-Babel's default folder, ethics_hr/translations.
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     bootstrap.init_app(app)
     limiter.init_app(app)
     throttle.init_app(app)

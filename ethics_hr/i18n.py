@@ -1,105 +1,116 @@
-"""Message catalogues: one per domain, so each domain's strings live beside its code."""
+"""The one Thai message catalogue: msgids are English, msgctxt where an English word has two Thai meanings."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import tempfile
 from pathlib import Path
 
 import click
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po
 from flask.cli import AppGroup
 
-ROOT = Path(__file__).resolve().parent.parent
-LOCALES = ("th", "en")
-# Which sources feed which domain's catalogue.
-SOURCES: dict[str, tuple[str, ...]] = {
-    "core": (
-        "ethics_hr/core",
-        "ethics_hr/__init__.py",
-        "ethics_hr/cli.py",
-        "ethics_hr/scheduler.py",
-        "ethics_hr/templates/base.html",
-        "ethics_hr/templates/macros",
-        "ethics_hr/templates/errors",
-    ),
-    "people": ("ethics_hr/people", "ethics_hr/templates/people", "ethics_hr/templates/auth"),
-    "home": ("ethics_hr/home", "ethics_hr/templates/home"),
-    "admin": ("ethics_hr/admin", "ethics_hr/templates/admin"),
-    "committees": ("ethics_hr/committees", "ethics_hr/templates/committees"),
-    "questions": ("ethics_hr/questions", "ethics_hr/templates/questions"),
-    "codes": ("ethics_hr/codes", "ethics_hr/templates/codes"),
-    "training": ("ethics_hr/training", "ethics_hr/templates/training"),
-    "notifications": ("ethics_hr/notifications", "ethics_hr/templates/notifications"),
-    "plans": ("ethics_hr/plans", "ethics_hr/templates/plans"),
-    "reports": ("ethics_hr/reports", "ethics_hr/templates/reports"),
-    "transparency": ("ethics_hr/transparency", "ethics_hr/templates/transparency"),
-}
+PACKAGE = Path(__file__).resolve().parent
+ROOT = PACKAGE.parent
+MAPPING = ROOT / "babel.cfg"
+TRANSLATIONS = PACKAGE / "translations"  # Flask-Babel's default folder for the app
+CATALOGUE = TRANSLATIONS / "th" / "LC_MESSAGES" / "messages.po"
+# WTForms' own messages ("Not a valid date value.") keep their own domain: WTForms looks them up itself.
+WTFORMS_TRANSLATIONS = PACKAGE / "core" / "wtforms_translations"
+KEYWORDS = (
+    "_",
+    "_l",
+    "gettext",
+    "lazy_gettext",
+    "ngettext:1,2",
+    "pgettext:1c,2",
+    "lazy_pgettext:1c,2",
+    "npgettext:1c,2,3",
+)
 
-i18n_cli = AppGroup("i18n", help="Extract, update and compile the message catalogues.")
+i18n_cli = AppGroup("i18n", help="Extract, update and compile the Thai catalogue.")
 
 
 def _pybabel(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)
+    """Run a pybabel command in this process, printing only errors."""
+    if CommandLineInterface().run(["pybabel", "--quiet", *args]):
+        raise click.ClickException(f"pybabel {args[0]} failed")
 
 
-def catalogue_dir(domain: str) -> Path:
-    return ROOT / "ethics_hr" / domain / "translations"
+def extract(pot: Path) -> None:
+    """Extract every user-facing string of the package (Python and templates) into `pot`, with locations."""
+    keywords = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
+    _pybabel(
+        "extract",
+        "--no-default-keywords",
+        *keywords,
+        "-F",
+        str(MAPPING),
+        "--project",
+        "ethics-hr",
+        "-o",
+        str(pot),
+        str(PACKAGE.relative_to(ROOT)),
+    )
+
+
+def untranslated_entries() -> list[str]:
+    """The msgids of the Thai catalogue that have no Thai yet (or only a fuzzy guess), with their msgctxt."""
+    with CATALOGUE.open("rb") as po:
+        catalogue = read_po(po)
+    return [
+        f"{message.context} | {_first(message.id)}" if message.context else _first(message.id)
+        for message in catalogue
+        if message.id and (message.fuzzy or not all(_strings(message.string)))
+    ]
+
+
+def _first(value: str | tuple[str, ...]) -> str:
+    return value if isinstance(value, str) else value[0]
+
+
+def _strings(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else value
+
+
+def compile_all() -> None:
+    """Compile the Thai catalogue and WTForms' Thai messages to .mo files."""
+    _pybabel("compile", "-d", str(TRANSLATIONS), "-l", "th")
+    _pybabel("compile", "-D", "wtforms", "-d", str(WTFORMS_TRANSLATIONS), "-l", "th")
 
 
 @i18n_cli.command("update")
 def update() -> None:
-    """Extract the strings of each domain and merge them into its th and en catalogues."""
-    for domain, sources in SOURCES.items():
-        pot = ROOT / "instance" / f"{domain}.pot"
-        pot.parent.mkdir(exist_ok=True)
-        existing = [s for s in sources if (ROOT / s).exists()]
-        _pybabel(
-            "extract",
-            "-F",
-            "babel.cfg",
-            "-k",
-            "_l",
-            "-k",
-            "lazy_gettext",
-            "--no-location",
-            "--sort-output",
-            "-o",
-            str(pot),
-            *existing,
-        )
-        target = catalogue_dir(domain)
-        for locale in LOCALES:
-            po = target / locale / "LC_MESSAGES" / "messages.po"
-            if po.exists():
-                _pybabel(
-                    "update",
-                    "-i",
-                    str(pot),
-                    "-d",
-                    str(target),
-                    "-l",
-                    locale,
-                    "--no-fuzzy-matching",
-                    "--ignore-obsolete",
-                )
-            else:
-                _pybabel("init", "-i", str(pot), "-d", str(target), "-l", locale)
-        pot.unlink()
-    click.echo("catalogues updated")
-
-
-def compile_all() -> None:
-    wtforms_dir = ROOT / "ethics_hr" / "core" / "wtforms_translations"
-    _pybabel("compile", "-D", "wtforms", "-d", str(wtforms_dir), "--statistics")
-    for domain in SOURCES:
-        target = catalogue_dir(domain)
-        if target.exists():
-            _pybabel("compile", "-d", str(target), "--use-fuzzy", "--statistics")
+    """Extract the strings of the whole package, merge them into the Thai catalogue and compile it."""
+    with tempfile.TemporaryDirectory() as folder:
+        pot = Path(folder) / "messages.pot"
+        extract(pot)
+        if CATALOGUE.exists():
+            _pybabel(
+                "update",
+                "-i",
+                str(pot),
+                "-d",
+                str(TRANSLATIONS),
+                "-l",
+                "th",
+                "--no-fuzzy-matching",
+                "--ignore-obsolete",
+            )
+        else:
+            _pybabel("init", "-i", str(pot), "-d", str(TRANSLATIONS), "-l", "th")
+    compile_all()
+    untranslated = untranslated_entries()
+    click.echo(f"{CATALOGUE.relative_to(ROOT)} updated; {len(untranslated)} entries to translate")
+    for msgid in untranslated:
+        click.echo(f"  {msgid}")
+    if untranslated:
+        click.echo("Translate them (a msgctxt says which meaning), then: flask --app ethics_hr i18n compile")
 
 
 @i18n_cli.command("compile")
 def compile_command() -> None:
-    """Compile every catalogue to .mo files."""
+    """Compile the catalogues to .mo files."""
     compile_all()
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from flask_babel import force_locale
+from flask_babel import force_locale, pgettext
 from flask_babel import gettext as _
 from openpyxl import Workbook
 from sqlalchemy.sql.elements import ColumnElement
@@ -236,13 +236,13 @@ def statuses(
 def _header() -> list[str]:
     return [
         _("Employee number"),
-        _("Name"),
+        pgettext("full name", "Name"),
         _("Department"),
         _("Staff category"),
         _("Status"),
         _("Due date"),
         _("Acknowledged at"),
-        _("Method"),
+        pgettext("acknowledgment", "Method"),
         _("Version acknowledged"),
         _("Recorded by"),
         _("Note"),

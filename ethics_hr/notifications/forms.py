@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import (
@@ -113,7 +114,7 @@ class OutboxFilterForm(FlaskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         labels = {
-            "pending": _l("Pending"),
+            "pending": lazy_pgettext("outbox", "Pending"),
             "sending": _l("Sending"),
             "sent": _l("Sent"),
             "failed": _l("Failed"),

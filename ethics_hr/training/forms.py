@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
@@ -123,7 +124,7 @@ class SessionForm(TrainingForm):
         validators=[Optional(), NumberRange(1, 12, _l("Enter from 1 to 12."))],
     )
     repeat_every_days = IntegerField(
-        _l("Repeat every (days)"),
+        lazy_pgettext("recurring sessions", "Repeat every (days)"),
         default=7,
         validators=[Optional(), NumberRange(1, 60, _l("Enter from 1 to 60 days."))],
     )
