@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
+from ethics_hr.core.args import valid_fiscal_year
 from ethics_hr.reports import exports
-from ethics_hr.reports.services import build_report, valid_fiscal_year
+from ethics_hr.reports.services import build_report
 
 
 @click.command("ita-report")

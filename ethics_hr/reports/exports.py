@@ -24,10 +24,6 @@ FONT = "TH SarabunPSK"
 SIZE_PT = 16
 # Landscape A4 less 15 mm margins leaves 267 mm: the columns of the seed's table share it.
 COLUMN_MM = (36, 60, 30, 26, 75, 40)
-MEDIA_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def file_name(document: ReportDocument, extension: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ethics_hr.core.formatting import bilingual
 from ethics_hr.core.models import TimestampMixin
 from ethics_hr.extensions import db
 
@@ -80,7 +81,7 @@ class ItaItem(TimestampMixin, db.Model):
     check: Mapped[str] = mapped_column(db.String(40), default="")
 
     def title(self, locale: str) -> str:
-        return self.title_en if locale == "en" and self.title_en else self.title_th
+        return bilingual(self.title_th, self.title_en, locale)
 
     def description(self, locale: str) -> str:
-        return self.description_en if locale == "en" and self.description_en else self.description_th
+        return bilingual(self.description_th, self.description_en, locale)
