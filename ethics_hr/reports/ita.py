@@ -13,6 +13,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ethics_hr.committees.models import CommitteeKind
 from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.formatting import format_fiscal_year
@@ -87,8 +88,8 @@ def _codes_in_force(fy: int, fy_name: str) -> Completeness:
 
 
 def _advisory_team(fy: int, fy_name: str) -> Completeness:
-    advising = ("ethics_committee", "advisory_team")
-    committees = [c for c in sources.committees(fy) or [] if c.orders and c.kind in advising]
+    advising = (CommitteeKind.ETHICS_COMMITTEE, CommitteeKind.ADVISORY_TEAM)
+    committees = [c for c in sources.committees(fy) if c.orders and c.kind in advising]
     if not committees:
         return Completeness(
             False,
@@ -104,7 +105,7 @@ def _advisory_team(fy: int, fy_name: str) -> Completeness:
 
 
 def _dos_donts(fy: int, fy_name: str) -> Completeness:
-    count = sum(len(c.dos_donts) for c in sources.codes_in_force(fy) or [])
+    count = sum(len(c.dos_donts) for c in sources.codes_in_force(fy))
     if not count:
         return Completeness(False, _("No Dos & Don'ts are published."))
     return Completeness(True, _("%(n)d Dos & Don'ts published.", n=count))
