@@ -145,3 +145,31 @@ def test_statistics_median_and_p90_days_to_answer(app):
     assert {c.code: n for c, n in result.by_category}["gifts"] == 5
     assert services.stats(2569).total == 0
     assert QuestionStatus.WAITING in result.by_status
+
+
+def test_a_refused_question_leaves_nothing_written(app):
+    with pytest.raises(RuleViolation) as refused:
+        services.ask(category_id=_category_id(), subject="ก", body="", asker=factories.person())
+    assert refused.value.field == "body"
+    # The service rolled its unit of work back itself: the session holds nothing half-done.
+    assert not db.session.new and not db.session.dirty
+    assert db.session.scalar(sa.select(sa.func.count(Question.id))) == 0
+
+
+def test_query_numbers_that_are_no_number_are_not_found(client, login_as):
+    login_as(factories.officer())
+    assert client.get("/questions/statistics?fy=2570").status_code == 200
+    assert client.get("/questions/statistics?fy=abc").status_code == 404
+    assert client.get("/questions/statistics?fy=99999").status_code == 404
+    assert client.get("/questions/faq?category=abc").status_code == 404
+    assert client.get("/questions/faq?category=1").status_code == 200
+
+
+def test_every_status_has_a_label_and_a_colour():
+    for status in QuestionStatus:
+        assert status.label and status.colour
+    assert [s for s in QuestionStatus if s.is_open] == [
+        QuestionStatus.NEW,
+        QuestionStatus.ASSIGNED,
+        QuestionStatus.WAITING,
+    ]
