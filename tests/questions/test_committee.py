@@ -168,3 +168,16 @@ def test_home_shows_members_their_queue_at_a_glance(app, client, login_as):
     login_as(member)
     html = client.get("/home").get_data(as_text=True)
     assert "/questions/committee" in html
+
+
+def test_queue_page_that_is_no_number_is_not_found(app, client, login_as):
+    login_as(_member())
+    assert client.get("/questions/committee?page=2").status_code == 200
+    assert client.get("/questions/committee?page=x").status_code == 404
+
+
+def test_message_kind_outside_the_three_is_not_found(app, client, login_as):
+    login_as(_member())
+    question = services.ask(category_id=_category_id(), subject="ก", body="ข", asker=None).question
+    response = client.post(f"/questions/committee/{question.id}/message/asker", data={"body": "x"})
+    assert response.status_code == 404

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ethics_hr.committees.services import committee_member_people
+from ethics_hr.core.args import page_arg
 from ethics_hr.core.errors import flashed, shown_on
 from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.forms import ConfirmForm
@@ -27,6 +28,7 @@ def queue():
     mine = request.args.get("mine") == "1"
     page = db.paginate(
         services.queue_query(current_user.person, status=status, mine=mine),
+        page=page_arg(),
         per_page=current_app.config["PER_PAGE"],
         error_out=False,
     )
