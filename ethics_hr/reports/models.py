@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -9,9 +11,16 @@ from ethics_hr.core.formatting import bilingual
 from ethics_hr.core.models import TimestampMixin
 from ethics_hr.extensions import db
 
-HR = "hr"  # the measure whose summary is written from the data
-FREE = "free"  # a measure the officer writes in full
-ROW_KINDS = (HR, FREE)
+
+class MeasureKind(StrEnum):
+    """Kinds of row in the report; stored by value."""
+
+    HR = "hr"  # the measure whose summary is written from the data
+    FREE = "free"  # a measure the officer writes in full
+
+
+# The former module-level names, kept only for the demo loader that is being rebuilt on the services.
+HR, FREE = MeasureKind
 
 
 class FiscalYearReport(TimestampMixin, db.Model):

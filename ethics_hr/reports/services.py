@@ -18,7 +18,7 @@ from ethics_hr.core.settings import get_settings
 from ethics_hr.core.timeutil import fiscal_year_range, local_today
 from ethics_hr.extensions import db
 from ethics_hr.reports import defaults
-from ethics_hr.reports.models import FREE, HR, FiscalYearReport, ReportMeasure
+from ethics_hr.reports.models import FiscalYearReport, MeasureKind, ReportMeasure
 from ethics_hr.reports.summary import Line, hr_summary, text_lines
 
 MAX_TEXT = 20_000
@@ -48,7 +48,7 @@ class ReportRow:
 
     @property
     def is_hr(self) -> bool:
-        return self.kind == HR
+        return self.kind == MeasureKind.HR
 
 
 @dataclass
@@ -139,7 +139,7 @@ def build_report(fy: int, locale: str | None = None) -> ReportDocument:
     default_period = period_text(fy, locale)
     for kind, measure, methods, responsible, period, summary, outcome, source in measures:
         summary_lines = text_lines(summary)
-        if kind == HR:
+        if kind == MeasureKind.HR:
             summary_lines = hr_summary(fy, locale) + summary_lines
         document.rows.append(
             ReportRow(
@@ -257,7 +257,7 @@ def add_measure(report: FiscalYearReport, data: MeasureInput) -> ReportMeasure:
     measure = ReportMeasure(
         report=report,
         position=last + 1,
-        kind=FREE,
+        kind=MeasureKind.FREE,
         measure=cleaned.measure,
         methods=cleaned.methods,
         responsible=cleaned.responsible,
@@ -272,7 +272,7 @@ def add_measure(report: FiscalYearReport, data: MeasureInput) -> ReportMeasure:
 @transactional
 def delete_measure(measure: ReportMeasure) -> None:
     """Remove a free row; the HR row belongs to every report."""
-    if measure.kind == HR:
+    if measure.kind == MeasureKind.HR:
         raise RuleViolation(str(_l("The personnel management measure is part of every report.")))
     db.session.delete(measure)
 

@@ -10,7 +10,7 @@ from docx import Document
 from ethics_hr.core.args import current_fiscal_year
 from ethics_hr.extensions import db
 from ethics_hr.reports import services
-from ethics_hr.reports.models import HR, ReportMeasure
+from ethics_hr.reports.models import MeasureKind, ReportMeasure
 from tests import factories
 
 OFFICER_PAGES = [
@@ -65,7 +65,7 @@ def test_report_page_shows_the_seed_table_and_offers_to_start_editing(client, lo
 def test_starting_and_editing_a_row(client, login_as):
     login_as(factories.officer())
     assert client.post("/reports/fiscal-year/2566/start").status_code == 302
-    hr = db.session.scalar(db.select(ReportMeasure).where(ReportMeasure.kind == HR))
+    hr = db.session.scalar(db.select(ReportMeasure).where(ReportMeasure.kind == MeasureKind.HR))
     response = client.post(
         f"/reports/measures/{hr.id}/edit",
         data={
@@ -119,7 +119,7 @@ def test_adding_moving_and_removing_a_free_row(client, login_as):
 def test_removing_the_hr_row_is_refused(client, login_as):
     login_as(factories.officer())
     report = services.start_report(2566)
-    hr = next(m for m in report.measures if m.kind == HR)
+    hr = next(m for m in report.measures if m.kind == MeasureKind.HR)
     response = client.post(f"/reports/measures/{hr.id}/delete", follow_redirects=True)
     assert response.status_code == 200
     assert db.session.get(ReportMeasure, hr.id) is not None
