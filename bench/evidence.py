@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bench.context import BenchContext
+from ethics_hr.core.args import current_fiscal_year
 from ethics_hr.reports import exports, services
 
 
 def generate(ctx: BenchContext) -> None:
     """Store the last fiscal year's report rows; every other figure comes from the other modules' data."""
-    fy = services.current_fiscal_year()
+    fy = current_fiscal_year()
     ctx.extras["evidence_fy"] = fy
     services.start_report(fy - 1)
 

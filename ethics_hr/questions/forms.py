@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from ethics_hr.core.forms import coerce_optional_int
-from ethics_hr.questions.services import BODY_MAX, SUBJECT_MAX
-
-REQUIRED = _l("This field is required.")
+from ethics_hr.core.forms import REQUIRED, BaseForm, coerce_optional_int
+from ethics_hr.questions.asking import BODY_MAX, SUBJECT_MAX
 
 
-class AskForm(FlaskForm):
+class AskForm(BaseForm):
     category_id = SelectField(_l("Category"), coerce=coerce_optional_int, validate_choice=False)
     subject = StringField(_l("Subject"), validators=[DataRequired(REQUIRED), Length(max=SUBJECT_MAX)])
     body = TextAreaField(_l("Your question"), validators=[DataRequired(REQUIRED), Length(max=BODY_MAX)])
@@ -28,13 +25,13 @@ class PublicAskForm(AskForm):
     anonymous = None
 
 
-class FollowUpForm(FlaskForm):
+class FollowUpForm(BaseForm):
     reference = StringField(_l("Question reference"), validators=[DataRequired(REQUIRED), Length(max=20)])
     code = StringField(_l("Receipt code"), validators=[DataRequired(REQUIRED), Length(max=64)])
     submit = SubmitField(_l("Open my question"))
 
 
-class ReceiptActionForm(FlaskForm):
+class ReceiptActionForm(BaseForm):
     """A follow-up action: carries the reference and code again, so nothing links the visits together."""
 
     reference = HiddenField(validators=[DataRequired()])
@@ -42,19 +39,19 @@ class ReceiptActionForm(FlaskForm):
     body = TextAreaField(_l("Your answer to the committee"), validators=[Optional(), Length(max=BODY_MAX)])
 
 
-class MessageForm(FlaskForm):
+class MessageForm(BaseForm):
     body = TextAreaField(_l("Text"), validators=[DataRequired(REQUIRED), Length(max=BODY_MAX)])
 
 
-class AssignForm(FlaskForm):
+class AssignForm(BaseForm):
     member_id = SelectField(_l("Member"), coerce=coerce_optional_int, validate_choice=False)
 
 
-class StepAsideForm(FlaskForm):
+class StepAsideForm(BaseForm):
     reason = StringField(_l("Reason (only the committee sees it)"), validators=[Optional(), Length(max=500)])
 
 
-class FaqForm(FlaskForm):
+class FaqForm(BaseForm):
     title = StringField(
         _l("Question as the public reads it"), validators=[DataRequired(REQUIRED), Length(max=300)]
     )

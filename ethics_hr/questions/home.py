@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from ethics_hr.committees.services import is_committee_member
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.extensions import db
 from ethics_hr.questions.models import OPEN_STATUSES, Question, Recusal
@@ -23,10 +24,8 @@ class QuestionsSection:
 
 def question_sections(user) -> list[QuestionsSection]:
     """Offer every user the way to ask; show committee members their queue at a glance."""
-    from ethics_hr.questions.views import is_member
-
     section = QuestionsSection()
-    if is_member(user):
+    if is_committee_member(user):
         section.member = True
         today = local_today()
         recused = db.select(Recusal.question_id).where(Recusal.person_id == user.person_id)

@@ -12,15 +12,16 @@ from datetime import datetime, time, timedelta
 import sqlalchemy as sa
 
 from ethics_hr.committees.services import committee_chair_people, committee_member_people
+from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.timeutil import local_datetime_to_utc, to_local
 from ethics_hr.extensions import db
 from ethics_hr.notifications.services import due_after, due_before, kind_settings
 from ethics_hr.questions import notices
-from ethics_hr.questions.models import ASSIGNED, NEW, OPEN_STATUSES, Question, Recusal
+from ethics_hr.questions.models import OPEN_STATUSES, Question, QuestionStatus, Recusal
 
 ANNOUNCE_DAYS = 7  # a question not announced within a week (the scheduler was off) is in the queue anyway
 # Reminders wait while the committee waits for the asker's clarification.
-COMMITTEE_TURN = (NEW, ASSIGNED)
+COMMITTEE_TURN = (QuestionStatus.NEW, QuestionStatus.ASSIGNED)
 
 
 def _recused(question_ids: list[int]) -> dict[int, set[int]]:
@@ -64,8 +65,8 @@ def announce_new_questions(now: datetime) -> int:
     told = 0
     for q in questions:
         skip = recused.get(q.id, set()) | {q.asker_person_id}
-        told += notices.new_question(q, [m for m in members if m not in skip])
-        db.session.commit()
+        with unit_of_work():
+            told += notices.new_question(q, [m for m in members if m not in skip])
     return told
 
 
@@ -79,7 +80,7 @@ def assignee_reminders(now: datetime) -> int:
     questions = db.session.scalars(
         sa.select(Question)
         .where(
-            Question.status == ASSIGNED,
+            Question.status == QuestionStatus.ASSIGNED,
             Question.assigned_person_id.is_not(None),
             Question.due_on <= horizon,
         )
@@ -93,8 +94,8 @@ def assignee_reminders(now: datetime) -> int:
             period = due_after(q.due_on, now, settings.repeat_days, settings.hour)
         if period is None:
             continue
-        told += notices.assignee_reminder(q, q.assigned_person_id, period, overdue=overdue)
-        db.session.commit()
+        with unit_of_work():
+            told += notices.assignee_reminder(q, q.assigned_person_id, period, overdue=overdue)
     return told
 
 
@@ -120,6 +121,6 @@ def overdue_to_chair(now: datetime) -> int:
         if period is None:
             continue
         ids = [c.id for c in chairs if c.id not in recused.get(q.id, set())]
-        told += notices.overdue_to_chairs(q, ids, period, names.get(q.assigned_person_id))
-        db.session.commit()
+        with unit_of_work():
+            told += notices.overdue_to_chairs(q, ids, period, names.get(q.assigned_person_id))
     return told

@@ -3,40 +3,66 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ethics_hr.core.models import utc_now
+from ethics_hr.core.models import ReferenceData, utc_now
 from ethics_hr.extensions import db
 
-NEW = "new"
-ASSIGNED = "assigned"
-WAITING = "waiting"  # waiting for the asker's clarification
-ANSWERED = "answered"
-CLOSED = "closed"
-STATUSES = (NEW, ASSIGNED, WAITING, ANSWERED, CLOSED)
-OPEN_STATUSES = (NEW, ASSIGNED, WAITING)
 
-# Kinds of message in a question's thread.
-ASKER = "asker"  # the question itself and the asker's clarifications
-CLARIFY = "clarify"  # a member asks the asker for more
-ANSWER = "answer"
-NOTE = "note"  # internal: committee only
+class QuestionStatus(StrEnum):
+    """Where a question stands; stored by value."""
+
+    NEW = "new"
+    ASSIGNED = "assigned"
+    WAITING = "waiting"  # waiting for the asker's clarification
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return str(_STATUS_LABELS[self])
+
+    @property
+    def colour(self) -> str:
+        return _STATUS_COLOURS[self]
+
+    @property
+    def is_open(self) -> bool:
+        return self in OPEN_STATUSES
 
 
-class QuestionCategory(db.Model):
+_STATUS_LABELS = {
+    QuestionStatus.NEW: _l("New"),
+    QuestionStatus.ASSIGNED: _l("Being handled"),
+    QuestionStatus.WAITING: _l("Waiting for the asker"),
+    QuestionStatus.ANSWERED: _l("Answered"),
+    QuestionStatus.CLOSED: _l("Closed"),
+}
+_STATUS_COLOURS = {
+    QuestionStatus.NEW: "primary",
+    QuestionStatus.ASSIGNED: "info",
+    QuestionStatus.WAITING: "warning",
+    QuestionStatus.ANSWERED: "success",
+    QuestionStatus.CLOSED: "secondary",
+}
+OPEN_STATUSES = (QuestionStatus.NEW, QuestionStatus.ASSIGNED, QuestionStatus.WAITING)
+
+
+class MessageKind(StrEnum):
+    """Kinds of message in a question's thread; stored by value."""
+
+    ASKER = "asker"  # the question itself and the asker's clarifications
+    CLARIFY = "clarify"  # a member asks the asker for more
+    ANSWER = "answer"
+    NOTE = "note"  # internal: committee only
+
+
+class QuestionCategory(ReferenceData, db.Model):
     __tablename__ = "question_category"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(db.String(40), unique=True)
-    name_th: Mapped[str] = mapped_column(db.String(200))
-    name_en: Mapped[str] = mapped_column(db.String(200))
-    sort_order: Mapped[int] = mapped_column(default=0)
-    active: Mapped[bool] = mapped_column(default=True)
-
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_th
 
 
 class Question(db.Model):
@@ -58,7 +84,7 @@ class Question(db.Model):
     anonymous: Mapped[bool] = mapped_column(default=False)
     asker_person_id: Mapped[int | None] = mapped_column(sa.ForeignKey("person.id"), index=True)
     receipt_hash: Mapped[str | None] = mapped_column(db.String(64))
-    status: Mapped[str] = mapped_column(db.String(10), default=NEW)
+    status: Mapped[str] = mapped_column(db.String(10), default=QuestionStatus.NEW)
     assigned_person_id: Mapped[int | None] = mapped_column(sa.ForeignKey("person.id"), index=True)
     # The day only: committee views never show the minute a question arrived.
     asked_on: Mapped[date]
@@ -74,6 +100,29 @@ class Question(db.Model):
     @property
     def reference(self) -> str:
         return f"Q{self.fiscal_year}-{self.number:04d}"
+
+    @property
+    def state(self) -> QuestionStatus:
+        return QuestionStatus(self.status)
+
+    @property
+    def is_open(self) -> bool:
+        """The committee may still answer, clarify or assign it."""
+        return self.state.is_open
+
+    @property
+    def is_waiting(self) -> bool:
+        """The committee waits for the asker's clarification."""
+        return self.status == QuestionStatus.WAITING
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == QuestionStatus.CLOSED
+
+    @property
+    def is_answered(self) -> bool:
+        """Answered or closed since: what may become an FAQ entry."""
+        return self.status in (QuestionStatus.ANSWERED, QuestionStatus.CLOSED)
 
 
 class QuestionMessage(db.Model):
@@ -92,6 +141,22 @@ class QuestionMessage(db.Model):
     written_at: Mapped[datetime | None]
 
     question: Mapped[Question] = relationship(back_populates="messages")
+
+    @property
+    def is_note(self) -> bool:
+        return self.kind == MessageKind.NOTE
+
+    @property
+    def is_answer(self) -> bool:
+        return self.kind == MessageKind.ANSWER
+
+    @property
+    def is_clarification(self) -> bool:
+        return self.kind == MessageKind.CLARIFY
+
+    @property
+    def by_asker(self) -> bool:
+        return self.kind == MessageKind.ASKER
 
 
 class Recusal(db.Model):
@@ -122,3 +187,9 @@ class FaqEntry(db.Model):
     published_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("person.id"))
 
     category: Mapped[QuestionCategory] = relationship(lazy="joined")
+
+
+# The former module-level names, kept only for the demo loader that is being rebuilt on the services;
+# remove them once it no longer imports them. New code uses QuestionStatus and MessageKind.
+NEW, ASSIGNED, WAITING, ANSWERED, CLOSED = QuestionStatus
+ASKER, CLARIFY, ANSWER, NOTE = MessageKind

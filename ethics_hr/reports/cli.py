@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from flask_babel import force_locale
 
+from ethics_hr.core.args import valid_fiscal_year
+from ethics_hr.core.settings import get_settings
 from ethics_hr.reports import exports
-from ethics_hr.reports.services import build_report, valid_fiscal_year
+from ethics_hr.reports.services import build_report
 
 
 @click.command("ita-report")
@@ -17,10 +20,6 @@ from ethics_hr.reports.services import build_report, valid_fiscal_year
 @click.option("--locale", type=click.Choice(["th", "en"]), default=None, help="Default: the organisation's.")
 def ita_report(fiscal_year: int, kind: str, output: Path, locale: str | None):
     """Write the fiscal-year report (measures to promote integrity and transparency) as DOCX or XLSX."""
-    from flask_babel import force_locale
-
-    from ethics_hr.core.settings import get_settings
-
     if not valid_fiscal_year(fiscal_year):
         raise click.BadParameter("give a fiscal year in B.E., such as 2566", param_hint="--fy")
     locale = locale or get_settings().default_locale or "th"

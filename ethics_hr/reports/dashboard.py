@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from ethics_hr.core.formatting import format_number
+from ethics_hr.questions.models import QuestionStatus
 from ethics_hr.reports import sources
 from ethics_hr.reports.cache import remembered
 from ethics_hr.reports.charts import Bar, Slice, bar_chart, donut_chart
@@ -20,16 +21,6 @@ def plan_status_labels() -> dict[str, str]:
         "in_progress": _("In progress"),
         "done": _("Done"),
         "cancelled": _("Cancelled"),
-    }
-
-
-def question_status_labels() -> dict[str, str]:
-    return {
-        "new": _("New"),
-        "assigned": _("Being answered"),
-        "waiting": _("Waiting for the asker"),
-        "answered": _("Answered"),
-        "closed": _("Closed"),
     }
 
 
@@ -56,7 +47,7 @@ def _pct(share: float, locale: str) -> str:
 
 
 def codes_panel(fy: int, locale: str) -> Panel:
-    codes = sources.codes_in_force(fy, locale=locale) or []
+    codes = sources.codes_in_force(fy, locale=locale)
     title = _("Share of people who acknowledged each code in force")
     if not codes:
         return Panel(title, None, _("No code of ethics is published as in force."), [])
@@ -72,7 +63,7 @@ def codes_panel(fy: int, locale: str) -> Panel:
 
 
 def training_panel(fy: int, fy_name: str, locale: str) -> Panel:
-    rows = sources.hours_by_department(fy, locale) or []
+    rows = sources.hours_by_department(fy, locale)
     required = sources.required_hours()
     title = _("Average ethics training hours per person, by department")
     if not rows or not any(r.ethics_hours for r in rows):
@@ -110,11 +101,10 @@ def training_panel(fy: int, fy_name: str, locale: str) -> Panel:
 def questions_panel(fy: int, fy_name: str, locale: str) -> Panel:
     stats = sources.questions(fy)
     title = _("Ethics questions by status")
-    if stats is None or not stats.asked:
+    if not stats.asked:
         return Panel(title, None, _("No ethics question was asked in %(fy)s.", fy=fy_name), [])
-    labels = question_status_labels()
     slices = [
-        Slice(labels.get(status, status), count, format_number(count, locale=locale))
+        Slice(QuestionStatus(status).label, count, format_number(count, locale=locale))
         for status, count in stats.by_status.items()
         if count
     ]

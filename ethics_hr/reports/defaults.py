@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ethics_hr.reports.models import FREE, HR
+from ethics_hr.reports.models import MeasureKind
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ INTRO = {
 
 _TH: tuple[MeasureText, ...] = (
     MeasureText(
-        FREE,
+        MeasureKind.FREE,
         "การปฏิบัติหน้าที่",
         "1. จัดคู่มือมาตรฐานการปฏิบัติงาน โดยระบุขั้นตอนและระยะเวลาที่ใช้ในการปฏิบัติงานหรือการให้บริการ\n"
         "2. กำชับให้เจ้าหน้าที่ผู้ปฏิบัติ หรือให้บริการประชาชน ถือปฏิบัติตามคู่มือปฏิบัติงานโดยเคร่งครัด\n"
@@ -57,7 +57,7 @@ _TH: tuple[MeasureText, ...] = (
         "ไม่เลือกปฏิบัติ มุ่งผลสัมฤทธิ์ของงาน และรับผิดชอบต่อหน้าที่",
     ),
     MeasureText(
-        FREE,
+        MeasureKind.FREE,
         "การใช้งบประมาณ",
         "1. การจัดทำแผนการดำเนินงานและแผนการใช้จ่ายงบประมาณประจำปี\n"
         "2. จัดทำแผนจัดซื้อจัดจ้างฯ ของหน่วยงานตามพระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ"
@@ -70,7 +70,7 @@ _TH: tuple[MeasureText, ...] = (
         "การจัดซื้อจัดจ้างในหน่วยงานมีความโปร่งใสในการใช้งบประมาณ",
     ),
     MeasureText(
-        HR,
+        MeasureKind.HR,
         "การใช้อำนาจและการบริหารงานบุคคล",
         "1. จัดทำแผนการบริหารและพัฒนาทรัพยากรบุคคลที่มีผลบังคับใช้ใน{fy}\n"
         "2. จัดให้มีกิจกรรมเสริมสร้างความรู้ความเข้าใจ หรือจัดการฝึกอบรมที่มีสาระด้านมาตรฐานทางจริยธรรม"
@@ -88,7 +88,7 @@ _TH: tuple[MeasureText, ...] = (
         " เพื่อสร้างความโปร่งใสและเป็นธรรมให้แก่หน่วยงาน",
     ),
     MeasureText(
-        FREE,
+        MeasureKind.FREE,
         "การใช้ทรัพย์สินของราชการ",
         "1. จัดทำคู่มือหรือแนวปฏิบัติที่เกี่ยวกับการใช้ทรัพย์สินของราชการ โดยมีการกำหนดขั้นตอนในการยืม"
         "ทรัพย์สินของทางราชการตามประเภทงานด้านต่าง ๆ ไว้ในคู่มือหรือมาตรฐานการให้บริการ\n"
@@ -108,7 +108,7 @@ _TH: tuple[MeasureText, ...] = (
         "มีการป้องกันการนำทรัพย์สินราชการไปใช้เพื่อประโยชน์ส่วนตนหรือพวกพ้อง",
     ),
     MeasureText(
-        FREE,
+        MeasureKind.FREE,
         "การแก้ไขและป้องกันการทุจริตภายในหน่วยงาน",
         "1. จัดทำคู่มือหรือแนวทางการดำเนินการต่อเรื่องร้องเรียนการทุจริตและประพฤติมิชอบของเจ้าหน้าที่หน่วยงาน"
         " โดยมีรายละเอียด ดังนี้\n"
@@ -140,7 +140,7 @@ _TH: tuple[MeasureText, ...] = (
 
 _EN: tuple[MeasureText, ...] = (
     MeasureText(
-        FREE,
+        MeasureKind.FREE,
         "Performance of duties",
         "1. Keep a manual of operating standards stating the steps and time of each task or service\n"
         "2. Require officials who serve the public to follow the manual strictly\n"
@@ -154,7 +154,7 @@ _EN: tuple[MeasureText, ...] = (
         "are accountable",
     ),
     MeasureText(
-        FREE,
+        MeasureKind.FREE,
         "Use of the budget",
         "1. Prepare the annual operating plan and budget spending plan\n"
         "2. Prepare the procurement plan under the Public Procurement and Supplies Administration Act "
@@ -166,7 +166,7 @@ _EN: tuple[MeasureText, ...] = (
         "Procurement in the organisation is transparent in its use of the budget",
     ),
     MeasureText(
-        HR,
+        MeasureKind.HR,
         "Use of authority and personnel management",
         "1. Prepare the HR management and development plan in force in {fy}\n"
         "2. Hold activities or training with content on ethical standards and the codes of ethics of state "
@@ -184,7 +184,7 @@ _EN: tuple[MeasureText, ...] = (
         "organisation transparent and fair",
     ),
     MeasureText(
-        FREE,
+        MeasureKind.FREE,
         "Use of public property",
         "1. Keep a manual on the use of public property, with the steps for borrowing it by kind of work\n"
         "2. Control requests to borrow and return public property\n"
@@ -200,7 +200,7 @@ _EN: tuple[MeasureText, ...] = (
         "Public property is protected from use for private benefit",
     ),
     MeasureText(
-        FREE,
+        MeasureKind.FREE,
         "Preventing and correcting corruption",
         "1. Keep a manual for handling complaints of corruption and misconduct by officials\n"
         "2. Offer an online channel for outside complaints of corruption, separate from general complaints "

@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from ethics_hr.core.exports import neutralise
 from ethics_hr.core.formatting import format_date
 from ethics_hr.reports.services import ReportDocument
 from ethics_hr.reports.summary import Line
@@ -24,10 +25,6 @@ FONT = "TH SarabunPSK"
 SIZE_PT = 16
 # Landscape A4 less 15 mm margins leaves 267 mm: the columns of the seed's table share it.
 COLUMN_MM = (36, 60, 30, 26, 75, 40)
-MEDIA_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def file_name(document: ReportDocument, extension: str) -> str:
@@ -214,14 +211,15 @@ def to_xlsx(document: ReportDocument) -> bytes:
         cell.fill = PatternFill("solid", fgColor="D9D9D9")
         cell.border = border
     for row in document.rows:
+        # An officer's text that starts like a formula stays text (core.exports.neutralise).
         ws.append(
             [
-                document.text(row.measure),
-                document.text(_joined(row.methods)),
-                document.text(row.responsible),
-                document.text(row.period),
-                document.text(_joined(row.summary)),
-                document.text(_joined(row.outcome)),
+                neutralise(document.text(row.measure)),
+                neutralise(document.text(_joined(row.methods))),
+                neutralise(document.text(row.responsible)),
+                neutralise(document.text(row.period)),
+                neutralise(document.text(_joined(row.summary))),
+                neutralise(document.text(_joined(row.outcome))),
             ]
         )
         for cell in ws[ws.max_row]:

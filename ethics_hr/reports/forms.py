@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-REQUIRED = _l("This field is required.")
+from ethics_hr.core.forms import REQUIRED, BaseForm
+
 LINES_HELP = _l('One item per line; start a line with "- " to make it a sub-item.')
 
 
-class MeasureForm(FlaskForm):
+class MeasureForm(BaseForm):
     measure = StringField(_l("Measure"), validators=[DataRequired(REQUIRED), Length(max=300)])
     methods = TextAreaField(_l("Method"), validators=[Optional(), Length(max=20_000)])
     responsible = StringField(_l("Responsible"), validators=[Optional(), Length(max=300)])
@@ -21,17 +21,17 @@ class MeasureForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class IntroForm(FlaskForm):
+class IntroForm(BaseForm):
     intro = TextAreaField(_l("Opening paragraph"), validators=[Optional(), Length(max=20_000)])
     submit = SubmitField(_l("Save"))
 
 
-class CatalogueForm(FlaskForm):
+class CatalogueForm(BaseForm):
     catalogue = TextAreaField(_l("Catalogue (JSON)"), validators=[DataRequired(REQUIRED)])
     submit = SubmitField(_l("Save the catalogue"))
 
 
-class CopyCatalogueForm(FlaskForm):
+class CopyCatalogueForm(BaseForm):
     year = IntegerField(
         _l("New assessment year (B.E.)"),
         validators=[DataRequired(REQUIRED), NumberRange(2560, 2700, _l("Give a year from 2560 to 2700."))],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ethics_hr.reports.services import current_fiscal_year
+from ethics_hr.core.args import current_fiscal_year
 
 
 @dataclass
@@ -17,15 +17,3 @@ class RecordCard:
 def home_sections(user) -> list[RecordCard]:
     """Offer every user the link to their own record of the current fiscal year (no query)."""
     return [RecordCard(current_fiscal_year())]
-
-
-@dataclass
-class PersonRecordLink:
-    person_id: int
-    fiscal_year: int
-    template: str = "reports/_person_section.html"
-
-
-def person_sections(person) -> list[PersonRecordLink]:
-    """Offer the officer's person page the links to that person's printable records (no query)."""
-    return [PersonRecordLink(person.id, current_fiscal_year())]

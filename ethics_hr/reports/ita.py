@@ -13,6 +13,8 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ethics_hr.committees.models import CommitteeKind
+from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.formatting import format_fiscal_year
 from ethics_hr.extensions import db
@@ -86,8 +88,8 @@ def _codes_in_force(fy: int, fy_name: str) -> Completeness:
 
 
 def _advisory_team(fy: int, fy_name: str) -> Completeness:
-    advising = ("ethics_committee", "advisory_team")
-    committees = [c for c in sources.committees(fy) or [] if c.orders and c.kind in advising]
+    advising = (CommitteeKind.ETHICS_COMMITTEE, CommitteeKind.ADVISORY_TEAM)
+    committees = [c for c in sources.committees(fy) if c.orders and c.kind in advising]
     if not committees:
         return Completeness(
             False,
@@ -103,7 +105,7 @@ def _advisory_team(fy: int, fy_name: str) -> Completeness:
 
 
 def _dos_donts(fy: int, fy_name: str) -> Completeness:
-    count = sum(len(c.dos_donts) for c in sources.codes_in_force(fy) or [])
+    count = sum(len(c.dos_donts) for c in sources.codes_in_force(fy))
     if not count:
         return Completeness(False, _("No Dos & Don'ts are published."))
     return Completeness(True, _("%(n)d Dos & Don'ts published.", n=count))
@@ -313,15 +315,16 @@ def parse(text: str) -> list[dict[str, Any]]:
     return validate(data)
 
 
+@transactional
 def save_catalogue(year: int, text: str) -> None:
     """Replace an assessment year's catalogue with the administrator's JSON, after checking it whole."""
     if not 2560 <= year <= 2700:
         raise RuleViolation(str(_l("Give an assessment year in B.E., such as 2568.")), "year")
     items = parse(text)
     _replace(year, items)
-    db.session.commit()
 
 
+@transactional
 def copy_catalogue(year: int, source_year: int) -> None:
     """Start an assessment year's catalogue as a copy of another year's."""
     if not 2560 <= year <= 2700:
@@ -331,7 +334,6 @@ def copy_catalogue(year: int, source_year: int) -> None:
     if not items_of(source_year):
         raise RuleViolation(str(_l("The year to copy from has no catalogue.")), "source_year")
     copy_items(year, source_year)
-    db.session.commit()
 
 
 def copy_items(year: int, source_year: int) -> None:

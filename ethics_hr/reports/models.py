@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ethics_hr.core.formatting import bilingual
 from ethics_hr.core.models import TimestampMixin
 from ethics_hr.extensions import db
 
-HR = "hr"  # the measure whose summary is written from the data
-FREE = "free"  # a measure the officer writes in full
-ROW_KINDS = (HR, FREE)
+
+class MeasureKind(StrEnum):
+    """Kinds of row in the report; stored by value."""
+
+    HR = "hr"  # the measure whose summary is written from the data
+    FREE = "free"  # a measure the officer writes in full
+
+
+# The former module-level names, kept only for the demo loader that is being rebuilt on the services.
+HR, FREE = MeasureKind
 
 
 class FiscalYearReport(TimestampMixin, db.Model):
@@ -80,7 +90,7 @@ class ItaItem(TimestampMixin, db.Model):
     check: Mapped[str] = mapped_column(db.String(40), default="")
 
     def title(self, locale: str) -> str:
-        return self.title_en if locale == "en" and self.title_en else self.title_th
+        return bilingual(self.title_th, self.title_en, locale)
 
     def description(self, locale: str) -> str:
-        return self.description_en if locale == "en" and self.description_en else self.description_th
+        return bilingual(self.description_th, self.description_en, locale)

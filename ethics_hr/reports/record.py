@@ -12,28 +12,26 @@ from ethics_hr.reports import sources
 class PersonRecord:
     person: Person
     fiscal_year: int
-    acknowledgments: list[sources.PersonAcknowledgment] | None
-    trainings: list[sources.PersonTraining] | None
-    required_hours: float | None
+    acknowledgments: list[sources.PersonAcknowledgment]
+    trainings: list[sources.PersonTraining]
+    required_hours: float
     notes: list[str] = field(default_factory=list)
 
     @property
     def ethics_hours(self) -> float:
-        return sum(t.hours for t in self.trainings or [] if t.is_ethics)
+        return sum(t.hours for t in self.trainings if t.is_ethics)
 
     @property
     def all_hours(self) -> float:
-        return sum(t.hours for t in self.trainings or [])
+        return sum(t.hours for t in self.trainings)
 
     @property
-    def requirement_met(self) -> bool | None:
-        if self.required_hours is None:
-            return None
+    def requirement_met(self) -> bool:
         return self.ethics_hours >= self.required_hours
 
     @property
     def acknowledged(self) -> int:
-        return sum(1 for a in self.acknowledgments or [] if a.acknowledged_at)
+        return sum(1 for a in self.acknowledgments if a.acknowledged_at)
 
 
 def person_record(person: Person, fy: int, locale: str = "th") -> PersonRecord:

@@ -10,33 +10,22 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
-from ethics_hr.core.db import begin_write
+from ethics_hr.core.args import valid_fiscal_year
+from ethics_hr.core.db import begin_write, transactional, unit_of_work
 from ethics_hr.core.errors import RuleViolation
-from ethics_hr.core.formatting import format_date, format_fiscal_year, thai_digits
+from ethics_hr.core.formatting import current_locale, format_date, format_fiscal_year, thai_digits
 from ethics_hr.core.settings import get_settings
-from ethics_hr.core.timeutil import fiscal_year_of, fiscal_year_range, local_today
+from ethics_hr.core.timeutil import fiscal_year_range, local_today
 from ethics_hr.extensions import db
 from ethics_hr.reports import defaults
-from ethics_hr.reports.models import FREE, HR, FiscalYearReport, ReportMeasure
+from ethics_hr.reports.models import FiscalYearReport, MeasureKind, ReportMeasure
 from ethics_hr.reports.summary import Line, hr_summary, text_lines
 
-FIRST_FY = 2500
-LAST_FY = 2700
 MAX_TEXT = 20_000
-
-
-def valid_fiscal_year(fy: int) -> bool:
-    return FIRST_FY <= fy <= LAST_FY
-
-
-def current_fiscal_year() -> int:
-    return fiscal_year_of(local_today())
 
 
 def document_locale() -> str:
     """The language of the documents: the reader's in a request, the organisation's otherwise."""
-    from ethics_hr.core.formatting import current_locale
-
     return current_locale()
 
 
@@ -59,7 +48,7 @@ class ReportRow:
 
     @property
     def is_hr(self) -> bool:
-        return self.kind == HR
+        return self.kind == MeasureKind.HR
 
 
 @dataclass
@@ -150,7 +139,7 @@ def build_report(fy: int, locale: str | None = None) -> ReportDocument:
     default_period = period_text(fy, locale)
     for kind, measure, methods, responsible, period, summary, outcome, source in measures:
         summary_lines = text_lines(summary)
-        if kind == HR:
+        if kind == MeasureKind.HR:
             summary_lines = hr_summary(fy, locale) + summary_lines
         document.rows.append(
             ReportRow(
@@ -199,15 +188,14 @@ def start_report(fy: int) -> FiscalYearReport:
     existing = stored_report(fy)
     if existing is not None:
         return existing
-    begin_write()
-    if (existing := stored_report(fy)) is not None:
-        return existing
-    report = seeded_report(fy)
-    db.session.add(report)
     try:
-        db.session.commit()
+        with unit_of_work():
+            begin_write()
+            if (existing := stored_report(fy)) is not None:
+                return existing
+            report = seeded_report(fy)
+            db.session.add(report)
     except IntegrityError:  # another officer started it at the same moment: theirs stands
-        db.session.rollback()
         existing = stored_report(fy)
         if existing is None:
             raise
@@ -248,6 +236,7 @@ def _check(data: MeasureInput) -> MeasureInput:
     return cleaned
 
 
+@transactional
 def save_measure(measure: ReportMeasure, data: MeasureInput) -> ReportMeasure:
     """Change a row of the report; the HR row's summary stays written from the data."""
     cleaned = _check(data)
@@ -257,10 +246,10 @@ def save_measure(measure: ReportMeasure, data: MeasureInput) -> ReportMeasure:
     measure.period = cleaned.period
     measure.summary = cleaned.summary
     measure.outcome = cleaned.outcome
-    db.session.commit()
     return measure
 
 
+@transactional
 def add_measure(report: FiscalYearReport, data: MeasureInput) -> ReportMeasure:
     """Add a measure the officer writes in full at the end of the report."""
     cleaned = _check(data)
@@ -268,7 +257,7 @@ def add_measure(report: FiscalYearReport, data: MeasureInput) -> ReportMeasure:
     measure = ReportMeasure(
         report=report,
         position=last + 1,
-        kind=FREE,
+        kind=MeasureKind.FREE,
         measure=cleaned.measure,
         methods=cleaned.methods,
         responsible=cleaned.responsible,
@@ -277,18 +266,18 @@ def add_measure(report: FiscalYearReport, data: MeasureInput) -> ReportMeasure:
         outcome=cleaned.outcome,
     )
     db.session.add(measure)
-    db.session.commit()
     return measure
 
 
+@transactional
 def delete_measure(measure: ReportMeasure) -> None:
     """Remove a free row; the HR row belongs to every report."""
-    if measure.kind == HR:
+    if measure.kind == MeasureKind.HR:
         raise RuleViolation(str(_l("The personnel management measure is part of every report.")))
     db.session.delete(measure)
-    db.session.commit()
 
 
+@transactional
 def move_measure(measure: ReportMeasure, step: int) -> None:
     """Move a row one place up (-1) or down (+1) in the table."""
     rows = list(measure.report.measures)
@@ -299,13 +288,12 @@ def move_measure(measure: ReportMeasure, step: int) -> None:
     rows[index], rows[other] = rows[other], rows[index]
     for position, row in enumerate(rows, start=1):
         row.position = position
-    db.session.commit()
 
 
+@transactional
 def save_intro(report: FiscalYearReport, intro: str) -> None:
     """Change the paragraph that opens the report."""
     intro = intro.strip()
     if len(intro) > MAX_TEXT:
         raise RuleViolation(str(_l("This text is too long.")), "intro")
     report.intro = intro
-    db.session.commit()

@@ -116,7 +116,7 @@ def _training_lines(fy: int, fy_name: str, locale: str) -> list[Line]:
 def _committee_lines(fy: int, fy_name: str, locale: str) -> list[Line]:
     committees = sources.committees(fy, locale=locale)
     questions = sources.questions(fy)
-    orders = [(c, o) for c in committees or [] for o in c.orders]
+    orders = [(c, o) for c in committees for o in c.orders]
     if orders:
         headline = _(
             "There are working groups and committees that advise and answer questions on ethics and "
@@ -139,7 +139,7 @@ def _committee_lines(fy: int, fy_name: str, locale: str) -> list[Line]:
                 sub=True,
             )
         )
-    if questions is None or questions.asked == 0:
+    if questions.asked == 0:
         lines.append(Line(_("- no ethics question was asked in %(fy)s", fy=fy_name), sub=True))
     else:
         text = _(
@@ -155,8 +155,8 @@ def _committee_lines(fy: int, fy_name: str, locale: str) -> list[Line]:
     return lines
 
 
-def _dos_donts_lines(codes: list[sources.CodeEvidence] | None, locale: str) -> list[Line]:
-    with_guidance = [c for c in codes or [] if c.dos_donts]
+def _dos_donts_lines(codes: list[sources.CodeEvidence], locale: str) -> list[Line]:
+    with_guidance = [c for c in codes if c.dos_donts]
     if not with_guidance:
         return [Line(_("No Dos & Don'ts are published yet."))]
     total = sum(len(c.dos_donts) for c in with_guidance)
@@ -183,7 +183,7 @@ def _dos_donts_lines(codes: list[sources.CodeEvidence] | None, locale: str) -> l
     return lines
 
 
-def _codes_lines(codes: list[sources.CodeEvidence] | None, fy_name: str, locale: str) -> list[Line]:
+def _codes_lines(codes: list[sources.CodeEvidence], fy_name: str, locale: str) -> list[Line]:
     if not codes:
         return [Line(_("No code of ethics is published as in force in %(fy)s.", fy=fy_name))]
     lines = [Line(_("The codes of ethics for state officials are enforced:"))]

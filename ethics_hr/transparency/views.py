@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, url_for
 
 from ethics_hr.core.access import public
+from ethics_hr.core.args import check_fiscal_year, current_fiscal_year
 from ethics_hr.core.formatting import current_locale
+from ethics_hr.core.uploads import send_stored
 from ethics_hr.reports import sources
 from ethics_hr.reports.cache import remembered
 from ethics_hr.reports.dashboard import plan_status_labels
-from ethics_hr.reports.services import current_fiscal_year, valid_fiscal_year
 
 bp = Blueprint("transparency", __name__, url_prefix="/public")
 
 
-def _year_or_404(fy: int) -> None:
-    from flask import abort
-
-    if not valid_fiscal_year(fy):
-        abort(404)
-
-
 def _years(fy: int) -> list[int]:
+    """The years a public page links to: the last five and the one shown (nothing is public ahead)."""
     current = current_fiscal_year()
     return sorted({*range(current - 4, current + 1), fy}, reverse=True)
 
@@ -39,7 +34,7 @@ def codes():
     """Show the codes of ethics in force, each with its Dos & Don'ts."""
     return render_template(
         "transparency/codes.html",
-        codes=sources.codes_in_force(with_body=True, with_share=False, locale=current_locale()) or [],
+        codes=sources.codes_in_force(with_body=True, with_share=False, locale=current_locale()),
     )
 
 
@@ -48,7 +43,7 @@ def codes():
 def committees():
     """Show the ethics committees with their current members and their appointment orders."""
     locale = current_locale()
-    found = remembered(("public committees", locale), lambda: sources.committees(locale=locale) or [])[0]
+    found = remembered(("public committees", locale), lambda: sources.committees(locale=locale))[0]
     return render_template("transparency/committees.html", committees=found)
 
 
@@ -63,7 +58,7 @@ def plan_current():
 @public
 def plan(fy: int):
     """Show the HR development plan in force in a fiscal year and its plan-against-actual results."""
-    _year_or_404(fy)
+    check_fiscal_year(fy)
     return render_template(
         "transparency/plan.html",
         fy=fy,
@@ -84,7 +79,7 @@ def training_current():
 @public
 def training(fy: int):
     """Show the ethics trainings held in a fiscal year with the number of participants and hours."""
-    _year_or_404(fy)
+    check_fiscal_year(fy)
     return render_template(
         "transparency/training.html",
         fy=fy,
@@ -97,17 +92,13 @@ def training(fy: int):
 @public
 def faq():
     """Show the published answers to ethics questions, with no asker and nothing that identifies one."""
-    return render_template("transparency/faq.html", entries=sources.faq(current_locale()) or [])
+    return render_template("transparency/faq.html", entries=sources.faq(current_locale()))
 
 
 @bp.route("/committees/orders/<int:order_id>/document")
 @public
 def order_document(order_id: int):
     """Send the scanned appointment order: orders are public documents."""
-    from flask import abort
-
-    from ethics_hr.core.uploads import send_stored
-
     document = sources.order_document(order_id)
     if document is None:
         abort(404)

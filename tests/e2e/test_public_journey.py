@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ethics_hr.reports.services import current_fiscal_year
+from ethics_hr.core.args import current_fiscal_year
 
 
 def test_visitor_walks_every_public_page_and_switches_language(page, live_server, app):

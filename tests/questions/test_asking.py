@@ -11,7 +11,7 @@ import time_machine
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.extensions import db
 from ethics_hr.questions import services
-from ethics_hr.questions.models import ANSWERED, ASSIGNED, CLOSED, NEW, WAITING, Question, QuestionCategory
+from ethics_hr.questions.models import Question, QuestionCategory, QuestionStatus
 from tests import factories
 
 
@@ -94,11 +94,13 @@ def test_anonymous_asker_follows_up_clarifies_and_closes_with_the_receipt(app, c
     )
     assert reply.status_code == 200
     db.session.refresh(asked.question)
-    assert asked.question.status == ASSIGNED  # back to the member who asked for the clarification
+    assert (
+        asked.question.status == QuestionStatus.ASSIGNED
+    )  # back to the member who asked for the clarification
     services.answer(asked.question, member, "รับไม่ได้")
     client.post("/ask/follow-up/close", data={"reference": asked.question.reference, "code": asked.receipt})
     db.session.refresh(asked.question)
-    assert asked.question.status == CLOSED
+    assert asked.question.status == QuestionStatus.CLOSED
 
 
 def test_wrong_receipt_and_unknown_reference_get_the_same_answer_and_are_throttled(app, client):
@@ -121,7 +123,7 @@ def test_clarification_reply_without_a_request_is_refused(app):
     with pytest.raises(RuleViolation) as refused:
         services.reply_as_asker(asked.question, "เพิ่มเติม")
     assert refused.value.field == "body"
-    assert asked.question.status == NEW
+    assert asked.question.status == QuestionStatus.NEW
     assert len(asked.question.messages) == 1
 
 
@@ -139,7 +141,35 @@ def test_statistics_median_and_p90_days_to_answer(app):
     assert result.total == 6 and result.answered == 5
     assert result.median_days == 3
     assert abs(result.p90_days - 7.6) < 1e-9
-    assert result.by_status[ANSWERED] == 5 and result.by_status[NEW] == 1
+    assert result.by_status[QuestionStatus.ANSWERED] == 5 and result.by_status[QuestionStatus.NEW] == 1
     assert {c.code: n for c, n in result.by_category}["gifts"] == 5
     assert services.stats(2569).total == 0
-    assert WAITING in result.by_status
+    assert QuestionStatus.WAITING in result.by_status
+
+
+def test_a_refused_question_leaves_nothing_written(app):
+    with pytest.raises(RuleViolation) as refused:
+        services.ask(category_id=_category_id(), subject="ก", body="", asker=factories.person())
+    assert refused.value.field == "body"
+    # The service rolled its unit of work back itself: the session holds nothing half-done.
+    assert not db.session.new and not db.session.dirty
+    assert db.session.scalar(sa.select(sa.func.count(Question.id))) == 0
+
+
+def test_query_numbers_that_are_no_number_are_not_found(client, login_as):
+    login_as(factories.officer())
+    assert client.get("/questions/statistics?fy=2570").status_code == 200
+    assert client.get("/questions/statistics?fy=abc").status_code == 404
+    assert client.get("/questions/statistics?fy=99999").status_code == 404
+    assert client.get("/questions/faq?category=abc").status_code == 404
+    assert client.get("/questions/faq?category=1").status_code == 200
+
+
+def test_every_status_has_a_label_and_a_colour():
+    for status in QuestionStatus:
+        assert status.label and status.colour
+    assert [s for s in QuestionStatus if s.is_open] == [
+        QuestionStatus.NEW,
+        QuestionStatus.ASSIGNED,
+        QuestionStatus.WAITING,
+    ]

@@ -9,7 +9,7 @@ import time_machine
 
 from ethics_hr.extensions import db
 from ethics_hr.questions import services
-from ethics_hr.questions.models import ANSWERED, ASSIGNED, WAITING, FaqEntry, QuestionCategory
+from ethics_hr.questions.models import FaqEntry, QuestionCategory, QuestionStatus
 from tests import factories
 from tests.committees import factories as committee_factories
 
@@ -80,12 +80,12 @@ def test_member_takes_asks_for_clarification_notes_and_answers(app, client, logi
     login_as(member)
     assert client.post(f"/questions/committee/{question.id}/take").status_code == 302
     db.session.refresh(question)
-    assert (question.status, question.assigned_person_id) == (ASSIGNED, member.person_id)
+    assert (question.status, question.assigned_person_id) == (QuestionStatus.ASSIGNED, member.person_id)
 
     client.post(f"/questions/committee/{question.id}/message/clarify", data={"body": "ขอรายละเอียดเพิ่ม"})
     client.post(f"/questions/committee/{question.id}/message/note", data={"body": "บันทึกลับของกรรมการ"})
     db.session.refresh(question)
-    assert question.status == WAITING
+    assert question.status == QuestionStatus.WAITING
 
     login_as(asker)
     mine = client.get(f"/questions/{question.id}").get_data(as_text=True)
@@ -95,7 +95,7 @@ def test_member_takes_asks_for_clarification_notes_and_answers(app, client, logi
     login_as(member)
     client.post(f"/questions/committee/{question.id}/message/answer", data={"body": "ไม่ควรรับ"})
     db.session.refresh(question)
-    assert question.status == ANSWERED and question.answered_on is not None
+    assert question.status == QuestionStatus.ANSWERED and question.answered_on is not None
 
 
 def test_empty_answer_is_refused_next_to_the_field(app, client, login_as):
@@ -106,7 +106,7 @@ def test_empty_answer_is_refused_next_to_the_field(app, client, login_as):
     assert response.status_code == 400
     assert 'data-field="body"' in response.get_data(as_text=True)
     db.session.refresh(question)
-    assert question.status != ANSWERED
+    assert question.status != QuestionStatus.ANSWERED
 
 
 def test_member_who_steps_aside_gets_404_and_no_longer_sees_it(app, client, login_as):
@@ -168,3 +168,16 @@ def test_home_shows_members_their_queue_at_a_glance(app, client, login_as):
     login_as(member)
     html = client.get("/home").get_data(as_text=True)
     assert "/questions/committee" in html
+
+
+def test_queue_page_that_is_no_number_is_not_found(app, client, login_as):
+    login_as(_member())
+    assert client.get("/questions/committee?page=2").status_code == 200
+    assert client.get("/questions/committee?page=x").status_code == 404
+
+
+def test_message_kind_outside_the_three_is_not_found(app, client, login_as):
+    login_as(_member())
+    question = services.ask(category_id=_category_id(), subject="ก", body="ข", asker=None).question
+    response = client.post(f"/questions/committee/{question.id}/message/asker", data={"body": "x"})
+    assert response.status_code == 404

@@ -129,3 +129,12 @@ def test_libreoffice_converts_the_docx_to_pdf(app, tmp_path):
     )
     pdf = tmp_path / "report.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_xlsx_keeps_an_officers_text_that_looks_like_a_formula_as_text(app):
+    report = services.start_report(2566)
+    services.add_measure(report, services.MeasureInput(measure="=HYPERLINK(A)", responsible="@งาน"))
+    ws = load_workbook(io.BytesIO(exports.to_xlsx(services.build_report(2566, "th")))).active
+    values = [c.value for row in ws.iter_rows() for c in row]
+    assert "'=HYPERLINK(A)" in values and "'@งาน" in values
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)

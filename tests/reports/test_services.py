@@ -11,7 +11,7 @@ from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
 from ethics_hr.reports import services
-from ethics_hr.reports.models import FREE, HR, FiscalYearReport, ReportMeasure
+from ethics_hr.reports.models import FiscalYearReport, MeasureKind, ReportMeasure
 
 SEED_MEASURES = [
     "การปฏิบัติหน้าที่",
@@ -25,7 +25,13 @@ SEED_MEASURES = [
 def test_new_report_shows_the_seed_measures_in_the_seed_order(app):
     document = services.build_report(2566, "th")
     assert [row.measure for row in document.rows] == SEED_MEASURES
-    assert [row.kind for row in document.rows] == [FREE, FREE, HR, FREE, FREE]
+    assert [row.kind for row in document.rows] == [
+        MeasureKind.FREE,
+        MeasureKind.FREE,
+        MeasureKind.HR,
+        MeasureKind.FREE,
+        MeasureKind.FREE,
+    ]
     assert document.stored is None
     assert db.session.scalar(db.select(db.func.count()).select_from(FiscalYearReport)) == 0
 
@@ -106,7 +112,7 @@ def test_two_officers_starting_the_same_report_at_once_give_one_report(app):
 
 def test_edited_rows_replace_the_seed_text_but_the_hr_summary_stays_from_data(app):
     report = services.start_report(2569)
-    hr = next(m for m in report.measures if m.kind == HR)
+    hr = next(m for m in report.measures if m.kind == MeasureKind.HR)
     services.save_measure(
         hr,
         services.MeasureInput(
@@ -150,12 +156,12 @@ def test_bad_measure_input_names_its_field_and_writes_nothing(app, changes, fiel
 def test_free_rows_can_be_added_moved_and_removed_but_not_the_hr_row(app):
     report = services.start_report(2569)
     added = services.add_measure(report, services.MeasureInput(measure="มาตรการเพิ่มเติม", methods="1. ทำ"))
-    assert added.position == 6 and added.kind == FREE
+    assert added.position == 6 and added.kind == MeasureKind.FREE
     services.move_measure(added, -1)
     assert [m.measure for m in report.measures][-2:] == ["มาตรการเพิ่มเติม", SEED_MEASURES[-1]]
     services.delete_measure(added)
     assert len(report.measures) == 5
-    hr = next(m for m in report.measures if m.kind == HR)
+    hr = next(m for m in report.measures if m.kind == MeasureKind.HR)
     with pytest.raises(RuleViolation):
         services.delete_measure(hr)
 

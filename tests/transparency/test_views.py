@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ethics_hr.reports.services import current_fiscal_year
+from ethics_hr.core.args import current_fiscal_year
 from tests import factories
 
 PUBLIC_PAGES = [

@@ -1,10 +1,9 @@
 """What the evidence pages read from each domain, through that domain's own services and queries only.
 
-Each domain lands on its own; until one is installed, its function returns None and the page says
-honestly that nothing is recorded. Nothing here writes to another domain's tables.
+Each module here imports the domain it reads, plainly; the data it hands on is plain (no database
+object). Nothing here writes to another domain's tables.
 """
 
-from ethics_hr.reports.sources.base import domain
 from ethics_hr.reports.sources.codes import codes_in_force, person_acknowledgments
 from ethics_hr.reports.sources.committees import committees, order_document
 from ethics_hr.reports.sources.evidence import (
@@ -49,7 +48,6 @@ __all__ = [
     "TrainingEvidence",
     "codes_in_force",
     "committees",
-    "domain",
     "ethics_training",
     "faq",
     "faq_count",

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import ClassVar
+
+from ethics_hr.core.formatting import bilingual
 
 
 @dataclass
@@ -62,7 +65,7 @@ class HeldSession:
     participants: int
 
     def course_title(self, locale: str) -> str:
-        return self.course_title_en if locale == "en" and self.course_title_en else self.course_title_th
+        return bilingual(self.course_title_th, self.course_title_en, locale)
 
     @property
     def person_hours(self) -> float:
@@ -93,7 +96,7 @@ class DepartmentHours:
     ethics_hours: float
 
     def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_th
+        return bilingual(self.name_th, self.name_en, locale)
 
     @property
     def average(self) -> float:
@@ -114,15 +117,22 @@ class PersonTraining:
     hours: float
 
     def title(self, locale: str) -> str:
-        return self.title_en if locale == "en" and self.title_en else self.title_th
+        return bilingual(self.title_th, self.title_en, locale)
 
 
 @dataclass
 class DoDont:
-    kind: str  # "do" or "dont"
+    DO: ClassVar[str] = "do"
+    DONT: ClassVar[str] = "dont"
+
+    kind: str  # DO or DONT
     text: str
     clause: str = ""
     example: str = ""
+
+    @property
+    def is_do(self) -> bool:
+        return self.kind == self.DO
 
 
 @dataclass

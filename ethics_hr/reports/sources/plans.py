@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from ethics_hr.reports.sources.base import domain
+from ethics_hr.plans.actuals import plan_against_actual
+from ethics_hr.plans.services import plan_in_force
 from ethics_hr.reports.sources.evidence import PlanEvidence, PlanItemLine
 
 
 def plan(fy: int, locale: str) -> PlanEvidence | None:
-    """The plan in force in a fiscal year with each item's plan against actual, or None."""
-    services = domain("ethics_hr.plans.services")
-    actuals = domain("ethics_hr.plans.actuals")
-    if services is None or actuals is None:
-        return None
-    in_force = services.plan_in_force(fy)
+    """The plan in force in a fiscal year with each item's plan against actual, or None when there is none."""
+    in_force = plan_in_force(fy)
     if in_force is None:
         return None
-    report = actuals.plan_against_actual(in_force, fy)
+    report = plan_against_actual(in_force, fy)
     evidence = PlanEvidence(
         fiscal_year=fy,
         title=in_force.title(locale),

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from ethics_hr.reports.sources.base import domain
+from ethics_hr.questions import services
 from ethics_hr.reports.sources.evidence import FaqLine, QuestionEvidence
 
 
-def questions(fy: int) -> QuestionEvidence | None:
-    """How many ethics questions were asked and answered in a fiscal year, or None."""
-    services = domain("ethics_hr.questions.services")
-    if services is None:
-        return None
+def questions(fy: int) -> QuestionEvidence:
+    """How many ethics questions were asked and answered in a fiscal year."""
     stats = services.stats(fy)
     return QuestionEvidence(
         fiscal_year=fy,
@@ -18,28 +15,17 @@ def questions(fy: int) -> QuestionEvidence | None:
         answered=stats.answered,
         median_days=stats.median_days,
         by_status=dict(stats.by_status),
-        faq_published=faq_count(),
+        faq_published=services.faq_count(),
     )
 
 
 def faq_count() -> int:
-    from ethics_hr.extensions import db
-
-    services = domain("ethics_hr.questions.services")
-    if services is None:
-        return 0
-    query = services.faq_query()
-    return int(db.session.scalar(query.with_only_columns(db.func.count()).order_by(None)) or 0)
+    """How many FAQ entries are published."""
+    return services.faq_count()
 
 
-def faq(locale: str) -> list[FaqLine] | None:
-    """The published FAQ entries (never an unpublished one, never an asker), or None."""
-    from ethics_hr.extensions import db
-
-    services = domain("ethics_hr.questions.services")
-    if services is None:
-        return None
+def faq(locale: str) -> list[FaqLine]:
+    """The published FAQ entries (never an unpublished one, never an asker)."""
     return [
-        FaqLine(e.category.name(locale), e.title, e.answer, e.published_on)
-        for e in db.session.scalars(services.faq_query())
+        FaqLine(e.category.name(locale), e.title, e.answer, e.published_on) for e in services.published_faq()
     ]

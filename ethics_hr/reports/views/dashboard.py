@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import render_template
 
 from ethics_hr.core.access import officer_required
+from ethics_hr.core.args import fiscal_year_arg
 from ethics_hr.core.formatting import current_locale, format_fiscal_year
 from ethics_hr.reports import dashboard as panels
-from ethics_hr.reports.views import bp
-from ethics_hr.reports.views.common import fiscal_year_arg, year_choices
+from ethics_hr.reports.views.common import bp, year_choices
 
 
 @bp.route("/dashboard")

@@ -6,11 +6,11 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from ethics_hr.core.access import admin_required, officer_required
-from ethics_hr.core.errors import RuleViolation, apply_to_form
+from ethics_hr.core.errors import shown_on
 from ethics_hr.core.formatting import current_locale
 from ethics_hr.reports import ita
 from ethics_hr.reports.forms import CatalogueForm, CopyCatalogueForm
-from ethics_hr.reports.views import bp
+from ethics_hr.reports.views.common import bp
 
 
 @bp.route("/ita")
@@ -42,11 +42,9 @@ def catalogue():
     form = CopyCatalogueForm()
     form.source_year.choices = [(y, str(y)) for y in years]
     if form.validate_on_submit():
-        try:
+        with shown_on(form) as outcome:
             ita.copy_catalogue(form.year.data, form.source_year.data)
-        except RuleViolation as error:
-            apply_to_form(form, error)
-        else:
+        if outcome.ok:
             flash(_("The catalogue of %(year)s has been created.", year=form.year.data), "success")
             return redirect(url_for("reports.edit_catalogue", year=form.year.data))
     return render_template("reports/catalogue.html", years=years, form=form)
@@ -62,11 +60,9 @@ def edit_catalogue(year: int):
     if not form.is_submitted():
         form.catalogue.data = ita.as_json(year)
     if form.validate_on_submit():
-        try:
+        with shown_on(form) as outcome:
             ita.save_catalogue(year, form.catalogue.data)
-        except RuleViolation as error:
-            apply_to_form(form, error)
-        else:
+        if outcome.ok:
             flash(_("The catalogue of %(year)s has been saved.", year=year), "success")
             return redirect(url_for("reports.ita_links", year=year))
     return render_template(

@@ -6,13 +6,13 @@ from flask import abort, render_template
 from flask_login import current_user
 
 from ethics_hr.core.access import login_required
+from ethics_hr.core.args import fiscal_year_arg
 from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
 from ethics_hr.reports.record import person_record
-from ethics_hr.reports.views import bp
-from ethics_hr.reports.views.common import fiscal_year_arg, year_choices
+from ethics_hr.reports.views.common import bp, year_choices
 
 
 @bp.route("/my-record")

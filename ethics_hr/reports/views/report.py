@@ -6,28 +6,29 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 
 from ethics_hr.core.access import officer_required
-from ethics_hr.core.errors import RuleViolation, apply_to_form
+from ethics_hr.core.args import check_fiscal_year, current_fiscal_year
+from ethics_hr.core.errors import flashed, shown_on
+from ethics_hr.core.exports import download
 from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.extensions import db
 from ethics_hr.reports import exports, services
 from ethics_hr.reports.forms import LINES_HELP, IntroForm, MeasureForm
 from ethics_hr.reports.models import ReportMeasure
-from ethics_hr.reports.views import bp
-from ethics_hr.reports.views.common import check_fiscal_year, year_choices
+from ethics_hr.reports.views.common import bp, year_choices
 
 
 @bp.route("/")
 @officer_required
 def index():
     """Show the reports an officer can open."""
-    return render_template("reports/index.html", fy=services.current_fiscal_year())
+    return render_template("reports/index.html", fy=current_fiscal_year())
 
 
 @bp.route("/fiscal-year")
 @officer_required
 def report_default():
     """Open the report of the last fiscal year that has ended."""
-    return redirect(url_for("reports.report", fy=services.current_fiscal_year() - 1))
+    return redirect(url_for("reports.report", fy=current_fiscal_year() - 1))
 
 
 @bp.route("/fiscal-year/<int:fy>")
@@ -62,11 +63,9 @@ def intro(fy: int):
         abort(404)
     form = IntroForm(obj=report)
     if form.validate_on_submit():
-        try:
+        with shown_on(form) as outcome:
             services.save_intro(report, form.intro.data or "")
-        except RuleViolation as error:
-            apply_to_form(form, error)
-        else:
+        if outcome.ok:
             flash(_("The opening paragraph has been saved."), "success")
             return redirect(url_for("reports.report", fy=fy))
     return render_template("reports/intro_form.html", form=form, fy=fy)
@@ -82,11 +81,9 @@ def add_measure(fy: int):
         abort(404)
     form = MeasureForm()
     if form.validate_on_submit():
-        try:
+        with shown_on(form) as outcome:
             services.add_measure(report, _measure_input(form))
-        except RuleViolation as error:
-            apply_to_form(form, error)
-        else:
+        if outcome.ok:
             flash(_("The measure has been added."), "success")
             return redirect(url_for("reports.report", fy=fy))
     return render_template("reports/measure_form.html", form=form, fy=fy, measure=None, help=LINES_HELP)
@@ -100,11 +97,9 @@ def edit_measure(measure_id: int):
     fy = measure.report.fiscal_year
     form = MeasureForm(obj=measure)
     if form.validate_on_submit():
-        try:
+        with shown_on(form) as outcome:
             services.save_measure(measure, _measure_input(form))
-        except RuleViolation as error:
-            apply_to_form(form, error)
-        else:
+        if outcome.ok:
             flash(_("The measure has been saved."), "success")
             return redirect(url_for("reports.report", fy=fy))
     return render_template(
@@ -124,11 +119,9 @@ def delete_measure(measure_id: int):
     measure = db.get_or_404(ReportMeasure, measure_id)
     fy = measure.report.fiscal_year
     if ConfirmForm().validate_on_submit():
-        try:
+        with flashed() as outcome:
             services.delete_measure(measure)
-        except RuleViolation as error:
-            flash(error.message, "danger")
-        else:
+        if outcome.ok:
             flash(_("The measure has been removed."), "success")
     return redirect(url_for("reports.report", fy=fy))
 
@@ -170,11 +163,7 @@ def print_view(fy: int):
 
 def _file(document: services.ReportDocument, kind: str) -> Response:
     data = exports.to_docx(document) if kind == "docx" else exports.to_xlsx(document)
-    return Response(
-        data,
-        mimetype=exports.MEDIA_TYPES[kind],
-        headers={"Content-Disposition": f'attachment; filename="{exports.file_name(document, kind)}"'},
-    )
+    return download(data, exports.file_name(document, kind))
 
 
 def _measure_input(form: MeasureForm) -> services.MeasureInput:

@@ -1,0 +1,108 @@
+"""Asking anonymously without an account, and following the question up with its receipt."""
+
+from __future__ import annotations
+
+from flask import abort, flash, render_template
+from flask_babel import gettext as _
+
+from ethics_hr.core import throttle
+from ethics_hr.core.access import client_address, public
+from ethics_hr.core.errors import flashed, shown_on
+from ethics_hr.questions import services
+from ethics_hr.questions.forms import FollowUpForm, PublicAskForm, ReceiptActionForm
+from ethics_hr.questions.views.common import category_choices, public_bp
+
+PUBLIC_ASK_LIMIT = "5 per hour"
+RECEIPT_LIMIT = "10 per hour"
+
+
+@public_bp.route("/", methods=["GET", "POST"])
+@public
+def public_ask():
+    """Ask anonymously without logging in: nothing about the asker is kept."""
+    form = PublicAskForm()
+    category_choices(form)
+    if form.validate_on_submit():
+        address = client_address()
+        # Counted by a keyed hash of the address that expires with the window; the address is never written.
+        if throttle.is_blocked("public-ask", address, PUBLIC_ASK_LIMIT):
+            form.form_errors.append(
+                _("Too many questions from here in a short time. Please try again later.")
+            )
+            return render_template("questions/ask.html", form=form, public=True), 429
+        with shown_on(form) as outcome:
+            asked = services.ask(
+                category_id=form.category_id.data,
+                subject=form.subject.data,
+                body=form.body.data,
+                clause=form.clause.data or "",
+                asker=None,
+            )
+        if outcome.ok:
+            throttle.hit("public-ask", address, PUBLIC_ASK_LIMIT)
+            return render_template("questions/receipt.html", question=asked.question, receipt=asked.receipt)
+    return render_template("questions/ask.html", form=form, public=True)
+
+
+def _receipt_question(reference: str, code: str):
+    """Return the question for a receipt, counting failures; unknown reference and wrong code look alike."""
+    address = client_address()
+    if throttle.is_blocked("receipt", address, RECEIPT_LIMIT):
+        abort(429)
+    question = services.find_by_receipt(reference, code)
+    if question is None:
+        throttle.hit("receipt", address, RECEIPT_LIMIT)
+    return question
+
+
+def _render_follow_up(question, action: ReceiptActionForm):
+    return render_template(
+        "questions/follow_up.html", question=question, thread=services.asker_thread(question), action=action
+    )
+
+
+@public_bp.route("/follow-up", methods=["GET", "POST"])
+@public
+def follow_up():
+    """Come back with the reference and receipt code to read the answer, clarify, or close."""
+    form = FollowUpForm()
+    if form.validate_on_submit():
+        question = _receipt_question(form.reference.data, form.code.data)
+        if question is None:
+            form.code.errors = [_("The reference or the receipt code is not correct.")]
+        else:
+            action = ReceiptActionForm(reference=question.reference, code=form.code.data.strip())
+            return _render_follow_up(question, action)
+    return render_template("questions/follow_up_login.html", form=form)
+
+
+def _receipt_action() -> tuple[object, ReceiptActionForm]:
+    action = ReceiptActionForm()
+    if not action.validate_on_submit():
+        abort(400)
+    question = _receipt_question(action.reference.data, action.code.data) or abort(404)
+    return question, action
+
+
+@public_bp.route("/follow-up/reply", methods=["POST"])
+@public
+def follow_up_reply():
+    """Answer the committee's request for clarification with the receipt."""
+    question, action = _receipt_action()
+    with shown_on(action) as outcome:
+        services.reply_as_asker(question, action.body.data or "")
+    if outcome.ok:
+        flash(_("Your answer has been sent."), "success")
+    return _render_follow_up(question, action)
+
+
+@public_bp.route("/follow-up/close", methods=["POST"])
+@public
+def follow_up_close():
+    """Close an anonymous question with the receipt."""
+    question, action = _receipt_action()
+    with flashed() as outcome:
+        services.close_as_asker(question)
+    if outcome.ok:
+        flash(_("The question is closed. Thank you."), "success")
+    return _render_follow_up(question, action)
