@@ -35,7 +35,7 @@ def ethics_training(fy: int) -> TrainingEvidence | None:
     if not sessions:
         return evidence
     ids = [s.id for s in sessions]
-    current = attendance.current_ids(ids)
+    current = models.current_attendance_ids(session_ids=ids)
     present = (
         sa.select(models.Attendance.session_id, models.Attendance.person_id)
         .join(current, current.c.id == models.Attendance.id)
@@ -52,7 +52,7 @@ def ethics_training(fy: int) -> TrainingEvidence | None:
         db.session.scalar(sa.select(sa.func.count(sa.distinct(present.c.person_id)))) or 0
     )
     for s in sessions:
-        hours = s.hours if s.hours is not None else s.course.default_hours
+        hours = s.credited_hours
         evidence.sessions.append(
             HeldSession(
                 s.course.title_th, s.course.title_en, s.starts_at, float(hours or 0), counts.get(s.id, 0)
@@ -98,7 +98,7 @@ def person_training(person_id: int, fy: int, locale: str = "th") -> list[PersonT
         course = line.session.course
         if line.status is not None:
             status = line.status.name(locale)
-        elif line.session.status == "cancelled":
+        elif line.session.is_cancelled:
             status = _("Session cancelled")
         else:
             status = _("No attendance recorded")
