@@ -13,11 +13,11 @@ from sqlalchemy.exc import IntegrityError
 from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.timeutil import fiscal_year_range, local_bounds_utc
 from ethics_hr.extensions import db
-from ethics_hr.plans.models import Plan, PlanActualCache, PlanItem, PlanItemBudget, PlanItemSession
+from ethics_hr.plans.models import Period, Plan, PlanActualCache, PlanItem, PlanItemBudget, PlanItemSession
 from ethics_hr.training import services as training
 
-FIRST_HALF = "h1"
-WHOLE_YEAR = "year"
+FIRST_HALF = Period.FIRST_HALF
+WHOLE_YEAR = Period.WHOLE_YEAR
 
 
 def period_bounds(fy: int, period: str) -> tuple[date, date]:

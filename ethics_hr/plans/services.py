@@ -20,10 +20,10 @@ from ethics_hr.people.models import Department, StaffCategory
 from ethics_hr.plans.models import (
     APPROVED,
     DRAFT,
-    ITEM_STATUSES,
     NOT_STARTED,
     SUPERSEDED,
     TARGET_FIELDS,
+    ItemStatus,
     Plan,
     PlanArea,
     PlanItem,
@@ -214,7 +214,7 @@ def save_item(plan: Plan, item: PlanItem | None, data: ItemInput) -> PlanItem:
 @transactional
 def record_progress(item: PlanItem, *, status: str, progress_note: str, spent: Decimal | None) -> None:
     """Record an item's status, progress note and budget spent (allowed on approved plans too)."""
-    if status not in ITEM_STATUSES:
+    if status not in set(ItemStatus):
         raise RuleViolation(str(_l("Choose a status from the list.")), "status")
     if spent is not None and spent < 0:
         raise RuleViolation(str(_l("A budget cannot be negative.")), "spent")

@@ -18,15 +18,15 @@ from ethics_hr.extensions import db
 from ethics_hr.people import services as people
 from ethics_hr.plans import actuals, exports, services
 from ethics_hr.plans.forms import ApproveForm, ItemForm, LinkSessionForm, PlanForm, ProgressForm
-from ethics_hr.plans.labels import status_labels
-from ethics_hr.plans.models import ITEM_STATUSES, Plan, PlanItem
+from ethics_hr.plans.labels import period_labels, status_labels
+from ethics_hr.plans.models import ItemStatus, Period, Plan, PlanItem
 
 bp = Blueprint("plans", __name__, url_prefix="/plans")
 
 
 @bp.app_context_processor
 def inject_labels():
-    return {"plan_status_labels": status_labels}
+    return {"plan_status_labels": status_labels, "plan_period_labels": period_labels}
 
 
 @bp.route("/")
@@ -182,7 +182,7 @@ def item(item_id: int):
     """Show an item: its targets, progress, linked sessions and the changes made to its targets."""
     item = db.get_or_404(PlanItem, item_id)
     progress = ProgressForm(obj=item)
-    progress.status.choices = [(s, status_labels()[s]) for s in ITEM_STATUSES]
+    progress.status.choices = [(s.value, status_labels()[s]) for s in ItemStatus]
     progress.spent.data = f"{item.spent:,.2f}"
     link = LinkSessionForm()
     link.session_choices = exports.linkable_sessions(item)
@@ -208,7 +208,7 @@ def progress(item_id: int):
     """Record an item's status, progress note and budget spent."""
     item = db.get_or_404(PlanItem, item_id)
     form = ProgressForm()
-    form.status.choices = [(s, status_labels()[s]) for s in ITEM_STATUSES]
+    form.status.choices = [(s.value, status_labels()[s]) for s in ItemStatus]
     if form.validate_on_submit():
         with flashed() as outcome:
             services.record_progress(
@@ -249,9 +249,9 @@ def unlink_session(item_id: int, session_id: int):
 
 def _report_args():
     fy = fiscal_year_arg()
-    period = request.args.get("period", actuals.WHOLE_YEAR)
-    if period not in (actuals.FIRST_HALF, actuals.WHOLE_YEAR):
-        period = actuals.WHOLE_YEAR
+    period = request.args.get("period", Period.WHOLE_YEAR)
+    if period not in set(Period):
+        period = Period.WHOLE_YEAR
     plan_id = id_arg("plan")
     plan = db.session.get(Plan, plan_id) if plan_id else services.plan_in_force(fy)
     return fy, period, plan
