@@ -39,12 +39,6 @@ class ItemActual:
     sessions_held: int = 0
     linked_sessions: int = 0
 
-    @property
-    def share_of_target(self) -> float | None:
-        if not self.item.target_participants:
-            return None
-        return self.participants / self.item.target_participants
-
 
 @dataclass
 class PlanReport:

@@ -227,10 +227,6 @@ class TrainingSession(TimestampMixin, db.Model):
         return self.status == SessionStatus.CANCELLED
 
     @property
-    def is_completed(self) -> bool:
-        return self.status == SessionStatus.COMPLETED
-
-    @property
     def is_closed(self) -> bool:
         """Cancelled or completed: nobody can be invited, enrol or withdraw any more."""
         return self.status in (SessionStatus.CANCELLED, SessionStatus.COMPLETED)

@@ -40,7 +40,6 @@ def my():
         lines=lines,
         hours=hours,
         required=reports.required_hours(),
-        now=utc_now(),
     )
 
 

@@ -20,18 +20,10 @@ from ethics_hr.core.timeutil import to_local
 from ethics_hr.extensions import db
 from ethics_hr.training import attendance, calendar, checkin, services
 from ethics_hr.training.forms import CancelSessionForm, InviteForm, SessionForm, WalkInForm
-from ethics_hr.training.models import (
-    CANCELLED,
-    ENROLLED,
-    INVITED,
-    WAITLISTED,
-    WITHDRAWN,
-    TrainingSession,
-)
+from ethics_hr.training.models import ENROLLED, RegistrationState, TrainingSession
 from ethics_hr.training.views.common import bp
 
 ROSTER_PAGE = 50
-ROSTER_STATES = (ENROLLED, WAITLISTED, INVITED, WITHDRAWN)
 
 
 @bp.route("/")
@@ -133,7 +125,7 @@ def session_new():
 def session_edit(session_id: int):
     """Change a session: time, place, seats, status."""
     s = db.get_or_404(TrainingSession, session_id)
-    if s.status == CANCELLED:
+    if s.is_cancelled:
         flash(_("A cancelled session cannot be changed."), "warning")
         return redirect(url_for("training.session", session_id=s.id))
     form = _session_form(s)
@@ -152,7 +144,7 @@ def session(session_id: int):
     """Show a session with its roster, each person's current attendance, and the bulk marking form."""
     s = db.get_or_404(TrainingSession, session_id)
     state = request.args.get("state", ENROLLED)
-    state = state if state in ROSTER_STATES else ENROLLED
+    state = state if state in set(RegistrationState) else ENROLLED
     page = db.paginate(services.roster_query(s.id, states=(state,)), per_page=ROSTER_PAGE, error_out=False)
     person_ids = [r.person_id for r in page.items]
     walk_in = WalkInForm()
