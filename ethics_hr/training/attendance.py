@@ -26,6 +26,7 @@ from ethics_hr.training.models import (
     TrainingSession,
     current_attendance_ids,
 )
+from ethics_hr.training.reference import LATE, PRESENT
 
 MAX_IMPORT_ROWS = 5000
 
@@ -49,6 +50,12 @@ def status_counts(session_id: int) -> dict[str, int]:
         .group_by(AttendanceStatus.code)
     )
     return dict(rows.all())
+
+
+def attended_count(session_id: int) -> int:
+    """Count the people whose current status on a session is present or late."""
+    counts = status_counts(session_id)
+    return counts.get(PRESENT, 0) + counts.get(LATE, 0)
 
 
 def history(session_id: int, person_id: int) -> list[Attendance]:

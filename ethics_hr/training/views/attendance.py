@@ -19,6 +19,7 @@ from ethics_hr.people.models import Person
 from ethics_hr.training import attendance, services
 from ethics_hr.training.forms import AttendanceImportForm, WalkInForm
 from ethics_hr.training.models import TrainingSession
+from ethics_hr.training.reference import PRESENT
 from ethics_hr.training.views.common import bp
 
 
@@ -53,7 +54,7 @@ def attendance_marks(session_id: int):
 def attendance_all(session_id: int):
     """Mark everyone on the roster who has no status yet with one status (usually present)."""
     s = db.get_or_404(TrainingSession, session_id)
-    code = request.form.get("status", "present")
+    code = request.form.get("status", PRESENT)
     if ConfirmForm().validate_on_submit():
         with flashed() as outcome:
             n = attendance.mark_unmarked(s, code, by_user_id=current_user.id)

@@ -157,7 +157,7 @@ def session(session_id: int):
         page=page,
         current=attendance.current_for(s.id, person_ids),
         counts=services.registration_counts([s.id])[s.id],
-        status_counts=attendance.status_counts(s.id),
+        attended=attendance.attended_count(s.id),
         statuses=statuses,
         status_options=[(st.id, st.code, st.name(current_locale())) for st in statuses],
         confirm=ConfirmForm(),
