@@ -21,8 +21,11 @@ def coerce_optional_int(value):
 
 
 def strip_text(value):
-    """Drop the spaces around a typed text (pasted emails and codes often carry some)."""
-    return value.strip() if isinstance(value, str) else value
+    """Drop the spaces around a typed text (pasted emails and codes often carry some).
+
+    NUL characters go too: PostgreSQL refuses them in text and nobody types one.
+    """
+    return value.replace("\x00", "").strip() if isinstance(value, str) else value
 
 
 class BaseForm(FlaskForm):

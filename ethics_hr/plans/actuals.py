@@ -10,12 +10,14 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
+from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.timeutil import fiscal_year_range, local_bounds_utc
 from ethics_hr.extensions import db
-from ethics_hr.plans.models import Plan, PlanActualCache, PlanItem, PlanItemBudget, PlanItemSession
+from ethics_hr.plans.models import Period, Plan, PlanActualCache, PlanItem, PlanItemBudget, PlanItemSession
+from ethics_hr.training import services as training
 
-FIRST_HALF = "h1"
-WHOLE_YEAR = "year"
+FIRST_HALF = Period.FIRST_HALF
+WHOLE_YEAR = Period.WHOLE_YEAR
 
 
 def period_bounds(fy: int, period: str) -> tuple[date, date]:
@@ -36,12 +38,6 @@ class ItemActual:
     person_hours: float = 0.0
     sessions_held: int = 0
     linked_sessions: int = 0
-
-    @property
-    def share_of_target(self) -> float | None:
-        if not self.item.target_participants:
-            return None
-        return self.participants / self.item.target_participants
 
 
 @dataclass
@@ -114,22 +110,20 @@ def _measures(plan_id: int, fy: int, first: date, last: date) -> dict[int, tuple
     if cached is not None and cached.watermark == mark:
         return {int(k): tuple(v) for k, v in json.loads(cached.measures).items()}
     result = _compute_measures(plan_id, fy, first, last)
-    if cached is None:
-        cached = PlanActualCache(plan_id=plan_id, fiscal_year=fy, first_day=first, last_day=last)
-        db.session.add(cached)
-    cached.watermark = mark
-    cached.measures = json.dumps(result)
     try:
-        db.session.commit()
+        with unit_of_work():
+            if cached is None:
+                cached = PlanActualCache(plan_id=plan_id, fiscal_year=fy, first_day=first, last_day=last)
+                db.session.add(cached)
+            cached.watermark = mark
+            cached.measures = json.dumps(result)
     except IntegrityError:  # another request stored the same measures at the same moment
-        db.session.rollback()
+        pass
     return result
 
 
 def _watermark(plan_id: int, fy: int) -> str:
     """One statement: what the measures depend on, as a short text that changes whenever any of it does."""
-    from ethics_hr.training.models import Attendance, Course, TrainingSession
-
     links = (
         db.select(
             sa.func.count(PlanItemSession.id), sa.func.coalesce(sa.func.sum(PlanItemSession.session_id), 0)
@@ -138,15 +132,7 @@ def _watermark(plan_id: int, fy: int) -> str:
         .where(PlanItem.plan_id == plan_id, PlanItem.fiscal_year == fy)
         .subquery()
     )
-    row = db.session.execute(
-        db.select(
-            db.select(sa.func.max(Attendance.id)).scalar_subquery(),
-            db.select(sa.func.max(TrainingSession.updated_at)).scalar_subquery(),
-            db.select(sa.func.count(TrainingSession.id)).scalar_subquery(),
-            db.select(sa.func.max(Course.updated_at)).scalar_subquery(),
-            *links.c,
-        )
-    ).one()
+    row = db.session.execute(db.select(*training.change_mark(), *links.c)).one()
     return "|".join(str(value) for value in row)
 
 
@@ -154,15 +140,6 @@ def _compute_measures(
     plan_id: int, fy: int, first: date, last: date
 ) -> dict[int, tuple[int, float, int, int]]:
     """Per item: distinct participants, person-hours, sessions held and linked, in three grouped queries."""
-    from ethics_hr.training.models import (
-        CANCELLED,
-        COMPLETED,
-        Attendance,
-        AttendanceStatus,
-        Course,
-        TrainingSession,
-    )
-
     start, end = local_bounds_utc(first, last)
     links = (
         db.select(PlanItemSession.item_id, PlanItemSession.session_id)
@@ -170,38 +147,22 @@ def _compute_measures(
         .where(PlanItem.plan_id == plan_id, PlanItem.fiscal_year == fy)
         .subquery("links")
     )
-    in_period = sa.and_(
-        TrainingSession.starts_at >= start,
-        TrainingSession.starts_at < end,
-        TrainingSession.status != CANCELLED,
-    )
-    latest = (
-        db.select(sa.func.max(Attendance.id).label("id"))
-        .join(links, links.c.session_id == Attendance.session_id)
-        .group_by(Attendance.session_id, Attendance.person_id)
-        .subquery("latest")
-    )
-    hours = AttendanceStatus.hours_factor * sa.func.coalesce(TrainingSession.hours, Course.default_hours)
+    linked_sessions = db.select(links.c.session_id)
+    credited = training.credited_attendance(linked_sessions, start=start, end=end)
     attended = db.session.execute(
         db.select(
             links.c.item_id,
-            sa.func.count(sa.distinct(Attendance.person_id)),
-            sa.func.coalesce(sa.func.sum(hours), 0.0),
+            sa.func.count(sa.distinct(credited.c.person_id)),
+            sa.func.coalesce(sa.func.sum(credited.c.hours), 0.0),
         )
-        .select_from(Attendance)
-        .join(latest, latest.c.id == Attendance.id)
-        .join(AttendanceStatus, AttendanceStatus.id == Attendance.status_id)
-        .join(TrainingSession, TrainingSession.id == Attendance.session_id)
-        .join(Course, Course.id == TrainingSession.course_id)
-        .join(links, links.c.session_id == Attendance.session_id)
-        .where(in_period, AttendanceStatus.hours_factor > 0)
+        .join(links, links.c.session_id == credited.c.session_id)
         .group_by(links.c.item_id)
     ).all()
+    completed = training.completed_sessions(linked_sessions, start=start, end=end)
     held = dict(
         db.session.execute(
-            db.select(links.c.item_id, sa.func.count(TrainingSession.id))
-            .join(TrainingSession, TrainingSession.id == links.c.session_id)
-            .where(in_period, TrainingSession.status == COMPLETED)
+            db.select(links.c.item_id, sa.func.count(completed.c.session_id))
+            .join(completed, completed.c.session_id == links.c.session_id)
             .group_by(links.c.item_id)
         ).all()
     )

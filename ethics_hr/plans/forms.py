@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     DateField,
@@ -16,12 +15,10 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from ethics_hr.core.forms import coerce_optional_int
-
-REQUIRED = _l("This field is required.")
+from ethics_hr.core.forms import REQUIRED, BaseForm, coerce_optional_int
 
 
-class PlanForm(FlaskForm):
+class PlanForm(BaseForm):
     title_th = StringField(_l("Title (Thai)"), validators=[DataRequired(REQUIRED), Length(max=300)])
     title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=300)])
     first_fiscal_year = IntegerField(
@@ -37,14 +34,14 @@ class PlanForm(FlaskForm):
     document = FileField(_l("Approved plan (PDF)"))
 
 
-class ApproveForm(FlaskForm):
+class ApproveForm(BaseForm):
     approved_on = DateField(_l("Date approved"), validators=[InputRequired(REQUIRED)])
     approved_by = StringField(
         _l("Approved by (name and position)"), validators=[DataRequired(REQUIRED), Length(max=300)]
     )
 
 
-class ItemForm(FlaskForm):
+class ItemForm(BaseForm):
     name = StringField(_l("Project or activity"), validators=[DataRequired(REQUIRED), Length(max=300)])
     area_id = SelectField(_l("Area"), coerce=coerce_optional_int, validate_choice=False)
     objective = TextAreaField(_l("Objective"), validators=[Optional(), Length(max=3000)])
@@ -80,11 +77,11 @@ class ItemForm(FlaskForm):
     )
 
 
-class ProgressForm(FlaskForm):
+class ProgressForm(BaseForm):
     status = SelectField(_l("Status"), validate_choice=False)
     progress_note = TextAreaField(_l("Progress note"), validators=[Optional(), Length(max=3000)])
     spent = StringField(_l("Budget spent (baht)"), validators=[Optional(), Length(max=20)])
 
 
-class LinkSessionForm(FlaskForm):
+class LinkSessionForm(BaseForm):
     session_id = SelectField(_l("Training session"), coerce=coerce_optional_int, validate_choice=False)

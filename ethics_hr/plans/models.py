@@ -2,45 +2,59 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import date
 from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ethics_hr.core.models import TimestampMixin
+from ethics_hr.core.formatting import bilingual
+from ethics_hr.core.models import ReferenceData, TimestampMixin
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, StaffCategory
 
-DRAFT = "draft"
-APPROVED = "approved"
-SUPERSEDED = "superseded"
-PLAN_STATUSES = (DRAFT, APPROVED, SUPERSEDED)
 
-NOT_STARTED = "not_started"
-IN_PROGRESS = "in_progress"
-DONE = "done"
-CANCELLED = "cancelled"
-ITEM_STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, CANCELLED)
+class PlanStatus(enum.StrEnum):
+    """A plan is drafted, then approved; a later approved plan of the same years supersedes it."""
+
+    DRAFT = "draft"
+    APPROVED = "approved"
+    SUPERSEDED = "superseded"
+
+
+class ItemStatus(enum.StrEnum):
+    """How far a project or activity of the plan has got."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class Period(enum.StrEnum):
+    """The part of a fiscal year plan against actual covers: the first six months or the whole year."""
+
+    FIRST_HALF = "h1"
+    WHOLE_YEAR = "year"
+
+
+DRAFT = PlanStatus.DRAFT
+APPROVED = PlanStatus.APPROVED
+SUPERSEDED = PlanStatus.SUPERSEDED
+NOT_STARTED = ItemStatus.NOT_STARTED
+IN_PROGRESS = ItemStatus.IN_PROGRESS
+DONE = ItemStatus.DONE
+CANCELLED = ItemStatus.CANCELLED
 TARGET_FIELDS = ("target_participants", "indicator_target", "fiscal_year", "quarter")
 
 MONEY = sa.Numeric(14, 2)
 
 
-class PlanArea(db.Model):
+class PlanArea(ReferenceData, db.Model):
     """A strategy or area of the plan (ethics and integrity, competency, welfare...): data, not code."""
 
     __tablename__ = "plan_area"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(db.String(40), unique=True)
-    name_th: Mapped[str] = mapped_column(db.String(200))
-    name_en: Mapped[str] = mapped_column(db.String(200))
-    sort_order: Mapped[int] = mapped_column(default=0)
-    active: Mapped[bool] = mapped_column(default=True)
-
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_th
 
 
 class Plan(TimestampMixin, db.Model):
@@ -51,7 +65,7 @@ class Plan(TimestampMixin, db.Model):
     title_en: Mapped[str] = mapped_column(db.String(300), default="")
     first_fiscal_year: Mapped[int]
     last_fiscal_year: Mapped[int]
-    status: Mapped[str] = mapped_column(db.String(12), default=DRAFT)
+    status: Mapped[PlanStatus] = mapped_column(db.String(12), default=PlanStatus.DRAFT)
     approved_on: Mapped[date | None]
     approved_by: Mapped[str] = mapped_column(db.String(300), default="")
     document_id: Mapped[int | None] = mapped_column(sa.ForeignKey("stored_file.id"))
@@ -60,8 +74,16 @@ class Plan(TimestampMixin, db.Model):
         back_populates="plan", order_by="PlanItem.fiscal_year, PlanItem.quarter, PlanItem.id"
     )
 
-    def title(self, locale: str) -> str:
-        return self.title_en if locale == "en" and self.title_en else self.title_th
+    def title(self, locale: str | None = None) -> str:
+        return bilingual(self.title_th, self.title_en, locale)
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == PlanStatus.APPROVED
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == PlanStatus.DRAFT
 
     @property
     def fiscal_years(self) -> list[int]:
@@ -99,7 +121,7 @@ class PlanItem(TimestampMixin, db.Model):
     responsible_department_id: Mapped[int | None] = mapped_column(sa.ForeignKey("department.id"))
     fiscal_year: Mapped[int]
     quarter: Mapped[int]
-    status: Mapped[str] = mapped_column(db.String(12), default=NOT_STARTED)
+    status: Mapped[ItemStatus] = mapped_column(db.String(12), default=ItemStatus.NOT_STARTED)
     progress_note: Mapped[str] = mapped_column(db.Text, default="")
     spent: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0"))
 

@@ -9,6 +9,7 @@ from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ethics_hr.core.formatting import bilingual
 from ethics_hr.notifications.services import (
     NotificationKind,
     Recipient,
@@ -37,8 +38,8 @@ class LateItem:
     department_th: str
     department_en: str
 
-    def department(self, locale: str) -> str:
-        return self.department_en if locale == "en" and self.department_en else self.department_th
+    def department(self, locale: str | None = None) -> str:
+        return bilingual(self.department_th, self.department_en, locale)
 
 
 def late_items(items: list[LateItem], officers: Iterable[Recipient], period: str) -> int:

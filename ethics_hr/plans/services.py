@@ -10,23 +10,27 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from ethics_hr.core.audit import AuditEntry
+from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
+from ethics_hr.core.forms import REQUIRED
 from ethics_hr.core.timeutil import fiscal_year_of, fiscal_year_range, local_today
+from ethics_hr.core.uploads import DOCUMENTS, save_upload
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, StaffCategory
 from ethics_hr.plans.models import (
     APPROVED,
     DRAFT,
-    ITEM_STATUSES,
     NOT_STARTED,
     SUPERSEDED,
     TARGET_FIELDS,
+    ItemStatus,
     Plan,
     PlanArea,
     PlanItem,
     PlanItemBudget,
     PlanItemSession,
 )
+from ethics_hr.training import services as training
 
 MAX_YEARS = 5
 
@@ -52,6 +56,7 @@ def plan_in_force(fy: int) -> Plan | None:
     )
 
 
+@transactional
 def save_plan(
     plan: Plan | None,
     *,
@@ -61,8 +66,10 @@ def save_plan(
     last_fiscal_year: int,
     approved_on: date | None,
     approved_by: str,
+    document=None,
+    uploaded_by_id: int | None = None,
 ) -> Plan:
-    """Create or change a plan's header; its items must stay within its years."""
+    """Create or change a plan's header and, if given, its approved document; items stay within its years."""
     if last_fiscal_year < first_fiscal_year:
         raise RuleViolation(str(_l("The last fiscal year cannot be before the first.")), "last_fiscal_year")
     if last_fiscal_year - first_fiscal_year + 1 > MAX_YEARS:
@@ -85,10 +92,14 @@ def save_plan(
     plan.last_fiscal_year = last_fiscal_year
     plan.approved_on = approved_on
     plan.approved_by = (approved_by or "").strip()
-    db.session.commit()
+    if document:
+        stored = save_upload(document, allowed=DOCUMENTS, field="document", by_id=uploaded_by_id)
+        db.session.flush()
+        plan.document_id = stored.id
     return plan
 
 
+@transactional
 def approve(plan: Plan, *, approved_on: date | None, approved_by: str) -> None:
     """Mark the plan approved; an earlier approved plan covering the same years is superseded."""
     if not approved_on:
@@ -109,12 +120,6 @@ def approve(plan: Plan, *, approved_on: date | None, approved_by: str) -> None:
     plan.status = APPROVED
     plan.approved_on = approved_on
     plan.approved_by = approved_by.strip()
-    db.session.commit()
-
-
-def attach_document(plan: Plan, stored_file_id: int) -> None:
-    plan.document_id = stored_file_id
-    db.session.commit()
 
 
 @dataclass
@@ -144,10 +149,11 @@ def parse_money(text: str | None) -> Decimal | None:
         raise RuleViolation(str(_l("Enter an amount in baht, e.g. 25,000."))) from None
 
 
+@transactional
 def save_item(plan: Plan, item: PlanItem | None, data: ItemInput) -> PlanItem:
     """Create or change a plan item; an approved plan's target changes stay on record (audit log)."""
     if not (data.name or "").strip():
-        raise RuleViolation(str(_l("This field is required.")), "name")
+        raise RuleViolation(str(REQUIRED), "name")
     if data.fiscal_year is None or not plan.first_fiscal_year <= data.fiscal_year <= plan.last_fiscal_year:
         raise RuleViolation(
             str(
@@ -202,20 +208,19 @@ def save_item(plan: Plan, item: PlanItem | None, data: ItemInput) -> PlanItem:
             existing[fy].amount = amount or Decimal("0")
         else:
             item.budgets.append(PlanItemBudget(fiscal_year=fy, amount=amount or Decimal("0")))
-    db.session.commit()
     return item
 
 
+@transactional
 def record_progress(item: PlanItem, *, status: str, progress_note: str, spent: Decimal | None) -> None:
     """Record an item's status, progress note and budget spent (allowed on approved plans too)."""
-    if status not in ITEM_STATUSES:
+    if status not in set(ItemStatus):
         raise RuleViolation(str(_l("Choose a status from the list.")), "status")
     if spent is not None and spent < 0:
         raise RuleViolation(str(_l("A budget cannot be negative.")), "spent")
     item.status = status
     item.progress_note = (progress_note or "").strip()
     item.spent = spent or Decimal("0")
-    db.session.commit()
 
 
 def target_changes(item: PlanItem) -> list[AuditEntry]:
@@ -232,11 +237,10 @@ def target_changes(item: PlanItem) -> list[AuditEntry]:
     return [e for e in entries if any(f in e.changes_dict for f in TARGET_FIELDS)]
 
 
+@transactional
 def link_session(item: PlanItem, session_id: int) -> None:
     """Count a training session toward the item (a session counts toward one item only)."""
-    from ethics_hr.training.models import TrainingSession
-
-    if db.session.get(TrainingSession, session_id) is None:
+    if training.session_by_id(session_id) is None:
         raise RuleViolation(str(_l("Choose a session from the list.")), "session_id")
     linked = db.session.scalar(db.select(PlanItemSession).where(PlanItemSession.session_id == session_id))
     if linked is not None:
@@ -244,9 +248,9 @@ def link_session(item: PlanItem, session_id: int) -> None:
             return
         raise RuleViolation(str(_l("This session already counts toward another item.")), "session_id")
     db.session.add(PlanItemSession(item_id=item.id, session_id=session_id))
-    db.session.commit()
 
 
+@transactional
 def unlink_session(item: PlanItem, session_id: int) -> None:
     link = db.session.scalar(
         db.select(PlanItemSession).where(
@@ -255,7 +259,6 @@ def unlink_session(item: PlanItem, session_id: int) -> None:
     )
     if link is not None:
         db.session.delete(link)
-        db.session.commit()
 
 
 def quarter_start(fy: int, quarter: int) -> date:

@@ -2,33 +2,31 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ethics_hr.core.access import login_required, officer_required
-from ethics_hr.core.errors import RuleViolation, apply_to_form
+from ethics_hr.core.args import fiscal_year_arg, id_arg
+from ethics_hr.core.errors import RuleViolation, apply_to_form, flashed, shown_on
+from ethics_hr.core.exports import download
+from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.forms import ConfirmForm
-from ethics_hr.core.timeutil import fiscal_year_of, local_today
-from ethics_hr.core.uploads import DOCUMENTS, StoredFile, save_upload, send_stored
+from ethics_hr.core.timeutil import local_today
+from ethics_hr.core.uploads import StoredFile, send_stored
 from ethics_hr.extensions import db
 from ethics_hr.people import services as people
 from ethics_hr.plans import actuals, exports, services
 from ethics_hr.plans.forms import ApproveForm, ItemForm, LinkSessionForm, PlanForm, ProgressForm
-from ethics_hr.plans.labels import status_labels
-from ethics_hr.plans.models import ITEM_STATUSES, Plan, PlanItem
+from ethics_hr.plans.labels import period_labels, status_labels
+from ethics_hr.plans.models import ItemStatus, Period, Plan, PlanItem
 
 bp = Blueprint("plans", __name__, url_prefix="/plans")
 
 
-def _locale() -> str:
-    return str(get_locale() or "th")
-
-
 @bp.app_context_processor
 def inject_labels():
-    return {"plan_status_labels": status_labels}
+    return {"plan_status_labels": status_labels, "plan_period_labels": period_labels}
 
 
 @bp.route("/")
@@ -47,7 +45,7 @@ def plan_form(plan_id: int | None):
     plan = db.get_or_404(Plan, plan_id) if plan_id else None
     form = PlanForm(obj=plan)
     if form.validate_on_submit():
-        try:
+        with shown_on(form) as outcome:
             saved = services.save_plan(
                 plan,
                 title_th=form.title_th.data,
@@ -56,17 +54,10 @@ def plan_form(plan_id: int | None):
                 last_fiscal_year=form.last_fiscal_year.data,
                 approved_on=form.approved_on.data,
                 approved_by=form.approved_by.data or "",
+                document=form.document.data,
+                uploaded_by_id=current_user.id,
             )
-            if form.document.data:
-                stored = save_upload(
-                    form.document.data, allowed=DOCUMENTS, field="document", by_id=current_user.id
-                )
-                db.session.flush()
-                services.attach_document(saved, stored.id)
-        except RuleViolation as error:
-            db.session.rollback()
-            apply_to_form(form, error)
-        else:
+        if outcome.ok:
             flash(_("The plan has been saved."), "success")
             return redirect(url_for("plans.detail", plan_id=saved.id))
     return render_template("plans/plan_form.html", form=form, plan=plan)
@@ -93,12 +84,9 @@ def approve(plan_id: int):
     plan = db.get_or_404(Plan, plan_id)
     form = ApproveForm()
     if form.validate_on_submit():
-        try:
+        with flashed() as outcome:
             services.approve(plan, approved_on=form.approved_on.data, approved_by=form.approved_by.data)
-        except RuleViolation as error:
-            db.session.rollback()
-            flash(error.message, "danger")
-        else:
+        if outcome.ok:
             flash(_("The plan is approved."), "success")
     else:
         for errors in form.errors.values():
@@ -119,7 +107,7 @@ def document(plan_id: int):
 
 def _item_form(plan: Plan, item: PlanItem | None) -> ItemForm:
     form = ItemForm(obj=item)
-    locale = _locale()
+    locale = current_locale()
     form.area_id.choices = [(None, "—")] + [(a.id, a.name(locale)) for a in services.areas()]
     departments = people.all_departments()
     form.department_ids.choices = [(d.id, d.name(locale)) for d in departments]
@@ -170,8 +158,7 @@ def item_form(plan_id: int, item_id: int | None):
             )
             try:
                 saved = services.save_item(plan, item, data)
-            except RuleViolation as error:
-                db.session.rollback()
+            except RuleViolation as error:  # the service has rolled back; a budget error goes by its year
                 if error.field and error.field.startswith("budget_"):
                     budget_errors[int(error.field.split("_")[1])] = error.message
                 else:
@@ -195,7 +182,7 @@ def item(item_id: int):
     """Show an item: its targets, progress, linked sessions and the changes made to its targets."""
     item = db.get_or_404(PlanItem, item_id)
     progress = ProgressForm(obj=item)
-    progress.status.choices = [(s, status_labels()[s]) for s in ITEM_STATUSES]
+    progress.status.choices = [(s.value, status_labels()[s]) for s in ItemStatus]
     progress.spent.data = f"{item.spent:,.2f}"
     link = LinkSessionForm()
     link.session_choices = exports.linkable_sessions(item)
@@ -221,19 +208,16 @@ def progress(item_id: int):
     """Record an item's status, progress note and budget spent."""
     item = db.get_or_404(PlanItem, item_id)
     form = ProgressForm()
-    form.status.choices = [(s, status_labels()[s]) for s in ITEM_STATUSES]
+    form.status.choices = [(s.value, status_labels()[s]) for s in ItemStatus]
     if form.validate_on_submit():
-        try:
+        with flashed() as outcome:
             services.record_progress(
                 item,
                 status=form.status.data,
                 progress_note=form.progress_note.data or "",
                 spent=services.parse_money(form.spent.data),
             )
-        except RuleViolation as error:
-            db.session.rollback()
-            flash(error.message, "danger")
-        else:
+        if outcome.ok:
             flash(_("The progress has been saved."), "success")
     return redirect(url_for("plans.item", item_id=item.id))
 
@@ -245,12 +229,9 @@ def link_session(item_id: int):
     item = db.get_or_404(PlanItem, item_id)
     form = LinkSessionForm()
     if form.validate_on_submit():
-        try:
+        with flashed() as outcome:
             services.link_session(item, form.session_id.data or 0)
-        except RuleViolation as error:
-            db.session.rollback()
-            flash(error.message, "danger")
-        else:
+        if outcome.ok:
             flash(_("The session now counts toward this item."), "success")
     return redirect(url_for("plans.item", item_id=item.id))
 
@@ -267,11 +248,11 @@ def unlink_session(item_id: int, session_id: int):
 
 
 def _report_args():
-    fy = request.args.get("fy", type=int) or fiscal_year_of(local_today())
-    period = request.args.get("period", actuals.WHOLE_YEAR)
-    if period not in (actuals.FIRST_HALF, actuals.WHOLE_YEAR):
-        period = actuals.WHOLE_YEAR
-    plan_id = request.args.get("plan", type=int)
+    fy = fiscal_year_arg()
+    period = request.args.get("period", Period.WHOLE_YEAR)
+    if period not in set(Period):
+        period = Period.WHOLE_YEAR
+    plan_id = id_arg("plan")
     plan = db.session.get(Plan, plan_id) if plan_id else services.plan_in_force(fy)
     return fy, period, plan
 
@@ -293,9 +274,5 @@ def report():
 def report_xlsx():
     """Download plan against actual as XLSX."""
     fy, period, plan = _report_args()
-    data = exports.report_xlsx(actuals.plan_against_actual(plan, fy, period), locale=_locale())
-    return Response(
-        data,
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f"attachment; filename=hr-plan-{fy}-{period}.xlsx"},
-    )
+    data = exports.report_xlsx(actuals.plan_against_actual(plan, fy, period), locale=current_locale())
+    return download(data, f"hr-plan-{fy}-{period}.xlsx")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from ethics_hr.core.db import begin_write
+from ethics_hr.core.db import begin_write, transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
@@ -24,36 +24,25 @@ from ethics_hr.training.models import (
     AttendanceStatus,
     Registration,
     TrainingSession,
+    current_attendance_ids,
 )
+from ethics_hr.training.reference import LATE, PRESENT
 
 MAX_IMPORT_ROWS = 5000
 
 
-def current_ids(session_ids=None) -> sa.Subquery:
-    """The id of the latest attendance row of each (session, person): their current status."""
-    query = sa.select(sa.func.max(Attendance.id).label("id")).group_by(
-        Attendance.session_id, Attendance.person_id
-    )
-    if session_ids is not None:
-        query = query.where(Attendance.session_id.in_(session_ids))
-    return query.subquery("current_attendance")
-
-
 def current_for(session_id: int, person_ids: list[int] | None = None) -> dict[int, Attendance]:
     """Return the current attendance row of each person on a session (all, or only the given people)."""
-    latest = sa.select(sa.func.max(Attendance.id).label("id")).where(Attendance.session_id == session_id)
-    if person_ids is not None:
-        if not person_ids:
-            return {}
-        latest = latest.where(Attendance.person_id.in_(person_ids))
-    latest = latest.group_by(Attendance.person_id).subquery()
+    if person_ids is not None and not person_ids:
+        return {}
+    latest = current_attendance_ids(session_ids=[session_id], person_ids=person_ids)
     rows = db.session.scalars(sa.select(Attendance).join(latest, latest.c.id == Attendance.id))
     return {row.person_id: row for row in rows}
 
 
 def status_counts(session_id: int) -> dict[str, int]:
     """Count a session's people by current status code, in SQL."""
-    latest = current_ids([session_id])
+    latest = current_attendance_ids(session_ids=[session_id])
     rows = db.session.execute(
         sa.select(AttendanceStatus.code, sa.func.count(Attendance.id))
         .join(latest, latest.c.id == Attendance.id)
@@ -61,6 +50,12 @@ def status_counts(session_id: int) -> dict[str, int]:
         .group_by(AttendanceStatus.code)
     )
     return dict(rows.all())
+
+
+def attended_count(session_id: int) -> int:
+    """Count the people whose current status on a session is present or late."""
+    counts = status_counts(session_id)
+    return counts.get(PRESENT, 0) + counts.get(LATE, 0)
 
 
 def history(session_id: int, person_id: int) -> list[Attendance]:
@@ -89,7 +84,7 @@ def append(
     current: Attendance | None,
     note: str = "",
 ) -> Attendance:
-    """Add one attendance entry; it corrects the current one if there is one (caller commits)."""
+    """Add one attendance entry; it corrects the current one if there is one (inside the caller's unit)."""
     row = Attendance(
         session_id=session_id,
         person_id=person_id,
@@ -111,13 +106,12 @@ def _check_session(s: TrainingSession, codes: set[str], statuses: dict[str, Atte
     unknown = codes - set(statuses)
     if unknown:
         raise RuleViolation(str(_l("Unknown attendance status.")))
-    from ethics_hr.training.checkin import window_of
-
     credited = {c for c in codes if statuses[c].hours_factor > 0}
-    if credited and utc_now() < window_of(s).opens:
+    if credited and utc_now() < s.checkin_window.opens:
         raise RuleViolation(str(_l("The session has not started yet: nobody can be marked as attending.")))
 
 
+@transactional
 def record_marks(s: TrainingSession, marks: dict[int, str], *, by_user_id: int, note: str = "") -> int:
     """Record the statuses chosen on the roster; only changes become new entries; return how many."""
     statuses = statuses_by_code()
@@ -133,11 +127,8 @@ def record_marks(s: TrainingSession, marks: dict[int, str], *, by_user_id: int, 
         )
     )
     if set(marks) - on_roster:
-        db.session.rollback()
         raise RuleViolation(str(_l("Some of these people are not on the roster any more. Reload the page.")))
-    written = _append_changes(s, marks, statuses, method=BY_OFFICER, by_user_id=by_user_id, note=note)
-    db.session.commit()
-    return written
+    return _append_changes(s, marks, statuses, method=BY_OFFICER, by_user_id=by_user_id, note=note)
 
 
 def _append_changes(
@@ -171,6 +162,7 @@ def mark_unmarked(s: TrainingSession, status_code: str, *, by_user_id: int) -> i
     return record_marks(s, dict.fromkeys(ids, status_code), by_user_id=by_user_id)
 
 
+@transactional
 def add_walk_in(s: TrainingSession, employee_number: str, status_code: str, *, by_user_id: int) -> Person:
     """Add someone who came without being on the roster, and record their attendance."""
     statuses = statuses_by_code()
@@ -187,18 +179,12 @@ def add_walk_in(s: TrainingSession, employee_number: str, status_code: str, *, b
         )
     )
     if state == ENROLLED:
-        db.session.rollback()
         raise RuleViolation(
             str(_l("%(name)s is already on the roster: mark them there.", name=person.full_name_th)),
             "employee_number",
         )
-    try:
-        enrolment.seat_walk_in(s, person)
-    except RuleViolation:
-        db.session.rollback()
-        raise
+    enrolment.seat_walk_in(s, person)
     _append_changes(s, {person.id: status_code}, statuses, method=BY_WALK_IN, by_user_id=by_user_id)
-    db.session.commit()
     return person
 
 
@@ -224,6 +210,7 @@ class AttendanceImport:
         return not self.errors and not self.file_error and bool(self.marks)
 
 
+IMPORT_TEMPLATE_HEADER = ("employee_number", "status")
 NUMBER_HEADERS = ("employee_number", "employee number", "รหัสพนักงาน", "เลขประจำตัว")
 STATUS_HEADERS = ("status", "attendance", "สถานะ", "การเข้าร่วม")
 
@@ -295,6 +282,7 @@ def check_import(s: TrainingSession, data: bytes, filename: str) -> AttendanceIm
     return result
 
 
+@transactional
 def apply_import(s: TrainingSession, check: AttendanceImport, *, by_user_id: int) -> int:
     """Write a checked attendance file: every row in one transaction, or none."""
     if not check.ok:
@@ -302,6 +290,4 @@ def apply_import(s: TrainingSession, check: AttendanceImport, *, by_user_id: int
     statuses = statuses_by_code()
     _check_session(s, set(check.marks.values()), statuses)
     begin_write(TrainingSession.__table__, s.id)
-    written = _append_changes(s, check.marks, statuses, method=BY_IMPORT, by_user_id=by_user_id)
-    db.session.commit()
-    return written
+    return _append_changes(s, check.marks, statuses, method=BY_IMPORT, by_user_id=by_user_id)

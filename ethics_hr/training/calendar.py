@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from flask import current_app, url_for
 from icalendar import Calendar, Event
 
+from ethics_hr.core.db import transactional
 from ethics_hr.core.models import utc_now
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
@@ -99,6 +100,7 @@ def has_feed(person: Person) -> bool:
     )
 
 
+@transactional
 def issue_feed(person: Person) -> str:
     """Give a person a new private feed address (the old one stops working); return its token once."""
     token = secrets.token_urlsafe(24)
@@ -108,17 +110,16 @@ def issue_feed(person: Person) -> str:
         db.session.add(feed)
     feed.token_hash = _digest(token)
     feed.created_at = utc_now()
-    db.session.commit()
     return token
 
 
+@transactional
 def revoke_feed(person: Person) -> bool:
     """Stop a person's feed address from working; return whether there was one."""
     feed = db.session.scalar(sa.select(CalendarFeed).where(CalendarFeed.person_id == person.id))
     if feed is None:
         return False
     db.session.delete(feed)
-    db.session.commit()
     return True
 
 

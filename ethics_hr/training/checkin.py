@@ -3,25 +3,32 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 import segno
 from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
-from ethics_hr.core.db import begin_write
+from ethics_hr.core.db import begin_write, transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.formatting import format_datetime
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
+from ethics_hr.training import attendance, hours
+from ethics_hr.training.models import (
+    BY_SELF,
+    CANCELLED,
+    ENROLLED,
+    LATE_AFTER,
+    Attendance,
+    Registration,
+    TrainingSession,
+)
+from ethics_hr.training.reference import LATE, PRESENT
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read from a screen across a room
 CODE_LENGTH = 6
-OPENS_BEFORE = timedelta(minutes=60)
-LATE_AFTER = timedelta(minutes=15)
 
 
 def new_checkin_code() -> str:
@@ -32,20 +39,6 @@ def new_checkin_code() -> str:
 def normalise_code(text: str) -> str:
     """Accept a code typed in lower case, with spaces or dashes."""
     return "".join(ch for ch in (text or "").upper() if ch.isalnum())[: CODE_LENGTH * 2]
-
-
-@dataclass(frozen=True)
-class Window:
-    opens: datetime
-    closes: datetime
-
-    def contains(self, moment: datetime) -> bool:
-        return self.opens <= moment <= self.closes
-
-
-def window_of(s) -> Window:
-    """Return when self check-in is open: from an hour before the start to the end of the session."""
-    return Window(s.starts_at - OPENS_BEFORE, s.ends_at)
 
 
 def checkin_url(code: str | None = None) -> str:
@@ -62,21 +55,16 @@ def qr_svg(data: str) -> Markup:
     return Markup(qr.svg_inline(scale=8, border=2, omitsize=True))
 
 
-def find_session(code: str):
-    from ethics_hr.training.models import TrainingSession
-
+def find_session(code: str) -> TrainingSession | None:
     code = normalise_code(code)
     if len(code) != CODE_LENGTH:
         return None
     return db.session.scalar(db.select(TrainingSession).where(TrainingSession.checkin_code == code))
 
 
-def check_in(code: str, person: Person, *, by_user_id: int | None):
+@transactional
+def check_in(code: str, person: Person, *, by_user_id: int | None) -> tuple[TrainingSession, Attendance]:
     """Record that a person on the roster is here, from the code shown in the room; say why not otherwise."""
-    from ethics_hr.training import attendance, hours
-    from ethics_hr.training.models import BY_SELF, CANCELLED, ENROLLED, Registration, TrainingSession
-    from ethics_hr.training.reference import LATE, PRESENT
-
     s = find_session(code)
     if s is None:
         raise RuleViolation(
@@ -85,7 +73,7 @@ def check_in(code: str, person: Person, *, by_user_id: int | None):
     now = utc_now()
     if s.status == CANCELLED:
         raise RuleViolation(str(_l("This session has been cancelled.")), "code")
-    window = window_of(s)
+    window = s.checkin_window
     if now < window.opens:
         raise RuleViolation(
             str(_l("Check-in for this session opens at %(when)s.", when=format_datetime(window.opens))),
@@ -103,14 +91,12 @@ def check_in(code: str, person: Person, *, by_user_id: int | None):
         )
     )
     if state != ENROLLED:
-        db.session.rollback()
         raise RuleViolation(
             str(_l("You are not on the roster of this session. Please ask the organiser at the desk.")),
             "code",
         )
     current = attendance.current_for(s.id, [person.id]).get(person.id)
     if current is not None and current.status.hours_factor > 0:
-        db.session.rollback()
         raise RuleViolation(
             str(_l("You checked in already, at %(when)s.", when=format_datetime(current.recorded_at))), "code"
         )
@@ -124,5 +110,4 @@ def check_in(code: str, person: Person, *, by_user_id: int | None):
         current=current,
     )
     hours.refresh([person.id], [s.fiscal_year])
-    db.session.commit()
     return s, row

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from ethics_hr.core import audit
+from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
@@ -28,6 +29,7 @@ from ethics_hr.training.models import (
     WAITLISTED,
     WITHDRAWN,
     Registration,
+    RegistrationSource,
     TrainingSession,
 )
 
@@ -93,6 +95,7 @@ def check_open(s: TrainingSession, now: datetime) -> None:
         raise RuleViolation(str(_l("The registration deadline for this session has passed.")))
 
 
+@transactional
 def enrol(s: TrainingSession, person: Person) -> Registration:
     """Give an invited person a seat, or raise SessionFull when there is none left."""
     now = utc_now()
@@ -102,17 +105,15 @@ def enrol(s: TrainingSession, person: Person) -> Registration:
     check_open(s, now)
     sid = s.id
     if not _move(reg, ENROLLED, only_from=(INVITED, WAITLISTED, WITHDRAWN), now=now):
-        db.session.rollback()
         raise RuleViolation(str(_l("You are already enrolled in this session.")))
     if not _take_seat(sid):
-        db.session.rollback()
         raise SessionFull(str(_l("Sorry, the last seat has just been taken. You can join the waiting list.")))
     notices.enrolled(s, person.id)
-    db.session.commit()
     _refresh(s, reg)
     return reg
 
 
+@transactional
 def join_waitlist(s: TrainingSession, person: Person) -> Registration:
     """Put an invited person on the waiting list of a full session."""
     now = utc_now()
@@ -125,13 +126,12 @@ def join_waitlist(s: TrainingSession, person: Person) -> Registration:
     if s.seats_taken < s.capacity:
         raise RuleViolation(str(_l("Seats are still free: enrol instead.")))
     if not _move(reg, WAITLISTED, only_from=(INVITED, WITHDRAWN), now=now):
-        db.session.rollback()
         raise RuleViolation(str(_l("You are already on the waiting list.")))
-    db.session.commit()
     _refresh(reg)
     return reg
 
 
+@transactional
 def withdraw(s: TrainingSession, person: Person) -> Registration:
     """Give up a seat or a place on the waiting list; the first person waiting gets the seat."""
     now = utc_now()
@@ -144,12 +144,10 @@ def withdraw(s: TrainingSession, person: Person) -> Registration:
         )
     was = reg.state
     if not _move(reg, WITHDRAWN, only_from=(was,), now=now):
-        db.session.rollback()
         raise RuleViolation(str(_l("You are neither enrolled nor on the waiting list.")))
     if was == ENROLLED:
         _free_seat(s.id)
         promote_waiting(s)
-    db.session.commit()
     _refresh(s, reg)
     return reg
 
@@ -232,8 +230,10 @@ def seat_invited(s: TrainingSession, person_ids: list[int]) -> tuple[int, int]:
     return len(seated), len(waiting)
 
 
-def seat_walk_in(s: TrainingSession, person: Person, *, source: str = "walk_in") -> Registration:
-    """Put someone who came without a seat on the roster, if a seat is free (caller commits)."""
+def seat_walk_in(
+    s: TrainingSession, person: Person, *, source: str = RegistrationSource.WALK_IN
+) -> Registration:
+    """Put someone who came without a seat on the roster, if a seat is free (in the caller's unit of work)."""
     now = utc_now()
     reg = db.session.scalar(
         sa.select(Registration).where(Registration.session_id == s.id, Registration.person_id == person.id)

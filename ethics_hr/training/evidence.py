@@ -8,8 +8,14 @@ import sqlalchemy as sa
 
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
-from ethics_hr.training import attendance
-from ethics_hr.training.models import CANCELLED, Attendance, AttendanceStatus, Course, TrainingSession
+from ethics_hr.training.models import (
+    Attendance,
+    AttendanceStatus,
+    Course,
+    SessionStatus,
+    TrainingSession,
+    current_attendance_ids,
+)
 from ethics_hr.training.services import sessions_query
 
 
@@ -21,13 +27,12 @@ class EthicsSessionsHeld:
 
 
 def session_hours(s: TrainingSession) -> float:
-    """The hours a session gives: its own, else its course's default."""
-    hours = s.hours if s.hours is not None else s.course.default_hours
-    return float(hours or 0)
+    """The hours a session gives (TrainingSession.credited_hours: its own, else its course's default)."""
+    return float(s.credited_hours or 0)
 
 
 def is_cancelled(s: TrainingSession) -> bool:
-    return s.status == CANCELLED
+    return s.is_cancelled
 
 
 def ethics_sessions_held(fy: int) -> EthicsSessionsHeld:
@@ -39,14 +44,18 @@ def ethics_sessions_held(fy: int) -> EthicsSessionsHeld:
     held = (
         sessions_query(fy=fy)
         .join(Course, Course.id == TrainingSession.course_id)
-        .where(Course.is_ethics, TrainingSession.status != CANCELLED, TrainingSession.starts_at <= utc_now())
+        .where(
+            Course.is_ethics,
+            TrainingSession.status != SessionStatus.CANCELLED,
+            TrainingSession.starts_at <= utc_now(),
+        )
         .order_by(None)
         .order_by(TrainingSession.starts_at, TrainingSession.id)
     )
     result = EthicsSessionsHeld(sessions=list(db.session.scalars(held).unique()))
     if not result.sessions:
         return result
-    current = attendance.current_ids([s.id for s in result.sessions])
+    current = current_attendance_ids(session_ids=[s.id for s in result.sessions])
     present = (
         sa.select(Attendance.session_id, Attendance.person_id)
         .join(current, current.c.id == Attendance.id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
@@ -20,25 +19,11 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
-from ethics_hr.core.forms import coerce_optional_int
+from ethics_hr.core.forms import REQUIRED, BaseForm, coerce_optional_int
 from ethics_hr.people.forms import MultiCheckboxField
 
-REQUIRED = _l("This field is required.")
 
-
-def _without_nul(value):
-    # PostgreSQL refuses NUL in text; nobody types one, so it is dropped rather than answered with an error.
-    return value.replace("\x00", "") if isinstance(value, str) else value
-
-
-class TrainingForm(FlaskForm):
-    class Meta:
-        def bind_field(self, form, unbound_field, options):
-            options["filters"] = [*options.get("filters", ()), _without_nul]
-            return unbound_field.bind(form=form, **options)
-
-
-class TopicForm(TrainingForm):
+class TopicForm(BaseForm):
     code = StringField(
         _l("Short code"),
         validators=[
@@ -54,7 +39,7 @@ class TopicForm(TrainingForm):
     submit = SubmitField(_l("Save"))
 
 
-class StatusForm(TrainingForm):
+class StatusForm(BaseForm):
     name_th = StringField(_l("Name in Thai"), validators=[DataRequired(REQUIRED), Length(max=100)])
     name_en = StringField(_l("Name in English"), validators=[Optional(), Length(max=100)])
     hours_factor = FloatField(
@@ -65,7 +50,7 @@ class StatusForm(TrainingForm):
     submit = SubmitField(_l("Save"))
 
 
-class CourseForm(TrainingForm):
+class CourseForm(BaseForm):
     code = StringField(
         _l("Course code"),
         validators=[
@@ -95,7 +80,7 @@ STATUS_CHOICES = [
 ]
 
 
-class SessionForm(TrainingForm):
+class SessionForm(BaseForm):
     course_id = SelectField(_l("Course"), coerce=coerce_optional_int, validators=[InputRequired(REQUIRED)])
     day = DateField(_l("Date"), validators=[InputRequired(_l("Enter a date."))])
     start_time = TimeField(_l("Starts at"), validators=[InputRequired(_l("Enter a time."))])
@@ -131,7 +116,7 @@ class SessionForm(TrainingForm):
     submit = SubmitField(_l("Save"))
 
 
-class InviteForm(TrainingForm):
+class InviteForm(BaseForm):
     department_ids = MultiCheckboxField(_l("Departments"), coerce=int, choices=[])
     category_ids = MultiCheckboxField(_l("Staff categories"), coerce=int, choices=[])
     employee_numbers = TextAreaField(
@@ -141,20 +126,20 @@ class InviteForm(TrainingForm):
     submit = SubmitField(_l("Invite"))
 
 
-class CancelSessionForm(TrainingForm):
+class CancelSessionForm(BaseForm):
     reason = StringField(
         _l("Reason (told to those enrolled)"), validators=[DataRequired(REQUIRED), Length(max=500)]
     )
     submit = SubmitField(_l("Cancel the session"))
 
 
-class WalkInForm(TrainingForm):
+class WalkInForm(BaseForm):
     employee_number = StringField(_l("Employee number"), validators=[DataRequired(REQUIRED), Length(max=30)])
     status = SelectField(_l("Status"), choices=[])
     submit = SubmitField(_l("Add to the roster"))
 
 
-class CheckInForm(TrainingForm):
+class CheckInForm(BaseForm):
     code = StringField(
         _l("Check-in code"),
         validators=[DataRequired(_l("Enter the code shown in the room.")), Length(max=20)],
@@ -162,7 +147,7 @@ class CheckInForm(TrainingForm):
     submit = SubmitField(_l("Check in"))
 
 
-class AttendanceImportForm(TrainingForm):
+class AttendanceImportForm(BaseForm):
     file = FileField(
         _l("CSV or XLSX file"),
         validators=[

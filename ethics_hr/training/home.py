@@ -9,16 +9,14 @@ import sqlalchemy as sa
 from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
-from ethics_hr.training.checkin import window_of
 from ethics_hr.training.models import (
-    CANCELLED,
     COMPLETED,
     ENROLLED,
     INVITED,
-    OPEN,
     WAITLISTED,
     WITHDRAWN,
     Registration,
+    SeatActions,
     TrainingSession,
 )
 
@@ -29,10 +27,7 @@ HOME_LIMIT = 6
 class HomeItem:
     session: TrainingSession
     state: str
-    can_enrol: bool = False
-    can_wait: bool = False
-    can_withdraw: bool = False
-    can_check_in: bool = False
+    actions: SeatActions
 
 
 @dataclass
@@ -41,19 +36,6 @@ class TrainingCard:
     confirm: ConfirmForm | None = None
     template: str = "training/_home_card.html"
     width: str = "col-lg-6"
-
-
-def _item(s: TrainingSession, state: str, now) -> HomeItem:
-    item = HomeItem(s, state)
-    if s.status in (CANCELLED, COMPLETED):
-        return item
-    enrolment_open = s.status == OPEN and now < s.enrolment_closes_at
-    if state in (INVITED, WITHDRAWN) and enrolment_open:
-        item.can_enrol = s.seats_taken < s.capacity
-        item.can_wait = not item.can_enrol
-    item.can_withdraw = state in (ENROLLED, WAITLISTED) and now < s.starts_at
-    item.can_check_in = state == ENROLLED and window_of(s).contains(now)
-    return item
 
 
 def training_sections(user) -> list[TrainingCard]:
@@ -71,4 +53,8 @@ def training_sections(user) -> list[TrainingCard]:
         .order_by(TrainingSession.starts_at)
         .limit(HOME_LIMIT)
     ).all()
-    return [TrainingCard(items=[_item(s, state, now) for s, state in rows], confirm=ConfirmForm())]
+    return [
+        TrainingCard(
+            items=[HomeItem(s, state, s.actions_for(state, now)) for s, state in rows], confirm=ConfirmForm()
+        )
+    ]

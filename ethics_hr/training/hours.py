@@ -22,6 +22,7 @@ from ethics_hr.training.models import (
     Course,
     PersonHours,
     TrainingSession,
+    current_attendance_ids,
 )
 
 
@@ -32,11 +33,8 @@ def credited(
     sessions = sa.select(TrainingSession.id).where(TrainingSession.status != CANCELLED)
     if fiscal_years is not None:
         sessions = sessions.where(TrainingSession.fiscal_year.in_(list(fiscal_years)))
-    latest = sa.select(sa.func.max(Attendance.id).label("id")).where(Attendance.session_id.in_(sessions))
-    if person_ids is not None:
-        latest = latest.where(Attendance.person_id.in_(list(person_ids)))
-    latest = latest.group_by(Attendance.session_id, Attendance.person_id).subquery("latest")
-    hours = AttendanceStatus.hours_factor * sa.func.coalesce(TrainingSession.hours, Course.default_hours)
+    latest = current_attendance_ids(session_ids=sessions, person_ids=person_ids)
+    hours = AttendanceStatus.hours_factor * TrainingSession.credited_hours
     return (
         sa.select(
             Attendance.person_id.label("person_id"),

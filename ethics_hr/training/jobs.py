@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
+from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.timeutil import to_local
 from ethics_hr.extensions import db
 from ethics_hr.notifications.services import due_before, kind_settings
@@ -45,6 +46,6 @@ def session_reminders(now: datetime) -> int:
                 Registration.session_id == s.id, Registration.state == ENROLLED
             )
         ).all()
-        told += notices.reminder(s, enrolled, f"{period}:{day.isoformat()}")
-        db.session.commit()
+        with unit_of_work():  # one per session: a run that dies half way keeps what it queued
+            told += notices.reminder(s, enrolled, f"{period}:{day.isoformat()}")
     return told

@@ -2,69 +2,148 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ethics_hr.core.append_only import append_only
-from ethics_hr.core.models import TimestampMixin, utc_now
+from ethics_hr.core.formatting import bilingual
+from ethics_hr.core.models import ReferenceData, TimestampMixin, utc_now
+from ethics_hr.core.timeutil import fiscal_year_of
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
 
-# Session statuses: planned (announced, no enrolment yet), open (enrolment open), completed, cancelled.
-PLANNED = "planned"
-OPEN = "open"
-COMPLETED = "completed"
-CANCELLED = "cancelled"
-SESSION_STATUSES = (PLANNED, OPEN, COMPLETED, CANCELLED)
 
-# Registration states of one person on one session.
-INVITED = "invited"  # on the invitation list, holds no seat
-ENROLLED = "enrolled"  # holds a seat: on the roster
-WAITLISTED = "waitlisted"  # wants a seat; moves up when one frees
-WITHDRAWN = "withdrawn"  # had a seat or a place on the waiting list and gave it up
-REGISTRATION_STATES = (INVITED, ENROLLED, WAITLISTED, WITHDRAWN)
+class SessionStatus(enum.StrEnum):
+    """Where a session stands: announced, open for enrolment, held, or called off."""
 
-# How an attendance entry was taken.
-BY_OFFICER = "officer"
-BY_SELF = "self"
-BY_IMPORT = "import"
-BY_WALK_IN = "walk_in"
+    PLANNED = "planned"  # announced, no enrolment yet
+    OPEN = "open"  # enrolment open
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
 
 
-class CourseTopic(db.Model):
+class RegistrationState(enum.StrEnum):
+    """Where one person stands on one session."""
+
+    INVITED = "invited"  # on the invitation list, holds no seat
+    ENROLLED = "enrolled"  # holds a seat: on the roster
+    WAITLISTED = "waitlisted"  # wants a seat; moves up when one frees
+    WITHDRAWN = "withdrawn"  # had a seat or a place on the waiting list and gave it up
+
+
+class RegistrationSource(enum.StrEnum):
+    """Why a person is on a session: invited with a department, a staff category, by name, or walked in."""
+
+    DEPARTMENT = "department"
+    CATEGORY = "category"
+    PERSON = "person"
+    WALK_IN = "walk_in"
+
+
+class AttendanceMethod(enum.StrEnum):
+    """How an attendance entry was taken."""
+
+    BY_OFFICER = "officer"
+    BY_SELF = "self"
+    BY_IMPORT = "import"
+    BY_WALK_IN = "walk_in"
+
+
+# Short names, so the rules read as before.
+PLANNED = SessionStatus.PLANNED
+OPEN = SessionStatus.OPEN
+COMPLETED = SessionStatus.COMPLETED
+CANCELLED = SessionStatus.CANCELLED
+INVITED = RegistrationState.INVITED
+ENROLLED = RegistrationState.ENROLLED
+WAITLISTED = RegistrationState.WAITLISTED
+WITHDRAWN = RegistrationState.WITHDRAWN
+BY_OFFICER = AttendanceMethod.BY_OFFICER
+BY_SELF = AttendanceMethod.BY_SELF
+BY_IMPORT = AttendanceMethod.BY_IMPORT
+BY_WALK_IN = AttendanceMethod.BY_WALK_IN
+
+# What the screens show for each value (labels and badge colours), passed to every template.
+SESSION_STATUS_LABELS = {
+    PLANNED: _l("Planned"),
+    OPEN: lazy_pgettext("session", "Open"),
+    COMPLETED: _l("Completed"),
+    CANCELLED: _l("Cancelled"),
+}
+SESSION_STATUS_CSS = {
+    PLANNED: "text-bg-secondary",
+    OPEN: "text-bg-primary",
+    COMPLETED: "text-bg-success",
+    CANCELLED: "text-bg-danger",
+}
+REGISTRATION_STATE_LABELS = {
+    INVITED: _l("Invited"),
+    ENROLLED: _l("Enrolled"),
+    WAITLISTED: _l("On the waiting list"),
+    WITHDRAWN: _l("Withdrawn"),
+}
+REGISTRATION_STATE_CSS = {
+    INVITED: "text-bg-info",
+    ENROLLED: "text-bg-success",
+    WAITLISTED: "text-bg-warning",
+    WITHDRAWN: "text-bg-secondary",
+}
+ATTENDANCE_METHOD_LABELS = {
+    BY_OFFICER: _l("by the officer"),
+    BY_SELF: _l("self check-in"),
+    BY_IMPORT: _l("imported"),
+    BY_WALK_IN: _l("walk-in"),
+}
+
+# Self check-in opens an hour before the start and closes at the end; a check-in after this is late.
+CHECKIN_OPENS_BEFORE = timedelta(minutes=60)
+LATE_AFTER = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class Window:
+    opens: datetime
+    closes: datetime
+
+    def contains(self, moment: datetime) -> bool:
+        return self.opens <= moment <= self.closes
+
+
+@dataclass(frozen=True)
+class SeatActions:
+    """What a person in a given registration state may do on a session now (the buttons they see)."""
+
+    can_enrol: bool = False
+    can_wait: bool = False
+    can_withdraw: bool = False
+    can_check_in: bool = False
+
+
+class CourseTopic(ReferenceData, db.Model):
     """Reference data: what a course is about (ethical standards, No Gift Policy, digital skills...)."""
 
     __tablename__ = "course_topic"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(db.String(40), unique=True)
-    name_th: Mapped[str] = mapped_column(db.String(200))
-    name_en: Mapped[str] = mapped_column(db.String(200), default="")
     is_ethics: Mapped[bool] = mapped_column(default=False)
-    sort_order: Mapped[int] = mapped_column(default=0)
-    active: Mapped[bool] = mapped_column(default=True)
-
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_th
 
 
-class AttendanceStatus(db.Model):
+class AttendanceStatus(ReferenceData, db.Model):
     """Reference data: present, late, excused, absent, and the share of the session's hours each earns."""
 
     __tablename__ = "attendance_status"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(db.String(40), unique=True)
+    # Shorter names than the mixin's, as the table has always had them.
     name_th: Mapped[str] = mapped_column(db.String(100))
     name_en: Mapped[str] = mapped_column(db.String(100), default="")
     hours_factor: Mapped[float] = mapped_column(default=0.0)
-    sort_order: Mapped[int] = mapped_column(default=0)
-    active: Mapped[bool] = mapped_column(default=True)
-
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_th
 
 
 class Course(TimestampMixin, db.Model):
@@ -83,11 +162,11 @@ class Course(TimestampMixin, db.Model):
 
     topic: Mapped[CourseTopic] = relationship(lazy="joined")
 
-    def title(self, locale: str) -> str:
-        return self.title_en if locale == "en" and self.title_en else self.title_th
+    def title(self, locale: str | None = None) -> str:
+        return bilingual(self.title_th, self.title_en, locale)
 
-    def description(self, locale: str) -> str:
-        return self.description_en if locale == "en" and self.description_en else self.description_th
+    def description(self, locale: str | None = None) -> str:
+        return bilingual(self.description_th, self.description_en, locale)
 
 
 class TrainingSession(TimestampMixin, db.Model):
@@ -116,7 +195,7 @@ class TrainingSession(TimestampMixin, db.Model):
     seats_taken: Mapped[int] = mapped_column(default=0)
     registration_deadline: Mapped[datetime | None]
     mandatory: Mapped[bool] = mapped_column(default=False)
-    status: Mapped[str] = mapped_column(db.String(12), default=PLANNED)
+    status: Mapped[SessionStatus] = mapped_column(db.String(12), default=SessionStatus.PLANNED)
     hours: Mapped[float | None]  # None: the course's default hours
     checkin_code: Mapped[str] = mapped_column(db.String(12), unique=True)
     notes: Mapped[str] = mapped_column(db.Text, default="")
@@ -125,9 +204,16 @@ class TrainingSession(TimestampMixin, db.Model):
 
     course: Mapped[Course] = relationship(lazy="joined")
 
-    @property
+    @hybrid_property
     def credited_hours(self) -> float:
+        """The hours the session is worth: its own, or its course's default (the one rule, in both forms)."""
         return self.hours if self.hours is not None else self.course.default_hours
+
+    @credited_hours.inplace.expression
+    @classmethod
+    def _credited_hours_expression(cls) -> sa.ColumnElement[float]:
+        # In SQL the query joins Course itself (every query that needs the hours already does).
+        return sa.func.coalesce(cls.hours, Course.default_hours)
 
     @property
     def seats_left(self) -> int:
@@ -136,6 +222,43 @@ class TrainingSession(TimestampMixin, db.Model):
     @property
     def enrolment_closes_at(self) -> datetime:
         return self.registration_deadline or self.starts_at
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == SessionStatus.CANCELLED
+
+    @property
+    def is_closed(self) -> bool:
+        """Cancelled or completed: nobody can be invited, enrol or withdraw any more."""
+        return self.status in (SessionStatus.CANCELLED, SessionStatus.COMPLETED)
+
+    @property
+    def is_upcoming(self) -> bool:
+        """Planned or open: not held yet, not called off."""
+        return self.status in (SessionStatus.PLANNED, SessionStatus.OPEN)
+
+    @property
+    def checkin_window(self) -> Window:
+        """When self check-in is open: from an hour before the start to the end of the session."""
+        return Window(self.starts_at - CHECKIN_OPENS_BEFORE, self.ends_at)
+
+    def enrolment_open(self, now: datetime) -> bool:
+        return self.status == SessionStatus.OPEN and now < self.enrolment_closes_at
+
+    def actions_for(self, state: str | None, now: datetime) -> SeatActions:
+        """What someone in this registration state (None: not invited) may do on the session at `now`."""
+        if state is None:
+            return SeatActions()
+        can_enrol = can_wait = False
+        if state in (INVITED, WITHDRAWN) and not self.is_closed and self.enrolment_open(now):
+            can_enrol = self.seats_taken < self.capacity
+            can_wait = not can_enrol
+        return SeatActions(
+            can_enrol=can_enrol,
+            can_wait=can_wait,
+            can_withdraw=state in (ENROLLED, WAITLISTED) and not self.is_closed and now < self.starts_at,
+            can_check_in=state == ENROLLED and not self.is_cancelled and self.checkin_window.contains(now),
+        )
 
 
 class Registration(TimestampMixin, db.Model):
@@ -151,8 +274,8 @@ class Registration(TimestampMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(sa.ForeignKey("training_session.id", ondelete="CASCADE"))
     person_id: Mapped[int] = mapped_column(sa.ForeignKey("person.id"))
-    state: Mapped[str] = mapped_column(db.String(12), default=INVITED)
-    source: Mapped[str] = mapped_column(db.String(20), default="person")  # department, category, person...
+    state: Mapped[RegistrationState] = mapped_column(db.String(12), default=RegistrationState.INVITED)
+    source: Mapped[RegistrationSource] = mapped_column(db.String(20), default=RegistrationSource.PERSON)
     invited_at: Mapped[datetime] = mapped_column(default=utc_now)
     enrolled_at: Mapped[datetime | None]
     waitlisted_at: Mapped[datetime | None]
@@ -175,7 +298,7 @@ class Attendance(db.Model):
     session_id: Mapped[int] = mapped_column(sa.ForeignKey("training_session.id"))
     person_id: Mapped[int] = mapped_column(sa.ForeignKey("person.id"), index=True)
     status_id: Mapped[int] = mapped_column(sa.ForeignKey("attendance_status.id"))
-    method: Mapped[str] = mapped_column(db.String(12), default=BY_OFFICER)
+    method: Mapped[AttendanceMethod] = mapped_column(db.String(12), default=AttendanceMethod.BY_OFFICER)
     recorded_at: Mapped[datetime] = mapped_column(default=utc_now)
     recorded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
     corrects_id: Mapped[int | None] = mapped_column(sa.ForeignKey("training_attendance.id"))
@@ -187,11 +310,32 @@ class Attendance(db.Model):
 append_only(Attendance.__table__)
 
 
+IdFilter = Iterable[int] | sa.Select | None
+
+
+def current_attendance_ids(*, session_ids: IdFilter = None, person_ids: IdFilter = None) -> sa.Subquery:
+    """The id of each (session, person)'s newest attendance row: their current status.
+
+    Attendance is append-only (a correction is a new row), so the newest row is the one that counts. Join
+    Attendance to this subquery's `id` column; narrow it by sessions and people (lists or subqueries).
+    """
+    query = sa.select(sa.func.max(Attendance.id).label("id")).group_by(
+        Attendance.session_id, Attendance.person_id
+    )
+    if session_ids is not None:
+        query = query.where(Attendance.session_id.in_(_ids(session_ids)))
+    if person_ids is not None:
+        query = query.where(Attendance.person_id.in_(_ids(person_ids)))
+    return query.subquery("current_attendance")
+
+
+def _ids(ids: Iterable[int] | sa.Select) -> list[int] | sa.Select:
+    return ids if isinstance(ids, sa.Select) else list(ids)
+
+
 @sa.event.listens_for(TrainingSession, "before_insert")
 @sa.event.listens_for(TrainingSession, "before_update")
 def _keep_fiscal_year(mapper, connection, target: TrainingSession) -> None:
-    from ethics_hr.core.timeutil import fiscal_year_of
-
     target.fiscal_year = fiscal_year_of(target.starts_at)
 
 

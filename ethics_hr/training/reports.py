@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from openpyxl import Workbook
 
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
@@ -21,14 +18,11 @@ from ethics_hr.training.models import (
     PersonHours,
     Registration,
     TrainingSession,
+    current_attendance_ids,
 )
 
 MET = "met"
 NOT_MET = "not_met"
-
-
-def _session_hours():
-    return sa.func.coalesce(TrainingSession.hours, Course.default_hours)
 
 
 @dataclass
@@ -142,12 +136,7 @@ class RecordLine:
 
 def person_record(person_id: int, fy: int) -> list[RecordLine]:
     """Return a person's sessions of a fiscal year with their current attendance and the hours credited."""
-    latest = (
-        sa.select(sa.func.max(Attendance.id).label("id"))
-        .where(Attendance.person_id == person_id)
-        .group_by(Attendance.session_id)
-        .subquery("latest")
-    )
+    latest = current_attendance_ids(person_ids=[person_id])
     current = (
         sa.select(Attendance.session_id, Attendance.status_id)
         .join(latest, latest.c.id == Attendance.id)
@@ -155,7 +144,7 @@ def person_record(person_id: int, fy: int) -> list[RecordLine]:
     )
     credited = sa.case(
         (TrainingSession.status == CANCELLED, 0.0),
-        else_=sa.func.coalesce(AttendanceStatus.hours_factor, 0.0) * _session_hours(),
+        else_=sa.func.coalesce(AttendanceStatus.hours_factor, 0.0) * TrainingSession.credited_hours,
     )
     rows = db.session.execute(
         sa.select(TrainingSession, Registration.state, AttendanceStatus, credited)
@@ -226,23 +215,3 @@ def _all_hours(fy: int) -> dict[int, Hours]:
         )
     )
     return {pid: Hours(float(a or 0), float(e or 0)) for pid, a, e in rows}
-
-
-def to_csv(rows: list[list]) -> bytes:
-    """Write report rows as UTF-8 CSV with a BOM, so Excel shows Thai correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(EXPORT_HEADER)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def to_xlsx(rows: list[list], *, title: str) -> bytes:
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title[:31])
-    ws.append(list(EXPORT_HEADER))
-    for row in rows:
-        ws.append(row)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()

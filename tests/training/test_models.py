@@ -69,3 +69,60 @@ def test_reference_data_keeps_what_an_officer_changed(app):
     assert db.session.scalar(sa.select(CourseTopic).where(CourseTopic.code == "no_gift")) is not None
     codes = set(db.session.scalars(sa.select(AttendanceStatus.code)))
     assert codes == {"present", "late", "excused", "absent"}
+
+
+def test_a_sessions_hours_are_its_own_or_its_courses_in_python_and_in_sql(app):
+    from ethics_hr.training.models import Course
+
+    own = helpers.session(hours=1.5)
+    default = helpers.session(course_=helpers.course(hours=6))
+    assert (own.credited_hours, default.credited_hours) == (1.5, 6)
+    in_sql = dict(
+        db.session.execute(
+            sa.select(TrainingSession.id, TrainingSession.credited_hours).join(
+                Course, Course.id == TrainingSession.course_id
+            )
+        ).all()
+    )
+    assert in_sql == {own.id: 1.5, default.id: 6}
+
+
+def test_the_current_attendance_is_the_newest_row_of_each_person_and_session(app):
+    from ethics_hr.training.models import current_attendance_ids
+
+    s, other = helpers.session(), helpers.session()
+    p = factories.person()
+    status = {st.code: st for st in db.session.scalars(sa.select(AttendanceStatus))}
+    rows = [
+        Attendance(session_id=s.id, person_id=p.id, status_id=status["absent"].id),
+        Attendance(session_id=s.id, person_id=p.id, status_id=status["present"].id),
+        Attendance(session_id=other.id, person_id=p.id, status_id=status["late"].id),
+    ]
+    db.session.add_all(rows)
+    db.session.commit()
+    newest = sa.select(current_attendance_ids().c.id)
+    assert set(db.session.scalars(newest)) == {rows[1].id, rows[2].id}
+    one_session = current_attendance_ids(
+        session_ids=sa.select(TrainingSession.id).where(TrainingSession.id == s.id)
+    )
+    assert set(db.session.scalars(sa.select(one_session.c.id))) == {rows[1].id}
+
+
+def test_what_a_person_may_do_on_a_session_follows_their_state_and_the_clock(app):
+    from datetime import timedelta
+
+    from ethics_hr.core.models import utc_now
+    from ethics_hr.training.models import CANCELLED, ENROLLED, INVITED, WAITLISTED
+
+    s = helpers.session(capacity=1)
+    now = utc_now()
+    assert s.actions_for(None, now) == s.actions_for(None, now).__class__()
+    assert s.actions_for(INVITED, now).can_enrol and not s.actions_for(INVITED, now).can_wait
+    s.seats_taken = 1
+    assert s.actions_for(INVITED, now).can_wait and not s.actions_for(INVITED, now).can_enrol
+    assert s.actions_for(WAITLISTED, now).can_withdraw
+    assert not s.actions_for(ENROLLED, now).can_check_in  # two weeks ahead: the window is shut
+    during = s.starts_at + timedelta(minutes=5)
+    assert s.actions_for(ENROLLED, during).can_check_in and not s.actions_for(ENROLLED, during).can_withdraw
+    s.status = CANCELLED
+    assert s.actions_for(ENROLLED, during) == s.actions_for(None, during)

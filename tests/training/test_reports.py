@@ -126,15 +126,17 @@ def test_the_export_has_every_row_and_opens_as_a_workbook(app):
 
     from openpyxl import load_workbook
 
+    from ethics_hr.core.exports import csv_bytes, xlsx_bytes
+
     officer = factories.officer()
     p = factories.person(first_name_th="สมหญิง")
     _attend(_held(datetime(2026, 10, 5, 2, tzinfo=UTC)), p, "present", officer)
     rows = reports.export_rows(FY)
     assert any(r[0] == p.employee_number and r[5] == 3.0 for r in rows)
-    text = reports.to_csv(rows).decode("utf-8-sig")
+    text = csv_bytes(reports.EXPORT_HEADER, rows).decode("utf-8-sig")
     assert text.splitlines()[0].startswith("employee_number,name")
     assert "สมหญิง" in text
-    wb = load_workbook(BytesIO(reports.to_xlsx(rows, title="FY2570")))
+    wb = load_workbook(BytesIO(xlsx_bytes(reports.EXPORT_HEADER, rows, title="FY2570")))
     assert wb.active.max_row == len(rows) + 1
 
 

@@ -5,19 +5,22 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ethics_hr.core.access import officer_required
-from ethics_hr.core.errors import RuleViolation
+from ethics_hr.core.errors import flashed
+from ethics_hr.core.exports import csv_bytes, download
+from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
 from ethics_hr.training import attendance, services
 from ethics_hr.training.forms import AttendanceImportForm, WalkInForm
 from ethics_hr.training.models import TrainingSession
-from ethics_hr.training.views.common import bp, locale
+from ethics_hr.training.reference import PRESENT
+from ethics_hr.training.views.common import bp
 
 
 def _back(s: TrainingSession):
@@ -39,12 +42,9 @@ def attendance_marks(session_id: int):
     if not marks:
         flash(_("Choose a status for at least one person."), "warning")
         return _back(s)
-    try:
+    with flashed() as outcome:
         n = attendance.record_marks(s, marks, by_user_id=current_user.id, note=request.form.get("note", ""))
-    except RuleViolation as error:
-        db.session.rollback()
-        flash(error.message, "danger")
-    else:
+    if outcome.ok:
         flash(_("Attendance saved: %(n)d change(s) recorded.", n=n), "success")
     return _back(s)
 
@@ -54,14 +54,11 @@ def attendance_marks(session_id: int):
 def attendance_all(session_id: int):
     """Mark everyone on the roster who has no status yet with one status (usually present)."""
     s = db.get_or_404(TrainingSession, session_id)
-    code = request.form.get("status", "present")
+    code = request.form.get("status", PRESENT)
     if ConfirmForm().validate_on_submit():
-        try:
+        with flashed() as outcome:
             n = attendance.mark_unmarked(s, code, by_user_id=current_user.id)
-        except RuleViolation as error:
-            db.session.rollback()
-            flash(error.message, "danger")
-        else:
+        if outcome.ok:
             flash(_("Attendance saved: %(n)d change(s) recorded.", n=n), "success")
     return _back(s)
 
@@ -72,20 +69,19 @@ def walk_in(session_id: int):
     """Add someone who came without being on the roster, with their attendance."""
     s = db.get_or_404(TrainingSession, session_id)
     form = WalkInForm()
-    form.status.choices = [(st.code, st.name(locale())) for st in services.attendance_statuses()]
+    form.status.choices = [(st.code, st.name(current_locale())) for st in services.attendance_statuses()]
     if not form.validate_on_submit():
         for errors in form.errors.values():
             flash(errors[0], "danger")
         return _back(s)
-    try:
+    with flashed() as outcome:
         person = attendance.add_walk_in(
             s, form.employee_number.data, form.status.data, by_user_id=current_user.id
         )
-    except RuleViolation as error:
-        db.session.rollback()
-        flash(error.message, "danger")
-    else:
-        flash(_("%(name)s has been added to the roster.", name=person.display_name(locale())), "success")
+    if outcome.ok:
+        flash(
+            _("%(name)s has been added to the roster.", name=person.display_name(current_locale())), "success"
+        )
     return _back(s)
 
 
@@ -160,8 +156,4 @@ def attendance_import_confirm(session_id: int):
 @officer_required
 def attendance_template():
     """Download an empty attendance CSV with the expected columns."""
-    return Response(
-        "employee_number,status\n".encode("utf-8-sig"),
-        mimetype="text/csv; charset=utf-8",
-        headers={"Content-Disposition": "attachment; filename=attendance-template.csv"},
-    )
+    return download(csv_bytes(attendance.IMPORT_TEMPLATE_HEADER, []), "attendance-template.csv")

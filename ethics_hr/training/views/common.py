@@ -1,34 +1,35 @@
-"""What every training view shares: the blueprint, the locale, the fiscal year asked for."""
+"""What every training view shares: the blueprint and the vocabulary its templates compare with."""
 
 from __future__ import annotations
 
-from flask import Blueprint, request
-from flask_babel import get_locale
+from flask import Blueprint
 
-from ethics_hr.core.timeutil import fiscal_year_of, local_today
+from ethics_hr.training.models import (
+    ATTENDANCE_METHOD_LABELS,
+    REGISTRATION_STATE_CSS,
+    REGISTRATION_STATE_LABELS,
+    SESSION_STATUS_CSS,
+    SESSION_STATUS_LABELS,
+    AttendanceMethod,
+    RegistrationSource,
+    RegistrationState,
+    SessionStatus,
+)
 
 bp = Blueprint("training", __name__, url_prefix="/training")
 
 
-def locale() -> str:
-    return str(get_locale() or "th")
-
-
-def arg_int(name: str) -> int | None:
-    value = request.args.get(name, "")
-    return int(value) if value.isdigit() and len(value) < 10 else None
-
-
-def current_fy() -> int:
-    return fiscal_year_of(local_today())
-
-
-def fy_arg() -> int:
-    """Return the fiscal year asked for in ?fy=, or the current one."""
-    fy = arg_int("fy")
-    return fy if fy and 2400 <= fy <= 2700 else current_fy()
-
-
-def fy_choices() -> list[int]:
-    now = current_fy()
-    return list(range(now + 1, now - 5, -1))
+@bp.app_context_processor
+def training_vocabulary() -> dict:
+    """Give templates the statuses and their labels, so none spells a status out (the home card too)."""
+    return {
+        "SessionStatus": SessionStatus,
+        "RegistrationState": RegistrationState,
+        "RegistrationSource": RegistrationSource,
+        "AttendanceMethod": AttendanceMethod,
+        "session_status_labels": SESSION_STATUS_LABELS,
+        "session_status_css": SESSION_STATUS_CSS,
+        "registration_state_labels": REGISTRATION_STATE_LABELS,
+        "registration_state_css": REGISTRATION_STATE_CSS,
+        "attendance_method_labels": ATTENDANCE_METHOD_LABELS,
+    }

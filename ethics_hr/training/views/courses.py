@@ -6,12 +6,13 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from ethics_hr.core.access import officer_required
-from ethics_hr.core.errors import RuleViolation, apply_to_form
+from ethics_hr.core.errors import shown_on
+from ethics_hr.core.formatting import current_locale
 from ethics_hr.extensions import db
 from ethics_hr.training import services
 from ethics_hr.training.forms import CourseForm, StatusForm, TopicForm
 from ethics_hr.training.models import AttendanceStatus, Course, CourseTopic
-from ethics_hr.training.views.common import bp, locale
+from ethics_hr.training.views.common import bp
 
 
 @bp.route("/courses")
@@ -29,17 +30,14 @@ def course_form(course_id: int | None):
     course = db.get_or_404(Course, course_id) if course_id else None
     form = CourseForm(obj=course)
     form.topic_id.choices = [(None, "—")] + [
-        (t.id, t.name(locale()))
+        (t.id, t.name(current_locale()))
         for t in services.topics(active_only=False)
         if t.active or (course is not None and course.topic_id == t.id)
     ]
     if form.validate_on_submit():
-        try:
+        with shown_on(form) as outcome:
             saved = services.save_course(course, form.data)
-        except RuleViolation as error:
-            db.session.rollback()
-            apply_to_form(form, error)
-        else:
+        if outcome.ok:
             flash(_("The course has been saved."), "success")
             return redirect(url_for("training.sessions", course=saved.id))
     return render_template("training/course_form.html", form=form, course=course)
@@ -64,7 +62,7 @@ def topic_form(topic_id: int | None):
     topic = db.get_or_404(CourseTopic, topic_id) if topic_id else None
     form = TopicForm(obj=topic)
     if form.validate_on_submit():
-        try:
+        with shown_on(form) as outcome:
             services.save_topic(
                 topic,
                 code=form.code.data,
@@ -73,10 +71,7 @@ def topic_form(topic_id: int | None):
                 is_ethics=form.is_ethics.data,
                 active=form.active.data,
             )
-        except RuleViolation as error:
-            db.session.rollback()
-            apply_to_form(form, error)
-        else:
+        if outcome.ok:
             flash(_("The topic has been saved."), "success")
             return redirect(url_for("training.reference"))
     return render_template("training/reference_form.html", form=form, title=_("Course topic"))
@@ -89,7 +84,7 @@ def status_form(status_id: int):
     status = db.get_or_404(AttendanceStatus, status_id)
     form = StatusForm(obj=status)
     if form.validate_on_submit():
-        try:
+        with shown_on(form) as outcome:
             services.save_status(
                 status,
                 name_th=form.name_th.data,
@@ -97,10 +92,7 @@ def status_form(status_id: int):
                 hours_factor=form.hours_factor.data,
                 active=form.active.data,
             )
-        except RuleViolation as error:
-            db.session.rollback()
-            apply_to_form(form, error)
-        else:
+        if outcome.ok:
             flash(_("The attendance status has been saved."), "success")
             return redirect(url_for("training.reference"))
     return render_template("training/reference_form.html", form=form, title=_("Attendance status"))

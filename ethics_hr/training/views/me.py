@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ethics_hr.core.access import login_required, public
-from ethics_hr.core.errors import RuleViolation, apply_to_form
+from ethics_hr.core.args import fiscal_year_arg, fiscal_year_choices
+from ethics_hr.core.errors import flashed, shown_on
+from ethics_hr.core.exports import download
+from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db, limiter
 from ethics_hr.training import calendar, checkin, enrolment, reports, services
 from ethics_hr.training.forms import CheckInForm
 from ethics_hr.training.models import TrainingSession
-from ethics_hr.training.views.common import bp, fy_arg, fy_choices, locale
+from ethics_hr.training.views.common import bp
 
 
 def _me():
@@ -25,7 +28,7 @@ def _me():
 @login_required
 def my():
     """Show the user's own training record for a fiscal year."""
-    fy = fy_arg()
+    fy = fiscal_year_arg()
     person = _me()
     lines = reports.person_record(person.id, fy)
     hours = reports.hours_for(fy, [person.id])[person.id]
@@ -33,11 +36,10 @@ def my():
         "training/my.html",
         person=person,
         fy=fy,
-        fys=fy_choices(),
+        fys=fiscal_year_choices(),
         lines=lines,
         hours=hours,
         required=reports.required_hours(),
-        now=utc_now(),
     )
 
 
@@ -53,9 +55,8 @@ def my_session(session_id: int):
         "training/my_session.html",
         s=s,
         reg=reg,
+        actions=s.actions_for(reg.state if reg else None, utc_now()),
         confirm=ConfirmForm(),
-        now=utc_now(),
-        window=checkin.window_of(s),
     )
 
 
@@ -66,14 +67,9 @@ def _seat_action(session_id: int, action, done: str):
     if not ConfirmForm().validate_on_submit():
         flash(_("The form has expired. Please try again."), "warning")
     else:
-        try:
+        with flashed() as outcome:  # a full session and every other broken rule: a warning
             action(s, _me())
-        except enrolment.SessionFull as error:
-            flash(error.message, "warning")
-        except RuleViolation as error:
-            db.session.rollback()
-            flash(error.message, "danger")
-        else:
+        if outcome.ok:
             flash(done, "success")
     target = request.form.get("next", "")
     if target == "home":
@@ -114,13 +110,13 @@ def checkin_form():
     """Check in to a session with the code shown in the room."""
     form = CheckInForm()
     if form.validate_on_submit():
-        try:
+        with shown_on(form) as outcome:
             s, _row = checkin.check_in(form.code.data, _me(), by_user_id=current_user.id)
-        except RuleViolation as error:
-            db.session.rollback()
-            apply_to_form(form, error)
-        else:
-            flash(_("You are checked in to %(title)s. Welcome!", title=s.course.title(locale())), "success")
+        if outcome.ok:
+            flash(
+                _("You are checked in to %(title)s. Welcome!", title=s.course.title(current_locale())),
+                "success",
+            )
             return redirect(url_for("training.my_session", session_id=s.id))
     return render_template("training/checkin.html", form=form, s=None)
 
@@ -182,4 +178,4 @@ def calendar_feed(token: str):
         name=_("Training: %(name)s", name=person.display_name(feed_locale)),
         locale=feed_locale,
     )
-    return Response(body, mimetype="text/calendar; charset=utf-8")
+    return download(body, "training.ics", inline=True)

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, current_app, render_template, request
+from flask import abort, current_app, render_template, request
 
 from ethics_hr.core.access import officer_required
+from ethics_hr.core.args import fiscal_year_arg, fiscal_year_choices, id_arg
+from ethics_hr.core.exports import download, table_bytes
+from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
 from ethics_hr.training import reports, services
-from ethics_hr.training.views.common import arg_int, bp, fy_arg, fy_choices, locale
+from ethics_hr.training.views.common import bp
 
 
 def _filters() -> dict:
     met = request.args.get("met", "")
     return {
-        "department_id": arg_int("department"),
-        "category_id": arg_int("category"),
+        "department_id": id_arg("department"),
+        "category_id": id_arg("category"),
         "met": met if met in (reports.MET, reports.NOT_MET) else "",
     }
 
@@ -29,7 +32,7 @@ def _narrow(f: dict) -> dict:
 @officer_required
 def hours_report():
     """Show who has met the yearly ethics hours, per department and staff category, and each person."""
-    fy = fy_arg()
+    fy = fiscal_year_arg()
     f = _filters()
     page = db.paginate(
         reports.people_query(fy, **f), per_page=current_app.config["PER_PAGE"], error_out=False
@@ -37,7 +40,7 @@ def hours_report():
     return render_template(
         "training/report.html",
         fy=fy,
-        fys=fy_choices(),
+        fys=fiscal_year_choices(),
         f=f,
         page=page,
         hours=reports.hours_for(fy, [p.id for p in page.items]),
@@ -55,21 +58,11 @@ def hours_export(fmt: str):
     """Download the hours report as CSV or XLSX."""
     if fmt not in ("csv", "xlsx"):
         abort(404)
-    fy = fy_arg()
-    rows = reports.export_rows(fy, locale=locale(), **_filters())
+    fy = fiscal_year_arg()
+    rows = reports.export_rows(fy, locale=current_locale(), **_filters())
     stamp = local_today().isoformat()
     name = f"training-hours-{fy}-{stamp}.{fmt}"
-    if fmt == "csv":
-        return Response(
-            reports.to_csv(rows),
-            mimetype="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f"attachment; filename={name}"},
-        )
-    return Response(
-        reports.to_xlsx(rows, title=f"FY{fy}"),
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f"attachment; filename={name}"},
-    )
+    return download(table_bytes(fmt, reports.EXPORT_HEADER, rows, title=f"FY{fy}"), name)
 
 
 @bp.route("/people/<int:person_id>/record")
@@ -77,12 +70,12 @@ def hours_export(fmt: str):
 def person_record(person_id: int):
     """Show one person's training record for a fiscal year."""
     person = db.get_or_404(Person, person_id)
-    fy = fy_arg()
+    fy = fiscal_year_arg()
     return render_template(
         "training/record.html",
         person=person,
         fy=fy,
-        fys=fy_choices(),
+        fys=fiscal_year_choices(),
         lines=reports.person_record(person.id, fy),
         hours=reports.hours_for(fy, [person.id])[person.id],
         required=reports.required_hours(),

@@ -5,30 +5,25 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ethics_hr.core.access import login_required, officer_required
-from ethics_hr.core.errors import RuleViolation, apply_to_form
+from ethics_hr.core.args import fiscal_year_arg, fiscal_year_choices, id_arg
+from ethics_hr.core.errors import flashed, shown_on
+from ethics_hr.core.exports import download
+from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.core.timeutil import to_local
 from ethics_hr.extensions import db
 from ethics_hr.training import attendance, calendar, checkin, services
 from ethics_hr.training.forms import CancelSessionForm, InviteForm, SessionForm, WalkInForm
-from ethics_hr.training.models import (
-    CANCELLED,
-    ENROLLED,
-    INVITED,
-    WAITLISTED,
-    WITHDRAWN,
-    TrainingSession,
-)
-from ethics_hr.training.views.common import arg_int, bp, fy_arg, fy_choices, locale
+from ethics_hr.training.models import ENROLLED, RegistrationState, TrainingSession
+from ethics_hr.training.views.common import bp
 
 ROSTER_PAGE = 50
-ROSTER_STATES = (ENROLLED, WAITLISTED, INVITED, WITHDRAWN)
 
 
 @bp.route("/")
@@ -44,16 +39,16 @@ def index():
 @officer_required
 def sessions():
     """List sessions of a fiscal year, filtered by status and course."""
-    fy = fy_arg()
+    fy = fiscal_year_arg()
     status = request.args.get("status", "")
-    course_id = arg_int("course")
+    course_id = id_arg("course")
     query = services.sessions_query(fy=fy, status=status, course_id=course_id)
     page = db.paginate(query, per_page=current_app.config["PER_PAGE"], error_out=False)
     return render_template(
         "training/sessions.html",
         page=page,
         fy=fy,
-        fys=fy_choices(),
+        fys=fiscal_year_choices(),
         status=status,
         course_id=course_id,
         courses=services.courses(),
@@ -73,9 +68,9 @@ def _session_form(s: TrainingSession | None = None) -> SessionForm:
             registration_deadline=_deadline_day(deadline, s),
         )
     else:
-        form = SessionForm(course_id=arg_int("course"))
+        form = SessionForm(course_id=id_arg("course"))
     form.course_id.choices = [(None, "—")] + [
-        (c.id, f"{c.code} · {c.title(locale())}")
+        (c.id, f"{c.code} · {c.title(current_locale())}")
         for c in services.courses()
         if c.active or (s is not None and s.course_id == c.id)
     ]
@@ -117,12 +112,9 @@ def session_new():
     """Schedule a session, or a series of the same session on several days."""
     form = _session_form()
     if form.validate_on_submit():
-        try:
+        with shown_on(form) as outcome:
             created = services.create_sessions(_input(form))
-        except RuleViolation as error:
-            db.session.rollback()
-            apply_to_form(form, error)
-        else:
+        if outcome.ok:
             flash(_("%(n)d session(s) scheduled. Now invite people.", n=len(created)), "success")
             return redirect(url_for("training.invite", session_id=created[0].id))
     return render_template("training/session_form.html", form=form, s=None)
@@ -133,17 +125,14 @@ def session_new():
 def session_edit(session_id: int):
     """Change a session: time, place, seats, status."""
     s = db.get_or_404(TrainingSession, session_id)
-    if s.status == CANCELLED:
+    if s.is_cancelled:
         flash(_("A cancelled session cannot be changed."), "warning")
         return redirect(url_for("training.session", session_id=s.id))
     form = _session_form(s)
     if form.validate_on_submit():
-        try:
+        with shown_on(form) as outcome:
             services.update_session(s, _input(form))
-        except RuleViolation as error:
-            db.session.rollback()
-            apply_to_form(form, error)
-        else:
+        if outcome.ok:
             flash(_("The changes have been saved."), "success")
             return redirect(url_for("training.session", session_id=s.id))
     return render_template("training/session_form.html", form=form, s=s)
@@ -155,12 +144,12 @@ def session(session_id: int):
     """Show a session with its roster, each person's current attendance, and the bulk marking form."""
     s = db.get_or_404(TrainingSession, session_id)
     state = request.args.get("state", ENROLLED)
-    state = state if state in ROSTER_STATES else ENROLLED
+    state = state if state in set(RegistrationState) else ENROLLED
     page = db.paginate(services.roster_query(s.id, states=(state,)), per_page=ROSTER_PAGE, error_out=False)
     person_ids = [r.person_id for r in page.items]
     walk_in = WalkInForm()
     statuses = services.attendance_statuses()
-    walk_in.status.choices = [(st.code, st.name(locale())) for st in statuses]
+    walk_in.status.choices = [(st.code, st.name(current_locale())) for st in statuses]
     return render_template(
         "training/session.html",
         s=s,
@@ -168,13 +157,12 @@ def session(session_id: int):
         page=page,
         current=attendance.current_for(s.id, person_ids),
         counts=services.registration_counts([s.id])[s.id],
-        status_counts=attendance.status_counts(s.id),
+        attended=attendance.attended_count(s.id),
         statuses=statuses,
-        status_options=[(st.id, st.code, st.name(locale())) for st in statuses],
+        status_options=[(st.id, st.code, st.name(current_locale())) for st in statuses],
         confirm=ConfirmForm(),
         walk_in=walk_in,
         cancel_form=CancelSessionForm(),
-        window=checkin.window_of(s),
     )
 
 
@@ -184,20 +172,17 @@ def invite(session_id: int):
     """Invite whole departments, staff categories or individuals to a session."""
     s = db.get_or_404(TrainingSession, session_id)
     form = InviteForm()
-    form.department_ids.choices = [(d.id, d.name(locale())) for d in services.invitable_departments()]
-    form.category_ids.choices = [(c.id, c.name(locale())) for c in services.invitable_categories()]
+    form.department_ids.choices = [(d.id, d.name(current_locale())) for d in services.invitable_departments()]
+    form.category_ids.choices = [(c.id, c.name(current_locale())) for c in services.invitable_categories()]
     if form.validate_on_submit():
-        try:
+        with shown_on(form) as outcome:
             result = services.invite(
                 s,
                 department_ids=form.department_ids.data or [],
                 category_ids=form.category_ids.data or [],
                 employee_numbers=re.split(r"[\s,;]+", form.employee_numbers.data or ""),
             )
-        except RuleViolation as error:
-            db.session.rollback()
-            apply_to_form(form, error)
-        else:
+        if outcome.ok:
             flash(
                 _(
                     "%(n)d people invited (%(already)d were already on the list); %(enrolled)d given a seat, "
@@ -222,12 +207,9 @@ def session_cancel(session_id: int):
     if not form.validate_on_submit():
         flash(form.reason.errors[0] if form.reason.errors else _("Give a reason."), "danger")
         return redirect(url_for("training.session", session_id=s.id))
-    try:
+    with flashed() as outcome:
         told = services.cancel_session(s, reason=form.reason.data)
-    except RuleViolation as error:
-        db.session.rollback()
-        flash(error.message, "danger")
-    else:
+    if outcome.ok:
         flash(_("The session has been cancelled; %(n)d people will be told.", n=told), "success")
     return redirect(url_for("training.session", session_id=s.id))
 
@@ -243,7 +225,7 @@ def checkin_screen(session_id: int):
         s=s,
         entry=checkin.checkin_url(),
         qr=checkin.qr_svg(url),
-        window=checkin.window_of(s),
+        window=s.checkin_window,
     )
 
 
@@ -265,12 +247,8 @@ def session_ics(session_id: int):
     s = db.get_or_404(TrainingSession, session_id)
     if not current_user.is_officer and services.registration_of(s.id, current_user.person_id) is None:
         abort(404)
-    body = calendar.calendar_bytes([s], name=s.course.title(locale()), locale=locale())
-    return Response(
-        body,
-        mimetype="text/calendar; charset=utf-8",
-        headers={"Content-Disposition": f"attachment; filename=training-session-{s.id}.ics"},
-    )
+    body = calendar.calendar_bytes([s], name=s.course.title(current_locale()), locale=current_locale())
+    return download(body, f"training-session-{s.id}.ics")
 
 
 @bp.route("/sessions/<int:session_id>/complete", methods=["POST"])
@@ -279,11 +257,8 @@ def session_complete(session_id: int):
     """Mark a session that has taken place as completed."""
     s = db.get_or_404(TrainingSession, session_id)
     if ConfirmForm().validate_on_submit():
-        try:
+        with flashed() as outcome:
             services.complete_session(s)
-        except RuleViolation as error:
-            db.session.rollback()
-            flash(error.message, "danger")
-        else:
+        if outcome.ok:
             flash(_("The session is marked as completed."), "success")
     return redirect(url_for("training.session", session_id=s.id))
