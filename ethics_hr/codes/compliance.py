@@ -14,7 +14,13 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.sql.elements import ColumnElement
 
 from ethics_hr.codes.acknowledgments import personal_due_date
-from ethics_hr.codes.audience import acknowledged_by, chain_ids, counted_acknowledgments, people_in_audience
+from ethics_hr.codes.audience import (
+    acknowledged_by,
+    acknowledged_people,
+    chain_ids,
+    counted_acknowledgments,
+    people_in_audience,
+)
 from ethics_hr.codes.models import AckMethod, Acknowledgment, CodeVersion
 from ethics_hr.core.formatting import format_date, format_datetime
 from ethics_hr.core.timeutil import local_today, to_local
@@ -30,6 +36,8 @@ class ComplianceStatus(StrEnum):
     ACKNOWLEDGED = "acknowledged"
     ALL = "all"
 
+
+NO_DEPARTMENT = "none"  # the department filter's value for people without a department
 
 FILTER_LABELS = {
     ComplianceStatus.PENDING: _l("Pending"),
@@ -72,7 +80,7 @@ class Summary:
             return None
         total = 0
         for (department_id, category_id), share in self.cells.items():
-            if f.department == "none" and department_id is not None:
+            if f.department == NO_DEPARTMENT and department_id is not None:
                 continue
             if f.department.isdigit() and department_id != int(f.department):
                 continue
@@ -158,10 +166,21 @@ def summary(
     return Summary(overall, by_department, by_category, cells)
 
 
+def acknowledged_share(version: CodeVersion) -> Share:
+    """Count the people a version applies to and those who acknowledged it, in one statement."""
+    acknowledged = Person.id.in_(acknowledged_people(version))
+    total, done = db.session.execute(
+        sa.select(sa.func.count(Person.id), sa.func.sum(sa.case((acknowledged, 1), else_=0))).where(
+            people_in_audience(version)
+        )
+    ).one()
+    return Share(int(total or 0), int(done or 0))
+
+
 @dataclass
 class ComplianceFilter:
     status: str = ComplianceStatus.PENDING
-    department: str = ""  # a department id, "none" for people without one, or "" for all
+    department: str = ""  # a department id, NO_DEPARTMENT for people without one, or "" for all
     staff_category_id: int | None = None
     q: str = ""
 
@@ -177,7 +196,7 @@ def people_query(version: CodeVersion, f: ComplianceFilter, *, today: date | Non
         query = query.where(~is_acked, _overdue(version, today))
     elif f.status == ComplianceStatus.ACKNOWLEDGED:
         query = query.where(is_acked)
-    if f.department == "none":
+    if f.department == NO_DEPARTMENT:
         query = query.where(Person.department_id.is_(None))
     elif f.department.isdigit():
         query = query.where(Person.department_id == int(f.department))

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from ethics_hr.codes import acknowledgments as acks
 from ethics_hr.codes import compliance
-from ethics_hr.codes.compliance import ComplianceStatus
+from ethics_hr.codes.compliance import NO_DEPARTMENT, ComplianceStatus
 from ethics_hr.codes.forms import OnBehalfForm
 from ethics_hr.codes.views.common import bp, me, published_version
 from ethics_hr.core.access import officer_required
@@ -19,8 +19,6 @@ from ethics_hr.core.timeutil import local_today
 from ethics_hr.extensions import db
 from ethics_hr.people import services as people
 from ethics_hr.people.models import Person
-
-NO_DEPARTMENT = "none"
 
 
 def _compliance_filter() -> compliance.ComplianceFilter:
