@@ -16,7 +16,6 @@ from sqlalchemy.sql.elements import ColumnElement
 from ethics_hr.codes.acknowledgments import personal_due_date
 from ethics_hr.codes.audience import (
     acknowledged_by,
-    acknowledged_people,
     chain_ids,
     counted_acknowledgments,
     people_in_audience,
@@ -164,17 +163,6 @@ def summary(
         key=lambda pair: (pair[0].sort_order, pair[0].id),
     )
     return Summary(overall, by_department, by_category, cells)
-
-
-def acknowledged_share(version: CodeVersion) -> Share:
-    """Count the people a version applies to and those who acknowledged it, in one statement."""
-    acknowledged = Person.id.in_(acknowledged_people(version))
-    total, done = db.session.execute(
-        sa.select(sa.func.count(Person.id), sa.func.sum(sa.case((acknowledged, 1), else_=0))).where(
-            people_in_audience(version)
-        )
-    ).one()
-    return Share(int(total or 0), int(done or 0))
 
 
 @dataclass

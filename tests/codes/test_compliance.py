@@ -111,10 +111,3 @@ def test_exports_list_everyone_with_their_status(app):
     assert by_number[people["w2"].employee_number][4] == "overdue"
     assert by_number[people["w3"].employee_number][4] == "pending"
     assert workbook.active.max_row == 7
-
-
-def test_the_acknowledged_share_counts_the_audience_and_the_chain(app):
-    version, *_ = _setup()
-    share = compliance.acknowledged_share(version)
-    summary = compliance.summary(version).overall
-    assert (share.total, share.acknowledged) == (summary.total, summary.acknowledged)

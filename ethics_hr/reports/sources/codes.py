@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ethics_hr.codes.compliance import acknowledged_share
 from ethics_hr.reports.sources.base import domain
 from ethics_hr.reports.sources.evidence import CodeEvidence, DoDont, PersonAcknowledgment
 
@@ -40,6 +39,22 @@ def _versions_in_force(fy: int | None, models) -> list:
     return list(latest.values())
 
 
+def _acknowledged_share(version, audience) -> tuple[int, int]:
+    """Count the people a version applies to and those who acknowledged it, in one statement."""
+    import sqlalchemy as sa
+
+    from ethics_hr.extensions import db
+    from ethics_hr.people.models import Person
+
+    acknowledged = Person.id.in_(audience.acknowledged_people(version))
+    total, done = db.session.execute(
+        sa.select(sa.func.count(Person.id), sa.func.sum(sa.case((acknowledged, 1), else_=0))).where(
+            audience.people_in_audience(version)
+        )
+    ).one()
+    return int(total or 0), int(done or 0)
+
+
 def codes_in_force(
     fy: int | None = None, *, with_body: bool = False, with_share: bool = True, locale: str = "th"
 ) -> list[CodeEvidence] | None:
@@ -49,15 +64,16 @@ def codes_in_force(
     acknowledged it: the public page needs no count, which is the one part that grows with the organisation.
     """
     models = domain("ethics_hr.codes.models")
+    audiences = domain("ethics_hr.codes.audience")
     content = domain("ethics_hr.codes.content")
-    if models is None or content is None:
+    if models is None or audiences is None or content is None:
         return None
     versions = _versions_in_force(fy, models)
     if not versions:
         return []
     result = []
     for version in versions:
-        share = acknowledged_share(version) if with_share else None
+        total, done = _acknowledged_share(version, audiences) if with_share else (0, 0)
         audience = ", ".join(c.name(locale) for c in version.categories)
         if version.departments:
             audience += " (" + ", ".join(d.name(locale) for d in version.departments) + ")"
@@ -76,8 +92,8 @@ def codes_in_force(
                     )
                     for item in version.dos_donts
                 ],
-                applies_to=share.total if share else 0,
-                acknowledged=share.acknowledged if share else 0,
+                applies_to=total,
+                acknowledged=done,
                 audience=audience,
             )
         )
