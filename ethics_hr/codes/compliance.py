@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 import sqlalchemy as sa
-from flask_babel import force_locale
+from flask_babel import force_locale, lazy_pgettext, pgettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.sql.elements import ColumnElement
@@ -39,7 +39,7 @@ class ComplianceStatus(StrEnum):
 NO_DEPARTMENT = "none"  # the department filter's value for people without a department
 
 FILTER_LABELS = {
-    ComplianceStatus.PENDING: _l("Pending"),
+    ComplianceStatus.PENDING: lazy_pgettext("acknowledgment", "Pending"),
     ComplianceStatus.OVERDUE: _l("Overdue"),
     ComplianceStatus.ACKNOWLEDGED: _l("Acknowledged"),
     ComplianceStatus.ALL: _l("All"),
@@ -258,13 +258,13 @@ def statuses(
 def _header() -> list[str]:
     return [
         _("Employee number"),
-        _("Name"),
+        pgettext("full name", "Name"),
         _("Department"),
         _("Staff category"),
         _("Status"),
         _("Due date"),
         _("Acknowledged at"),
-        _("Method"),
+        pgettext("acknowledgment", "Method"),
         _("Version acknowledged"),
         _("Recorded by"),
         _("Note"),
