@@ -2,7 +2,7 @@
 
 An acknowledgment is evidence: one row per person and version, inserted with ON CONFLICT DO NOTHING so that
 two identical submissions at the same moment leave exactly one row and neither fails; the table refuses
-UPDATE and DELETE. Acknowledgments carry over across minor versions (see `audience.acknowledged_by`).
+UPDATE and DELETE. Acknowledgments carry over across minor versions (see `audience.counted_version_ids`).
 """
 
 from __future__ import annotations
@@ -14,22 +14,20 @@ import sqlalchemy as sa
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import aliased, joinedload
 from werkzeug.datastructures import FileStorage
 
-from ethics_hr.codes.audience import acknowledged_by, applies_to_person
-from ethics_hr.codes.models import (
-    ON_BEHALF,
-    PUBLISHED,
-    SELF,
-    SUPERSEDED,
-    Acknowledgment,
-    CodeOfEthics,
-    CodeVersion,
+from ethics_hr.codes.audience import (
+    acknowledged_by,
+    applies_to_person,
+    counted_acknowledgments,
+    counted_version_ids,
 )
+from ethics_hr.codes.models import AckMethod, Acknowledgment, CodeOfEthics, CodeVersion, VersionStatus
 from ethics_hr.core import audit
-from ethics_hr.core.db import insert_ignoring_conflict
+from ethics_hr.core.db import insert_ignoring_conflict, unit_of_work
 from ethics_hr.core.errors import RuleViolation
+from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.models import utc_now
 from ethics_hr.core.settings import get_settings
 from ethics_hr.core.timeutil import local_today, to_local
@@ -66,15 +64,7 @@ def acknowledgment_of(person: Person, version: CodeVersion) -> Acknowledgment | 
     if version.ack_basis_id is None:
         return None
     return db.session.scalar(
-        sa.select(Acknowledgment)
-        .join(CodeVersion, CodeVersion.id == Acknowledgment.version_id)
-        .where(
-            Acknowledgment.person_id == person.id,
-            CodeVersion.ack_basis_id == version.ack_basis_id,
-            CodeVersion.number <= version.number,
-        )
-        .order_by(Acknowledgment.id)
-        .limit(1)
+        counted_acknowledgments(version).where(Acknowledgment.person_id == person.id).limit(1)
     )
 
 
@@ -108,7 +98,7 @@ def pending_for(person: Person, *, today: date | None = None) -> list[Obligation
         db.session.scalars(
             sa.select(CodeVersion)
             .where(
-                CodeVersion.status == PUBLISHED,
+                CodeVersion.status == VersionStatus.PUBLISHED,
                 applies_to_person(CodeVersion.id, person),
                 ~acknowledged_by(person.id, CodeVersion),
             )
@@ -148,27 +138,43 @@ def versions_for(person: Person, *, today: date | None = None) -> list[PersonVer
         db.session.scalars(
             sa.select(CodeVersion)
             .join(CodeOfEthics, CodeOfEthics.id == CodeVersion.code_id)
-            .where(CodeVersion.status == PUBLISHED, applies_to_person(CodeVersion.id, person))
+            .where(CodeVersion.status == VersionStatus.PUBLISHED, applies_to_person(CodeVersion.id, person))
             .order_by(CodeOfEthics.sort_order, CodeOfEthics.id)
         )
     )
-    acks = history_of(person) if versions else []
-    result = []
-    for version in versions:
-        counted = [
-            a
-            for a in acks
-            if a.version.ack_basis_id == version.ack_basis_id and a.version.number <= version.number
-        ]
-        result.append(
-            PersonVersion(
-                version,
-                counted[0] if counted else None,
-                personal_due_date(version, person),
-                version.effective_date <= today,
-            )
+    counted = _counted_for(person, versions)
+    return [
+        PersonVersion(
+            version,
+            counted.get(version.id),
+            personal_due_date(version, person),
+            version.effective_date <= today,
         )
-    return result
+        for version in versions
+    ]
+
+
+def _counted_for(person: Person, versions: list[CodeVersion]) -> dict[int, Acknowledgment]:
+    """Return, per version id, the person's acknowledgment that counts for it: one query for all of them."""
+    if not versions:
+        return {}
+    target = aliased(CodeVersion)
+    rows = db.session.execute(
+        sa.select(target.id, Acknowledgment)
+        .join(
+            Acknowledgment,
+            sa.and_(
+                Acknowledgment.person_id == person.id,
+                Acknowledgment.version_id.in_(counted_version_ids(target)),
+            ),
+        )
+        .where(target.id.in_([v.id for v in versions]))
+        .order_by(Acknowledgment.id)
+    )
+    found: dict[int, Acknowledgment] = {}
+    for version_id, row in rows:
+        found.setdefault(version_id, row)
+    return found
 
 
 def history_of(person: Person) -> list[Acknowledgment]:
@@ -192,7 +198,7 @@ def can_read(user: User, version: CodeVersion) -> bool:
     """Tell whether a user may read a version: officers always; others when it was published for them."""
     if user.is_officer:
         return True
-    if version.status in (PUBLISHED, SUPERSEDED) and applies_to(version, user.person):
+    if version.is_published_or_superseded and applies_to(version, user.person):
         return True
     if not version.was_published:
         return False
@@ -241,7 +247,7 @@ def acknowledge(
     agreed: bool,
     password: str | None,
     address: str,
-    locale: str,
+    locale: str | None = None,
 ) -> tuple[Acknowledgment, bool]:
     """Record that a person has read and accepts a code version; return the row and whether it is new.
 
@@ -249,8 +255,9 @@ def acknowledge(
     tick or a wrong password (which counts toward the login throttle), LoginThrottled when throttled.
     """
     person = user.person
-    if version.status != PUBLISHED or not applies_to(version, person):
+    if not version.is_published or not applies_to(version, person):
         raise NotApplicable()
+    locale = locale or current_locale()
     if not agreed:
         raise RuleViolation(str(_l("Tick the statement to acknowledge the code.")), "agree")
     if get_settings().acknowledgment_requires_password and not confirm_password(
@@ -260,23 +267,22 @@ def acknowledge(
     existing = acknowledgment_of(person, version)
     if existing is not None:
         return existing, False
-    row, created = _insert(
-        {
-            "person_id": person.id,
-            "version_id": version.id,
-            "content_sha256": version.content_sha256,
-            "statement": statement_text(locale),
-            "locale": locale,
-            "acknowledged_at": utc_now(),
-            "method": SELF,
-            "recorded_by_id": user.id,
-            "signed_on": None,
-            "note": "",
-            "attachment_id": None,
-        }
-    )
-    db.session.commit()
-    return row, created
+    with unit_of_work():
+        return _insert(
+            {
+                "person_id": person.id,
+                "version_id": version.id,
+                "content_sha256": version.content_sha256,
+                "statement": statement_text(locale),
+                "locale": locale,
+                "acknowledged_at": utc_now(),
+                "method": AckMethod.SELF.value,
+                "recorded_by_id": user.id,
+                "signed_on": None,
+                "note": "",
+                "attachment_id": None,
+            }
+        )
 
 
 def record_on_behalf(
@@ -289,7 +295,7 @@ def record_on_behalf(
     scan: FileStorage | None = None,
 ) -> Acknowledgment:
     """Record a person's acknowledgment from a signed paper form, saying who recorded it, when and why."""
-    if version.status not in (PUBLISHED, SUPERSEDED) or not applies_to(version, person):
+    if not version.is_published_or_superseded or not applies_to(version, person):
         raise NotApplicable()
     note = (note or "").strip()
     if not note:
@@ -300,28 +306,27 @@ def record_on_behalf(
         raise RuleViolation(str(_l("The date cannot be in the future.")), "signed_on")
     if acknowledgment_of(person, version) is not None:
         raise RuleViolation(str(_l("This person has already acknowledged this version.")))
-    attachment = None
-    if scan is not None and scan.filename:
-        attachment = save_upload(scan, allowed=SCANS, field="scan", by_id=by.id)
-        db.session.flush()
     locale = get_settings().default_locale or "th"
-    row, created = _insert(
-        {
-            "person_id": person.id,
-            "version_id": version.id,
-            "content_sha256": version.content_sha256,
-            "statement": statement_text(locale),
-            "locale": locale,
-            "acknowledged_at": utc_now(),
-            "method": ON_BEHALF,
-            "recorded_by_id": by.id,
-            "signed_on": signed_on,
-            "note": note,
-            "attachment_id": attachment.id if attachment else None,
-        }
-    )
-    if not created:
-        db.session.rollback()
-        raise RuleViolation(str(_l("This person has already acknowledged this version.")))
-    db.session.commit()
+    with unit_of_work():
+        attachment = None
+        if scan is not None and scan.filename:
+            attachment = save_upload(scan, allowed=SCANS, field="scan", by_id=by.id)
+            db.session.flush()
+        row, created = _insert(
+            {
+                "person_id": person.id,
+                "version_id": version.id,
+                "content_sha256": version.content_sha256,
+                "statement": statement_text(locale),
+                "locale": locale,
+                "acknowledged_at": utc_now(),
+                "method": AckMethod.ON_BEHALF.value,
+                "recorded_by_id": by.id,
+                "signed_on": signed_on,
+                "note": note,
+                "attachment_id": attachment.id if attachment else None,
+            }
+        )
+        if not created:  # a second officer recorded it a moment ago: nothing of this one is kept
+            raise RuleViolation(str(_l("This person has already acknowledged this version.")))
     return row

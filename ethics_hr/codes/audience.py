@@ -41,41 +41,60 @@ def people_in_audience(version: CodeVersion) -> ColumnElement[bool]:
     return condition
 
 
-def chain_version_ids(basis_id, number) -> sa.Select:
-    """Select the ids of the versions whose acknowledgment counts for a version (its chain, up to it)."""
+def counted_version_ids(version) -> sa.Select:
+    """Select the ids of the versions whose acknowledgment counts for a version: its chain, up to it.
+
+    This is the acknowledgment chain, written once: a version counts for V when it has V's `ack_basis_id`
+    and a number up to V's. `version` is a loaded CodeVersion, or the CodeVersion class (or an alias of it)
+    for a query over versions, which this subquery then correlates with.
+    """
     chain = aliased(CodeVersion)  # an alias, so a correlated query can compare with the outer version
-    return sa.select(chain.id).where(chain.ack_basis_id == basis_id, chain.number <= number)
+    return (
+        sa.select(chain.id)
+        .where(chain.ack_basis_id == version.ack_basis_id, chain.number <= version.number)
+        .correlate_except(chain)
+    )
+
+
+def _counted_ids(version):
+    """The chain as ids already read (see `chain_ids`) when there are some, else as a subquery."""
+    cached = getattr(version, "_chain_ids", None) if isinstance(version, CodeVersion) else None
+    return cached if cached is not None else counted_version_ids(version)
 
 
 def acknowledged_by(person_id, version) -> ColumnElement[bool]:
     """Return the condition "this person has acknowledged this version or an earlier one of its chain".
 
-    `version` is the CodeVersion class for a query over versions (correlated), or a loaded version.
+    `person_id` is an id or a column (Person.id for a query over people); `version` as in
+    `counted_version_ids`. A loaded version whose chain was already read (`chain_ids`) uses those ids.
     """
-    chain = aliased(CodeVersion)
+    ids = _counted_ids(version)
     return (
         sa.exists()
-        .where(
-            Acknowledgment.person_id == person_id,
-            chain.id == Acknowledgment.version_id,
-            chain.ack_basis_id == version.ack_basis_id,
-            chain.number <= version.number,
-        )
-        .correlate_except(Acknowledgment, chain)
+        .where(Acknowledgment.person_id == person_id, Acknowledgment.version_id.in_(ids))
+        .correlate_except(Acknowledgment)
     )
 
 
+def counted_acknowledgments(version) -> sa.Select:
+    """Select the acknowledgments that count for a version (of it or earlier in its chain), oldest first."""
+    ids = _counted_ids(version)
+    return sa.select(Acknowledgment).where(Acknowledgment.version_id.in_(ids)).order_by(Acknowledgment.id)
+
+
 def chain_ids(version: CodeVersion) -> list[int]:
-    """Return the ids of the versions whose acknowledgment counts for a (loaded) version; kept on it."""
+    """Read (once, kept on the version) the ids of the versions whose acknowledgment counts for it.
+
+    The compliance page probes the (person_id, version_id) index with these ids for each person, which is
+    cheaper than a correlated subquery per person.
+    """
     cached = getattr(version, "_chain_ids", None)
     if cached is None:
-        cached = list(db.session.scalars(chain_version_ids(version.ack_basis_id, version.number)))
+        cached = list(db.session.scalars(counted_version_ids(version)))
         version._chain_ids = cached
     return cached
 
 
 def acknowledged_people(version: CodeVersion) -> sa.Select:
     """Select the ids of the people who have acknowledged a (loaded) version, directly or carried over."""
-    return sa.select(Acknowledgment.person_id).where(
-        Acknowledgment.version_id.in_(chain_version_ids(version.ack_basis_id, version.number))
-    )
+    return counted_acknowledgments(version).with_only_columns(Acknowledgment.person_id).order_by(None)

@@ -2,27 +2,48 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
 
 import sqlalchemy as sa
-from flask_babel import force_locale, pgettext
+from flask_babel import force_locale, lazy_pgettext, pgettext
 from flask_babel import gettext as _
-from openpyxl import Workbook
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.sql.elements import ColumnElement
 
 from ethics_hr.codes.acknowledgments import personal_due_date
-from ethics_hr.codes.audience import chain_ids, people_in_audience
-from ethics_hr.codes.models import ON_BEHALF, PUBLISHED, Acknowledgment, CodeVersion
+from ethics_hr.codes.audience import (
+    acknowledged_by,
+    chain_ids,
+    counted_acknowledgments,
+    people_in_audience,
+)
+from ethics_hr.codes.models import AckMethod, Acknowledgment, CodeVersion
 from ethics_hr.core.formatting import format_date, format_datetime
 from ethics_hr.core.timeutil import local_today, to_local
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory, User
 
-STATUSES = ("pending", "overdue", "acknowledged", "all")
+
+class ComplianceStatus(StrEnum):
+    """Where a person stands with a version, and the filters of the compliance list (ALL: everyone)."""
+
+    PENDING = "pending"
+    OVERDUE = "overdue"
+    ACKNOWLEDGED = "acknowledged"
+    ALL = "all"
+
+
+NO_DEPARTMENT = "none"  # the department filter's value for people without a department
+
+FILTER_LABELS = {
+    ComplianceStatus.PENDING: lazy_pgettext("acknowledgment", "Pending"),
+    ComplianceStatus.OVERDUE: _l("Overdue"),
+    ComplianceStatus.ACKNOWLEDGED: _l("Acknowledged"),
+    ComplianceStatus.ALL: _l("All"),
+}
 
 
 @dataclass
@@ -58,31 +79,31 @@ class Summary:
             return None
         total = 0
         for (department_id, category_id), share in self.cells.items():
-            if f.department == "none" and department_id is not None:
+            if f.department == NO_DEPARTMENT and department_id is not None:
                 continue
             if f.department.isdigit() and department_id != int(f.department):
                 continue
             if f.staff_category_id and category_id != f.staff_category_id:
                 continue
             total += {
-                "pending": share.pending,
-                "overdue": share.overdue,
-                "acknowledged": share.acknowledged,
+                ComplianceStatus.PENDING: share.pending,
+                ComplianceStatus.OVERDUE: share.overdue,
+                ComplianceStatus.ACKNOWLEDGED: share.acknowledged,
             }.get(f.status, share.total)
         return total
 
 
 def _is_acknowledged(version: CodeVersion) -> ColumnElement[bool]:
     """Return the condition on Person "has acknowledged this version or an earlier one of its chain"."""
-    # A correlated EXISTS on the (person_id, version_id) index: one index probe per person.
-    return sa.exists().where(
-        Acknowledgment.person_id == Person.id, Acknowledgment.version_id.in_(chain_ids(version))
-    )
+    # The chain's ids read once, then a correlated EXISTS on the (person_id, version_id) index: one index
+    # probe per person.
+    chain_ids(version)
+    return acknowledged_by(Person.id, version)
 
 
 def _overdue(version: CodeVersion, today: date) -> ColumnElement[bool]:
     """Return the condition on Person "their personal due date for this version has passed"."""
-    if version.status != PUBLISHED or version.due_date is None or version.due_date >= today:
+    if not version.is_published or version.due_date is None or version.due_date >= today:
         return sa.false()
     window = max((version.due_date - to_local(version.published_at).date()).days, 0)
     # personal due = max(due date, start date + window) < today  <=>  start date + window < today
@@ -146,8 +167,8 @@ def summary(
 
 @dataclass
 class ComplianceFilter:
-    status: str = "pending"
-    department: str = ""  # a department id, "none" for people without one, or "" for all
+    status: str = ComplianceStatus.PENDING
+    department: str = ""  # a department id, NO_DEPARTMENT for people without one, or "" for all
     staff_category_id: int | None = None
     q: str = ""
 
@@ -157,13 +178,13 @@ def people_query(version: CodeVersion, f: ComplianceFilter, *, today: date | Non
     today = today or local_today()
     is_acked = _is_acknowledged(version)
     query = sa.select(Person).where(people_in_audience(version))
-    if f.status == "pending":
+    if f.status == ComplianceStatus.PENDING:
         query = query.where(~is_acked)
-    elif f.status == "overdue":
+    elif f.status == ComplianceStatus.OVERDUE:
         query = query.where(~is_acked, _overdue(version, today))
-    elif f.status == "acknowledged":
+    elif f.status == ComplianceStatus.ACKNOWLEDGED:
         query = query.where(is_acked)
-    if f.department == "none":
+    if f.department == NO_DEPARTMENT:
         query = query.where(Person.department_id.is_(None))
     elif f.department.isdigit():
         query = query.where(Person.department_id == int(f.department))
@@ -187,14 +208,15 @@ def acknowledgments_of(
     version: CodeVersion, person_ids: Iterable[int] | None = None
 ) -> dict[int, Acknowledgment]:
     """Return, per person, the acknowledgment that counts for a version (for one page of people, or all)."""
-    query = sa.select(Acknowledgment).where(Acknowledgment.version_id.in_(chain_ids(version)))
+    chain_ids(version)
+    query = counted_acknowledgments(version)
     if person_ids is not None:
         ids = list(person_ids)
         if not ids:
             return {}
         query = query.where(Acknowledgment.person_id.in_(ids))
     found: dict[int, Acknowledgment] = {}
-    for row in db.session.scalars(query.order_by(Acknowledgment.id)):
+    for row in db.session.scalars(query):
         found.setdefault(row.person_id, row)
     return found
 
@@ -207,10 +229,10 @@ class PersonStatus:
     overdue: bool
 
     @property
-    def status(self) -> str:
+    def status(self) -> ComplianceStatus:
         if self.acknowledgment is not None:
-            return "acknowledged"
-        return "overdue" if self.overdue else "pending"
+            return ComplianceStatus.ACKNOWLEDGED
+        return ComplianceStatus.OVERDUE if self.overdue else ComplianceStatus.PENDING
 
 
 def statuses(
@@ -225,7 +247,7 @@ def statuses(
     result = []
     for person in people:
         due = personal_due_date(version, person)
-        overdue = version.status == PUBLISHED and due is not None and due < today
+        overdue = version.is_published and due is not None and due < today
         result.append(PersonStatus(person, acks.get(person.id), due, overdue))
     return result
 
@@ -252,10 +274,14 @@ def _header() -> list[str]:
 def _row(item: PersonStatus, locale: str, versions: dict[int, int]) -> list[str]:
     p = item.person
     ack = item.acknowledgment
-    labels = {"acknowledged": _("acknowledged"), "pending": _("pending"), "overdue": _("overdue")}
+    labels = {
+        ComplianceStatus.ACKNOWLEDGED: _("acknowledged"),
+        ComplianceStatus.PENDING: _("pending"),
+        ComplianceStatus.OVERDUE: _("overdue"),
+    }
     method = ""
     if ack is not None:
-        method = _("on behalf") if ack.method == ON_BEHALF else _("self")
+        method = _("on behalf") if ack.is_on_behalf else _("self")
     return [
         p.employee_number,
         p.display_name(locale),
@@ -266,15 +292,13 @@ def _row(item: PersonStatus, locale: str, versions: dict[int, int]) -> list[str]
         format_datetime(ack.acknowledged_at, locale=locale) if ack else "",
         method,
         str(versions.get(ack.version_id, "")) if ack else "",
-        ack.recorded_by.person.display_name(locale)
-        if ack and ack.recorded_by and ack.method == ON_BEHALF
-        else "",
+        ack.recorded_by.person.display_name(locale) if ack and ack.recorded_by and ack.is_on_behalf else "",
         ack.note if ack else "",
     ]
 
 
 def export_rows(version: CodeVersion, f: ComplianceFilter, locale: str) -> list[list[str]]:
-    """Return the filtered list as rows of text in a language, header first, for CSV and XLSX."""
+    """Return the filtered list as rows of text in a language, header first, for `core.exports`."""
     with force_locale(locale):
         return _export_rows(version, f, locale)
 
@@ -289,26 +313,9 @@ def _export_rows(version: CodeVersion, f: ComplianceFilter, locale: str) -> list
             sa.select(CodeVersion.id, CodeVersion.number).where(CodeVersion.code_id == version.code_id)
         )
     }
-    recorders = {a.recorded_by_id for a in acks.values() if a.method == ON_BEHALF}
+    recorders = {a.recorded_by_id for a in acks.values() if a.method == AckMethod.ON_BEHALF}
     if recorders:  # load the recorders' names in one go rather than one query per row
         list(db.session.scalars(sa.select(User).where(User.id.in_(recorders))))
     return [_header()] + [
         _row(item, locale, numbers) for item in statuses(version, people, acks, today=today)
     ]
-
-
-def as_csv(rows: list[list[str]]) -> bytes:
-    """Write rows as UTF-8 CSV with a BOM, so Excel shows Thai correctly."""
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def as_xlsx(rows: list[list[str]]) -> bytes:
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("compliance")
-    for row in rows:
-        ws.append(row)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()

@@ -4,12 +4,40 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from ethics_hr.codes.content import normalise_text
 from ethics_hr.codes.models import CodeVersion, DosDont
 
 CONTEXT = 2  # unchanged lines kept around each change
 SIMILAR = 0.5  # two statements this alike are one statement changed, not one removed and one added
+
+
+class Change(StrEnum):
+    """What happened to a line of text or to a statement between two versions."""
+
+    EQUAL = "equal"  # a line of text kept as it was
+    UNCHANGED = "unchanged"  # a statement kept as it was
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"  # a statement matched with an earlier one, with something changed
+    SKIPPED = "skipped"  # unchanged lines left out, away from any change
+
+
+class _Kinds:
+    kind: str
+
+    @property
+    def is_added(self) -> bool:
+        return self.kind == Change.ADDED
+
+    @property
+    def is_removed(self) -> bool:
+        return self.kind == Change.REMOVED
+
+    @property
+    def is_skipped(self) -> bool:
+        return self.kind == Change.SKIPPED
 
 
 @dataclass
@@ -21,8 +49,8 @@ class Segment:
 
 
 @dataclass
-class DiffLine:
-    kind: str  # "equal", "removed", "added", "skipped"
+class DiffLine(_Kinds):
+    kind: Change  # EQUAL, REMOVED, ADDED or SKIPPED
     old_number: int | None = None
     new_number: int | None = None
     segments: list[Segment] = field(default_factory=list)
@@ -59,14 +87,14 @@ def text_diff(old: str, new: str, *, context: int = CONTEXT) -> list[DiffLine]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             block = [
-                DiffLine("equal", i + 1, j + 1, [Segment(old_lines[i], False)])
+                DiffLine(Change.EQUAL, i + 1, j + 1, [Segment(old_lines[i], False)])
                 for i, j in zip(range(i1, i2), range(j1, j2), strict=True)
             ]
             if len(block) > 2 * context + 1:
                 head = block[:context] if lines else []
                 tail = block[-context:] if j2 < len(new_lines) or i2 < len(old_lines) else []
                 skipped = len(block) - len(head) - len(tail)
-                block = [*head, DiffLine("skipped", skipped=skipped), *tail]
+                block = [*head, DiffLine(Change.SKIPPED, skipped=skipped), *tail]
             lines.extend(block)
             continue
         removed = list(range(i1, i2))
@@ -77,21 +105,23 @@ def text_diff(old: str, new: str, *, context: int = CONTEXT) -> list[DiffLine]:
                 j = added[k] if k < len(added) else None
                 if i is not None and j is not None:
                     old_parts, new_parts = _inline(old_lines[i], new_lines[j])
-                    lines.append(DiffLine("removed", i + 1, None, old_parts))
-                    lines.append(DiffLine("added", None, j + 1, new_parts))
+                    lines.append(DiffLine(Change.REMOVED, i + 1, None, old_parts))
+                    lines.append(DiffLine(Change.ADDED, None, j + 1, new_parts))
                 elif i is not None:
-                    lines.append(DiffLine("removed", i + 1, None, [Segment(old_lines[i], True)]))
+                    lines.append(DiffLine(Change.REMOVED, i + 1, None, [Segment(old_lines[i], True)]))
                 else:
-                    lines.append(DiffLine("added", None, j + 1, [Segment(new_lines[j], True)]))
+                    lines.append(DiffLine(Change.ADDED, None, j + 1, [Segment(new_lines[j], True)]))
         else:
-            lines.extend(DiffLine("removed", i + 1, None, [Segment(old_lines[i], True)]) for i in removed)
-            lines.extend(DiffLine("added", None, j + 1, [Segment(new_lines[j], True)]) for j in added)
+            lines.extend(
+                DiffLine(Change.REMOVED, i + 1, None, [Segment(old_lines[i], True)]) for i in removed
+            )
+            lines.extend(DiffLine(Change.ADDED, None, j + 1, [Segment(new_lines[j], True)]) for j in added)
     return lines
 
 
 @dataclass
-class StatementChange:
-    kind: str  # "added", "removed", "changed", "unchanged"
+class StatementChange(_Kinds):
+    kind: Change  # ADDED, REMOVED, CHANGED or UNCHANGED
     old: DosDont | None
     new: DosDont | None
     changed_fields: list[str] = field(default_factory=list)
@@ -130,15 +160,15 @@ def dos_donts_diff(old_items: list[DosDont], new_items: list[DosDont]) -> list[S
     for position, new in enumerate(new_items):
         old = matched.get(position)
         if old is None:
-            changes.append(StatementChange("added", None, new))
+            changes.append(StatementChange(Change.ADDED, None, new))
             continue
         fields = _changed_fields(old, new)
         if not fields:
-            changes.append(StatementChange("unchanged", old, new))
+            changes.append(StatementChange(Change.UNCHANGED, old, new))
             continue
         old_segments, new_segments = _inline(old.text_th, new.text_th)
-        changes.append(StatementChange("changed", old, new, fields, old_segments, new_segments))
-    changes.extend(StatementChange("removed", old, None) for old in remaining_old)
+        changes.append(StatementChange(Change.CHANGED, old, new, fields, old_segments, new_segments))
+    changes.extend(StatementChange(Change.REMOVED, old, None) for old in remaining_old)
     return changes
 
 
@@ -153,15 +183,15 @@ class VersionDiff:
 
     @property
     def text_changed(self) -> bool:
-        return any(line.kind in ("added", "removed") for line in self.text)
+        return any(line.kind in (Change.ADDED, Change.REMOVED) for line in self.text)
 
     @property
     def statements_changed(self) -> list[StatementChange]:
-        return [c for c in self.statements if c.kind != "unchanged"]
+        return [c for c in self.statements if c.kind != Change.UNCHANGED]
 
     @property
     def unchanged_statements(self) -> int:
-        return sum(1 for c in self.statements if c.kind == "unchanged")
+        return sum(1 for c in self.statements if c.kind == Change.UNCHANGED)
 
 
 def version_diff(old: CodeVersion, new: CodeVersion) -> VersionDiff:

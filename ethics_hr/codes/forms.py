@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
 from wtforms import (
     BooleanField,
@@ -18,14 +17,14 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ethics_hr.codes.acknowledgments import STATEMENT
-from ethics_hr.codes.models import DO, DONT, MAJOR, MINOR
+from ethics_hr.codes.models import ChangeKind, StatementKind
+from ethics_hr.core.forms import REQUIRED, BaseForm
 from ethics_hr.people.forms import MultiCheckboxField
 
-REQUIRED = _l("This field is required.")
 VALID_DATE = _l("Enter a date.")
 
 
-class CodeForm(FlaskForm):
+class CodeForm(BaseForm):
     name_th = StringField(_l("Name (Thai)"), validators=[DataRequired(REQUIRED), Length(max=300)])
     name_en = StringField(_l("Name (English)"), validators=[Optional(), Length(max=300)])
     sort_order = IntegerField(
@@ -34,7 +33,7 @@ class CodeForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class VersionForm(FlaskForm):
+class VersionForm(BaseForm):
     title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), Length(max=300)])
     effective_date = DateField(_l("Effective date"), validators=[InputRequired(VALID_DATE)])
     body_md = TextAreaField(_l("Text of the code (Markdown)"), validators=[Optional(), Length(max=200_000)])
@@ -50,10 +49,10 @@ class VersionForm(FlaskForm):
     submit = SubmitField(_l("Save the draft"))
 
 
-class StatementForm(FlaskForm):
+class StatementForm(BaseForm):
     kind = RadioField(
         _l("Kind"),
-        choices=[(DO, _l("Do")), (DONT, _l("Don't"))],
+        choices=[(StatementKind.DO.value, _l("Do")), (StatementKind.DONT.value, _l("Don't"))],
         validators=[InputRequired(_l("Choose \u201cdo\u201d or \u201cdon't\u201d."))],
     )
     text_th = TextAreaField(_l("Statement (Thai)"), validators=[DataRequired(REQUIRED), Length(max=1000)])
@@ -64,32 +63,32 @@ class StatementForm(FlaskForm):
     submit = SubmitField(_l("Save the statement"))
 
 
-class PublishForm(FlaskForm):
+class PublishForm(BaseForm):
     change_kind = RadioField(
         _l("What kind of change is this?"),
         choices=[
-            (MAJOR, _l("Major: everyone in the audience must acknowledge again")),
-            (MINOR, _l("Minor (a correction): earlier acknowledgments carry over")),
+            (ChangeKind.MAJOR.value, _l("Major: everyone in the audience must acknowledge again")),
+            (ChangeKind.MINOR.value, _l("Minor (a correction): earlier acknowledgments carry over")),
         ],
-        default=MAJOR,
+        default=ChangeKind.MAJOR.value,
         validators=[InputRequired(REQUIRED)],
     )
     due_date = DateField(_l("Acknowledge by"), validators=[InputRequired(VALID_DATE)])
     submit = SubmitField(_l("Publish"))
 
 
-class WithdrawForm(FlaskForm):
+class WithdrawForm(BaseForm):
     reason = TextAreaField(_l("Why is it withdrawn?"), validators=[DataRequired(REQUIRED), Length(max=2000)])
     submit = SubmitField(_l("Withdraw"))
 
 
-class AcknowledgeForm(FlaskForm):
+class AcknowledgeForm(BaseForm):
     agree = BooleanField(STATEMENT)
     password = PasswordField(_l("Your password"), validators=[Length(max=256)])
     submit = SubmitField(_l("Acknowledge"))
 
 
-class OnBehalfForm(FlaskForm):
+class OnBehalfForm(BaseForm):
     signed_on = DateField(_l("Date on the signed form"), validators=[InputRequired(VALID_DATE)])
     note = TextAreaField(
         _l("How and where was it signed?"), validators=[DataRequired(REQUIRED), Length(max=2000)]

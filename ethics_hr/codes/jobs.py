@@ -1,6 +1,6 @@
 """Codes' periodic jobs: reminders to acknowledge, and the digests of who is late.
 
-Both reconcile from the database and commit after each version, so a run that dies half way keeps what it
+Both reconcile from the database, one unit of work per version, so a run that dies half way keeps what it
 queued and the next run queues only the rest; the outbox's key (kind, target, period, recipient) makes a
 repeated or concurrent run queue nothing twice.
 """
@@ -14,20 +14,23 @@ import sqlalchemy as sa
 
 from ethics_hr.codes import notices
 from ethics_hr.codes.audience import acknowledged_people, people_in_audience
-from ethics_hr.codes.compliance import ComplianceFilter, people_query
-from ethics_hr.codes.models import PUBLISHED, CodeVersion
+from ethics_hr.codes.compliance import ComplianceFilter, ComplianceStatus, people_query
+from ethics_hr.codes.models import CodeVersion, VersionStatus
+from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.timeutil import to_local
 from ethics_hr.extensions import db
 from ethics_hr.notifications.services import due_after, due_repeat, kind_settings
 from ethics_hr.people.contacts import department_heads, personnel_officers, recipients_of
 from ethics_hr.people.models import Department, Person
 
+OVERDUE = ComplianceFilter(status=ComplianceStatus.OVERDUE)
+
 
 def _published_versions() -> list[CodeVersion]:
     return list(
         db.session.scalars(
             sa.select(CodeVersion)
-            .where(CodeVersion.status == PUBLISHED, CodeVersion.ack_basis_id.is_not(None))
+            .where(CodeVersion.status == VersionStatus.PUBLISHED, CodeVersion.ack_basis_id.is_not(None))
             .order_by(CodeVersion.id)
         )
     )
@@ -44,33 +47,35 @@ def ack_reminders(now: datetime) -> int:
     today = to_local(now).date()
     told = 0
     for version in _published_versions():
-        pending = (
-            sa.select(Person.id)
-            .where(people_in_audience(version), Person.id.not_in(acknowledged_people(version)))
-            .scalar_subquery()
-        )
-        starts = dict(
-            db.session.execute(sa.select(Person.id, Person.start_date).where(Person.id.in_(pending))).all()
-        )
-        if not starts:
-            continue
-        published = to_local(version.published_at).date()
-        window = max((version.due_date - published).days, 0) if version.due_date else None
-        groups: dict[tuple[str, bool], list[int]] = defaultdict(list)
-        for person_id, start in starts.items():
-            since = max(published, start) if start else published
-            period = due_repeat(since, now, settings.repeat_days, settings.hour)
-            if period is None:
+        with unit_of_work():
+            pending = (
+                sa.select(Person.id)
+                .where(people_in_audience(version), Person.id.not_in(acknowledged_people(version)))
+                .scalar_subquery()
+            )
+            starts = dict(
+                db.session.execute(
+                    sa.select(Person.id, Person.start_date).where(Person.id.in_(pending))
+                ).all()
+            )
+            if not starts:
                 continue
-            overdue = window is not None and since + timedelta(days=window) < today
-            groups[(period, overdue)].append(person_id)
-        if not groups:
-            continue
-        contacts = recipients_of(sa.select(Person.id).where(Person.id.in_(pending)))
-        for (period, overdue), ids in groups.items():
-            people = [contacts[i] for i in sorted(ids) if i in contacts]
-            told += notices.ack_reminder(version, people, period, overdue=overdue)
-        db.session.commit()
+            published = to_local(version.published_at).date()
+            window = max((version.due_date - published).days, 0) if version.due_date else None
+            groups: dict[tuple[str, bool], list[int]] = defaultdict(list)
+            for person_id, start in starts.items():
+                since = max(published, start) if start else published
+                period = due_repeat(since, now, settings.repeat_days, settings.hour)
+                if period is None:
+                    continue
+                overdue = window is not None and since + timedelta(days=window) < today
+                groups[(period, overdue)].append(person_id)
+            if not groups:
+                continue
+            contacts = recipients_of(sa.select(Person.id).where(Person.id.in_(pending)))
+            for (period, overdue), ids in groups.items():
+                people = [contacts[i] for i in sorted(ids) if i in contacts]
+                told += notices.ack_reminder(version, people, period, overdue=overdue)
     return told
 
 
@@ -89,58 +94,62 @@ def overdue_digests(now: datetime) -> int:
     departments = {d.id: d for d in db.session.scalars(sa.select(Department))}
     told = 0
     for version in versions:
-        period = due_after(version.due_date, now, settings.repeat_days, settings.hour)
-        if period is None:
-            continue
-        late = db.session.execute(
-            people_query(version, ComplianceFilter(status="overdue"), today=today).with_only_columns(
-                Person.department_id,
-                Person.prefix,
-                Person.first_name_th,
-                Person.last_name_th,
-                Person.first_name_en,
-                Person.last_name_en,
-                Person.position,
-            )
-        ).all()
-        if not late:
-            continue
-        by_department: dict[int | None, list[notices.OverduePerson]] = defaultdict(list)
-        for row in late:
-            by_department[row.department_id].append(
-                notices.OverduePerson(
-                    f"{row.prefix}{row.first_name_th} {row.last_name_th}".strip(),
-                    f"{row.first_name_en} {row.last_name_en}".strip(),
-                    row.position,
-                )
-            )
-        target = notices.target_of(version)
-        for department_id, people in by_department.items():
-            head = head_contacts.get(heads.get(department_id, -1))
-            if head is None:
+        with unit_of_work():
+            period = due_after(version.due_date, now, settings.repeat_days, settings.hour)
+            if period is None:
                 continue
-            digest = notices.Digest(len(people), people[: notices.DIGEST_NAMES])
-            told += notices.overdue_digest(
-                version,
-                head,
-                digest,
-                period,
-                target=f"{target}:department:{department_id}",
-                for_officer=False,
-            )
-        counts = sorted(
-            (
-                notices.DepartmentCount(
-                    departments[d].name_th if d in departments else "",
-                    departments[d].name_en if d in departments else "",
-                    len(people),
+            late = db.session.execute(
+                people_query(
+                    version, ComplianceFilter(status=ComplianceStatus.OVERDUE), today=today
+                ).with_only_columns(
+                    Person.department_id,
+                    Person.prefix,
+                    Person.first_name_th,
+                    Person.last_name_th,
+                    Person.first_name_en,
+                    Person.last_name_en,
+                    Person.position,
                 )
-                for d, people in by_department.items()
-            ),
-            key=lambda c: (-c.count, c.name_th),
-        )
-        digest = notices.Digest(len(late), departments=counts)
-        for officer in officers:
-            told += notices.overdue_digest(version, officer, digest, period, target=target, for_officer=True)
-        db.session.commit()
+            ).all()
+            if not late:
+                continue
+            by_department: dict[int | None, list[notices.OverduePerson]] = defaultdict(list)
+            for row in late:
+                by_department[row.department_id].append(
+                    notices.OverduePerson(
+                        f"{row.prefix}{row.first_name_th} {row.last_name_th}".strip(),
+                        f"{row.first_name_en} {row.last_name_en}".strip(),
+                        row.position,
+                    )
+                )
+            target = notices.target_of(version)
+            for department_id, people in by_department.items():
+                head = head_contacts.get(heads.get(department_id, -1))
+                if head is None:
+                    continue
+                digest = notices.Digest(len(people), people[: notices.DIGEST_NAMES])
+                told += notices.overdue_digest(
+                    version,
+                    head,
+                    digest,
+                    period,
+                    target=f"{target}:department:{department_id}",
+                    for_officer=False,
+                )
+            counts = sorted(
+                (
+                    notices.DepartmentCount(
+                        departments[d].name_th if d in departments else "",
+                        departments[d].name_en if d in departments else "",
+                        len(people),
+                    )
+                    for d, people in by_department.items()
+                ),
+                key=lambda c: (-c.count, c.name_th),
+            )
+            digest = notices.Digest(len(late), departments=counts)
+            for officer in officers:
+                told += notices.overdue_digest(
+                    version, officer, digest, period, target=target, for_officer=True
+                )
     return told

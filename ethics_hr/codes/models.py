@@ -3,31 +3,59 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ethics_hr.core.append_only import append_only
+from ethics_hr.core.formatting import bilingual
 from ethics_hr.core.models import TimestampMixin, utc_now
 from ethics_hr.core.uploads import StoredFile
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory, User
 
-DRAFT = "draft"
-PUBLISHED = "published"
-SUPERSEDED = "superseded"
-WITHDRAWN = "withdrawn"
-STATUSES = (DRAFT, PUBLISHED, SUPERSEDED, WITHDRAWN)
 
-MAJOR = "major"
-MINOR = "minor"
+class VersionStatus(StrEnum):
+    """Where a version stands: a draft, then published, then superseded by the next one or withdrawn."""
 
-DO = "do"
-DONT = "dont"
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    SUPERSEDED = "superseded"
+    WITHDRAWN = "withdrawn"
 
-SELF = "self"
-ON_BEHALF = "on_behalf"
+
+class ChangeKind(StrEnum):
+    """A major version must be acknowledged again; a minor one (a correction) keeps the acknowledgments."""
+
+    MAJOR = "major"
+    MINOR = "minor"
+
+
+class StatementKind(StrEnum):
+    DO = "do"
+    DONT = "dont"
+
+
+class AckMethod(StrEnum):
+    """How an acknowledgment was made: by the person on screen, or recorded from a signed paper form."""
+
+    SELF = "self"
+    ON_BEHALF = "on_behalf"
+
+
+# The names callers outside this package (reports, bench, the demo) still import; stored by value.
+DRAFT = VersionStatus.DRAFT
+PUBLISHED = VersionStatus.PUBLISHED
+SUPERSEDED = VersionStatus.SUPERSEDED
+WITHDRAWN = VersionStatus.WITHDRAWN
+MAJOR = ChangeKind.MAJOR
+MINOR = ChangeKind.MINOR
+DO = StatementKind.DO
+DONT = StatementKind.DONT
+SELF = AckMethod.SELF
+ON_BEHALF = AckMethod.ON_BEHALF
 
 # What a published version may never change again; its seal (content_sha256) covers them.
 FROZEN_COLUMNS = ("code_id", "number", "title", "effective_date", "body_md", "content_sha256", "ack_basis_id")
@@ -62,8 +90,8 @@ class CodeOfEthics(TimestampMixin, db.Model):
         back_populates="code", order_by="CodeVersion.number", cascade="all, delete-orphan"
     )
 
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_th
+    def name(self, locale: str | None = None) -> str:
+        return bilingual(self.name_th, self.name_en, locale)
 
 
 class CodeVersion(TimestampMixin, db.Model):
@@ -87,7 +115,7 @@ class CodeVersion(TimestampMixin, db.Model):
     effective_date: Mapped[date]
     body_md: Mapped[str] = mapped_column(db.Text, default="")
     announcement_id: Mapped[int | None] = mapped_column(sa.ForeignKey("stored_file.id"))
-    status: Mapped[str] = mapped_column(db.String(12), default=DRAFT)
+    status: Mapped[str] = mapped_column(db.String(12), default=VersionStatus.DRAFT.value)
     change_kind: Mapped[str | None] = mapped_column(db.String(8))
     ack_basis_id: Mapped[int | None] = mapped_column(sa.ForeignKey("code_version.id"), index=True)
     due_date: Mapped[date | None]
@@ -113,15 +141,37 @@ class CodeVersion(TimestampMixin, db.Model):
 
     @property
     def is_draft(self) -> bool:
-        return self.status == DRAFT
+        return self.status == VersionStatus.DRAFT
 
     @property
     def is_published(self) -> bool:
-        return self.status == PUBLISHED
+        """In force (or coming into force): the one version of its code people are asked to acknowledge."""
+        return self.status == VersionStatus.PUBLISHED
+
+    @property
+    def is_superseded(self) -> bool:
+        return self.status == VersionStatus.SUPERSEDED
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == VersionStatus.WITHDRAWN
+
+    @property
+    def is_published_or_superseded(self) -> bool:
+        """A version someone can be shown as having acknowledged: in force, or replaced by a later one."""
+        return self.status in (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED)
 
     @property
     def was_published(self) -> bool:
-        return self.status in (PUBLISHED, SUPERSEDED, WITHDRAWN)
+        return self.status in (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED, VersionStatus.WITHDRAWN)
+
+    @property
+    def is_major(self) -> bool:
+        return self.change_kind == ChangeKind.MAJOR
+
+    @property
+    def is_minor(self) -> bool:
+        return self.change_kind == ChangeKind.MINOR
 
 
 class DosDont(db.Model):
@@ -141,11 +191,15 @@ class DosDont(db.Model):
 
     version: Mapped[CodeVersion] = relationship(back_populates="dos_donts")
 
-    def text(self, locale: str) -> str:
-        return self.text_en if locale == "en" and self.text_en else self.text_th
+    @property
+    def is_do(self) -> bool:
+        return self.kind == StatementKind.DO
 
-    def example(self, locale: str) -> str:
-        return self.example_en if locale == "en" and self.example_en else self.example_th
+    def text(self, locale: str | None = None) -> str:
+        return bilingual(self.text_th, self.text_en, locale)
+
+    def example(self, locale: str | None = None) -> str:
+        return bilingual(self.example_th, self.example_en, locale)
 
 
 class Acknowledgment(db.Model):
@@ -164,7 +218,7 @@ class Acknowledgment(db.Model):
     statement: Mapped[str] = mapped_column(db.Text)
     locale: Mapped[str] = mapped_column(db.String(5), default="th")
     acknowledged_at: Mapped[datetime] = mapped_column(default=utc_now)
-    method: Mapped[str] = mapped_column(db.String(10), default=SELF)
+    method: Mapped[str] = mapped_column(db.String(10), default=AckMethod.SELF.value)
     recorded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
     signed_on: Mapped[date | None]
     note: Mapped[str] = mapped_column(db.Text, default="")
@@ -174,6 +228,10 @@ class Acknowledgment(db.Model):
     version: Mapped[CodeVersion] = relationship()
     recorded_by: Mapped[User | None] = relationship()
     attachment: Mapped[StoredFile | None] = relationship()
+
+    @property
+    def is_on_behalf(self) -> bool:
+        return self.method == AckMethod.ON_BEHALF
 
 
 append_only(Acknowledgment.__table__)
@@ -193,7 +251,7 @@ def _refuse_changes_to_published_versions(session: Session, flush_context, insta
     """Keep published versions frozen, whoever writes: text, Dos & Don'ts and audience."""
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, CodeVersion) and obj not in session.new:
-            if _status_before_flush(obj) == DRAFT:
+            if _status_before_flush(obj) == VersionStatus.DRAFT:
                 continue
             if obj in session.deleted:
                 raise FrozenVersionError(f"code version {obj.id} was published and cannot be deleted")
@@ -205,6 +263,6 @@ def _refuse_changes_to_published_versions(session: Session, flush_context, insta
             isinstance(obj, DosDont)
             and obj.version is not None
             and obj.version not in session.new
-            and _status_before_flush(obj.version) != DRAFT
+            and _status_before_flush(obj.version) != VersionStatus.DRAFT
         ):
             raise FrozenVersionError(f"the Dos & Don'ts of code version {obj.version.id} are frozen")

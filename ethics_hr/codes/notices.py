@@ -15,8 +15,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ethics_hr.codes.audience import acknowledged_people, people_in_audience
-from ethics_hr.codes.models import MINOR, CodeVersion
-from ethics_hr.core.formatting import format_date, format_number
+from ethics_hr.codes.models import CodeVersion
+from ethics_hr.core.formatting import bilingual, format_date, format_number
 from ethics_hr.extensions import db
 from ethics_hr.notifications.services import (
     NotificationKind,
@@ -78,7 +78,7 @@ def published(version: CodeVersion) -> int:
     """Tell the whole audience of a newly published version, in bulk; return how many were told."""
     audience = sa.select(Person.id).where(people_in_audience(version))
     done: set[int] = set()
-    if version.change_kind == MINOR:  # earlier acknowledgments of the chain still count
+    if version.is_minor:  # earlier acknowledgments of the chain still count
         done = set(
             db.session.scalars(
                 sa.select(Person.id).where(
@@ -168,8 +168,8 @@ class OverduePerson:
     name_en: str
     position: str
 
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_th
+    def name(self, locale: str | None = None) -> str:
+        return bilingual(self.name_th, self.name_en, locale)
 
 
 @dataclass
@@ -178,8 +178,8 @@ class DepartmentCount:
     name_en: str
     count: int
 
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_th
+    def name(self, locale: str | None = None) -> str:
+        return bilingual(self.name_th, self.name_en, locale)
 
 
 @dataclass

@@ -5,28 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import FileStorage
 
 from ethics_hr.codes import notices
 from ethics_hr.codes.content import content_sha256, normalise_text
 from ethics_hr.codes.models import (
-    DO,
-    DONT,
-    DRAFT,
-    MAJOR,
-    MINOR,
-    PUBLISHED,
-    SUPERSEDED,
-    WITHDRAWN,
+    ChangeKind,
     CodeOfEthics,
     CodeVersion,
     DosDont,
+    StatementKind,
+    VersionStatus,
 )
-from ethics_hr.core.db import begin_write
+from ethics_hr.core.db import begin_write, transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.formatting import format_date
+from ethics_hr.core.forms import REQUIRED
 from ethics_hr.core.models import utc_now
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.core.uploads import DOCUMENTS, save_upload
@@ -48,7 +43,7 @@ def all_codes() -> list[CodeOfEthics]:
 
 def current_versions() -> dict[int, CodeVersion]:
     """Return each code's published version, by code id."""
-    versions = db.session.scalars(db.select(CodeVersion).where(CodeVersion.status == PUBLISHED))
+    versions = db.session.scalars(db.select(CodeVersion).where(CodeVersion.status == VersionStatus.PUBLISHED))
     return {v.code_id: v for v in versions}
 
 
@@ -61,9 +56,18 @@ def versions_of(code: CodeOfEthics) -> list[CodeVersion]:
     )
 
 
+def drafts() -> dict[int, CodeVersion]:
+    """Return each code's draft, by code id."""
+    versions = db.session.scalars(db.select(CodeVersion).where(CodeVersion.status == VersionStatus.DRAFT))
+    return {v.code_id: v for v in versions}
+
+
 def draft_of(code: CodeOfEthics) -> CodeVersion | None:
+    """Return the draft of a code, if it has one."""
     return db.session.scalar(
-        db.select(CodeVersion).where(CodeVersion.code_id == code.id, CodeVersion.status == DRAFT)
+        db.select(CodeVersion).where(
+            CodeVersion.code_id == code.id, CodeVersion.status == VersionStatus.DRAFT
+        )
     )
 
 
@@ -74,7 +78,7 @@ def previous_version(version: CodeVersion) -> CodeVersion | None:
         .where(
             CodeVersion.code_id == version.code_id,
             CodeVersion.number < version.number,
-            CodeVersion.status.in_((PUBLISHED, SUPERSEDED)),
+            CodeVersion.status.in_((VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED)),
         )
         .order_by(CodeVersion.number.desc())
         .limit(1)
@@ -84,11 +88,12 @@ def previous_version(version: CodeVersion) -> CodeVersion | None:
 # ---------------------------------------------------------------- codes
 
 
+@transactional
 def save_code(code: CodeOfEthics | None, *, name_th: str, name_en: str, sort_order: int = 0) -> CodeOfEthics:
     """Create or rename a code of ethics."""
     name_th = name_th.strip()
     if not name_th:
-        raise RuleViolation(str(_l("This field is required.")), "name_th")
+        raise RuleViolation(str(REQUIRED), "name_th")
     clash = db.session.scalar(db.select(CodeOfEthics.id).where(CodeOfEthics.name_th == name_th))
     if clash is not None and (code is None or clash != code.id):
         raise RuleViolation(str(_l("Another code already has this name.")), "name_th")
@@ -98,13 +103,13 @@ def save_code(code: CodeOfEthics | None, *, name_th: str, name_en: str, sort_ord
     code.name_th = name_th
     code.name_en = (name_en or "").strip()
     code.sort_order = sort_order
-    db.session.commit()
     return code
 
 
 # ---------------------------------------------------------------- drafts
 
 
+@transactional
 def start_draft(
     code: CodeOfEthics, *, title: str | None = None, effective_date: date | None = None
 ) -> CodeVersion:
@@ -122,7 +127,7 @@ def start_draft(
     version = CodeVersion(
         code=code,
         number=number,
-        status=DRAFT,
+        status=VersionStatus.DRAFT.value,
         title=title or (latest.title if latest else code.name_th),
         effective_date=effective_date or local_today(),
         body_md=latest.body_md if latest else "",
@@ -143,12 +148,11 @@ def start_draft(
             )
             for item in latest.dos_donts
         ]
-    db.session.commit()
     return version
 
 
 def _require_draft(version: CodeVersion) -> None:
-    if version.status != DRAFT:
+    if not version.is_draft:
         raise RuleViolation(str(_l("A published version cannot be changed; start a new version instead.")))
 
 
@@ -161,6 +165,7 @@ class DraftContent:
     department_ids: list[int]
 
 
+@transactional
 def update_draft(
     version: CodeVersion,
     content: DraftContent,
@@ -173,7 +178,7 @@ def update_draft(
     _require_draft(version)
     title = content.title.strip()
     if not title:
-        raise RuleViolation(str(_l("This field is required.")), "title")
+        raise RuleViolation(str(REQUIRED), "title")
     categories = list(
         db.session.scalars(db.select(StaffCategory).where(StaffCategory.id.in_(content.category_ids or [-1])))
     )
@@ -195,15 +200,14 @@ def update_draft(
     version.body_md = normalise_text(content.body_md)
     version.categories = categories
     version.departments = departments
-    db.session.commit()
     return version
 
 
+@transactional
 def delete_draft(version: CodeVersion) -> None:
     """Delete a draft that will not be published."""
     _require_draft(version)
     db.session.delete(version)
-    db.session.commit()
 
 
 # ---------------------------------------------------------------- Dos & Don'ts
@@ -219,14 +223,15 @@ class StatementContent:
     clause: str = ""
 
 
+@transactional
 def save_statement(version: CodeVersion, item: DosDont | None, content: StatementContent) -> DosDont:
     """Add a "do" or "don't" statement to a draft, or change one."""
     _require_draft(version)
-    if content.kind not in (DO, DONT):
+    if content.kind not in set(StatementKind):
         raise RuleViolation(str(_l("Choose \u201cdo\u201d or \u201cdon't\u201d.")), "kind")
     text_th = content.text_th.strip()
     if not text_th:
-        raise RuleViolation(str(_l("This field is required.")), "text_th")
+        raise RuleViolation(str(REQUIRED), "text_th")
     if item is None:
         position = max((d.position for d in version.dos_donts), default=0) + 1
         item = DosDont(position=position)
@@ -239,17 +244,17 @@ def save_statement(version: CodeVersion, item: DosDont | None, content: Statemen
     item.example_th = content.example_th.strip()
     item.example_en = content.example_en.strip()
     item.clause = content.clause.strip()
-    db.session.commit()
     return item
 
 
+@transactional
 def delete_statement(item: DosDont) -> None:
     """Remove a statement from a draft."""
     _require_draft(item.version)
     item.version.dos_donts.remove(item)
-    db.session.commit()
 
 
+@transactional
 def move_statement(item: DosDont, step: int) -> None:
     """Move a statement of a draft one place up (-1) or down (+1)."""
     version = item.version
@@ -261,7 +266,6 @@ def move_statement(item: DosDont, step: int) -> None:
         items[index], items[other] = items[other], items[index]
         for position, statement in enumerate(items, start=1):
             statement.position = position
-    db.session.commit()
 
 
 # ---------------------------------------------------------------- publishing
@@ -271,6 +275,7 @@ def default_due_date(today: date | None = None) -> date:
     return (today or local_today()) + timedelta(days=DEFAULT_DUE_DAYS)
 
 
+@transactional
 def publish_version(version: CodeVersion, *, major: bool, due_date: date, by: User) -> CodeVersion:
     """Publish a draft: freeze and seal it, supersede the version in force, tell its audience to acknowledge.
 
@@ -299,7 +304,7 @@ def publish_version(version: CodeVersion, *, major: bool, due_date: date, by: Us
         )
     if due_date < local_today():
         raise RuleViolation(str(_l("The due date cannot be in the past.")), "due_date")
-    in_force = previous if previous is not None and previous.status == PUBLISHED else None
+    in_force = previous if previous is not None and previous.is_published else None
     if not major and in_force is None:
         raise RuleViolation(
             str(
@@ -315,51 +320,37 @@ def publish_version(version: CodeVersion, *, major: bool, due_date: date, by: Us
     # One flush for the whole publication: a flush in between would freeze the version half published.
     with db.session.no_autoflush:
         if in_force is not None:
-            in_force.status = SUPERSEDED
+            in_force.status = VersionStatus.SUPERSEDED.value
             in_force.ended_at = now
             in_force.ended_by_id = by.id
-        version.status = PUBLISHED
-        version.change_kind = MAJOR if major else MINOR
+        version.status = VersionStatus.PUBLISHED.value
+        version.change_kind = (ChangeKind.MAJOR if major else ChangeKind.MINOR).value
         version.ack_basis_id = version.id if major else in_force.ack_basis_id
         version.due_date = due_date
         version.published_at = now
         version.published_by_id = by.id
         version.content_sha256 = seal
     notices.published(version)
-    db.session.commit()
     return version
 
 
+@transactional
 def withdraw_version(version: CodeVersion, *, reason: str, by: User) -> CodeVersion:
     """Withdraw a published version: nobody is asked to acknowledge it any more; its evidence stays."""
     begin_write(CodeOfEthics.__table__, version.code_id)
     db.session.refresh(version)
-    if version.status != PUBLISHED:
+    if not version.is_published:
         raise RuleViolation(str(_l("Only the version in force can be withdrawn.")))
     reason = reason.strip()
     if not reason:
         raise RuleViolation(str(_l("Say why the version is withdrawn.")), "reason")
-    version.status = WITHDRAWN
+    version.status = VersionStatus.WITHDRAWN.value
     version.ended_at = utc_now()
     version.ended_by_id = by.id
     version.withdrawal_reason = reason
-    db.session.commit()
     return version
 
 
 def seal_is_intact(version: CodeVersion) -> bool:
     """Tell whether a published version's content still matches the SHA-256 taken when it was published."""
     return version.content_sha256 is not None and version.content_sha256 == content_sha256(version)
-
-
-def versions_by_id(ids: list[int]) -> dict[int, CodeVersion]:
-    if not ids:
-        return {}
-    return {v.id: v for v in db.session.scalars(db.select(CodeVersion).where(CodeVersion.id.in_(ids)))}
-
-
-def published_count() -> int:
-    return (
-        db.session.scalar(db.select(sa.func.count(CodeVersion.id)).where(CodeVersion.status == PUBLISHED))
-        or 0
-    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
@@ -21,9 +20,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from ethics_hr.committees.labels import KIND_LABELS, role_choices
 from ethics_hr.committees.models import MemberRole
-from ethics_hr.core.forms import coerce_optional_int
+from ethics_hr.core.forms import REQUIRED, BaseForm, coerce_optional_int
 
-REQUIRED = _l("This field is required.")
 DATE_MESSAGE = _l("Enter a date.")
 NEW_ORDER_ROWS = 8
 SPARE_ROWS = 3
@@ -57,7 +55,7 @@ class LocalDateField(DateField):
             raise ValueError(str(DATE_MESSAGE)) from error
 
 
-class CommitteeForm(FlaskForm):
+class CommitteeForm(BaseForm):
     name_th = StringField(_l("Name in Thai"), validators=[DataRequired(REQUIRED), Length(max=300)])
     name_en = StringField(_l("Name in English"), validators=[Optional(), Length(max=300)])
     kind = SelectField(_l("Kind"), choices=list(KIND_LABELS.items()), validators=[InputRequired(REQUIRED)])
@@ -65,7 +63,7 @@ class CommitteeForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class DissolveForm(FlaskForm):
+class DissolveForm(BaseForm):
     dissolved_on = LocalDateField(_l("Dissolved from"), validators=[InputRequired(DATE_MESSAGE)])
     note = StringField(_l("By (order or decision)"), validators=[Optional(), Length(max=300)])
     submit = SubmitField(_l("Dissolve the committee"))
@@ -85,7 +83,7 @@ class MemberForm(Form):
     ends_on = LocalDateField(_l("Term to"), validators=[Optional()])
 
 
-class OrderForm(FlaskForm):
+class OrderForm(BaseForm):
     number = WholeNumberField(
         _l("Order number"),
         validators=[

@@ -3,7 +3,7 @@ appointment order ends (terms that a recorded successor order already continues 
 
 It reconciles from the database: the reminder due now for each ending order or term is keyed by (kind,
 order or membership, period with the end date), so a changed end date is reminded again and a repeated or
-concurrent run queues nothing twice. It commits after each order or term.
+concurrent run queues nothing twice. Each order or term is its own unit of work.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import datetime
 
 from ethics_hr.committees import notices
 from ethics_hr.committees.services import terms_ending_query
+from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.timeutil import to_local
 from ethics_hr.extensions import db
 from ethics_hr.notifications.services import due_before, kind_settings
@@ -42,13 +43,13 @@ def terms_ending(now: datetime) -> int:
         order = members[0].order
         period = due_before(order.ends_on, now, settings.days_before, settings.hour)
         if period is not None:
-            told += notices.order_ending(
-                order, len(members), officers, f"{period}:{order.ends_on.isoformat()}", today=today
-            )
-            db.session.commit()
+            with unit_of_work():
+                told += notices.order_ending(
+                    order, len(members), officers, f"{period}:{order.ends_on.isoformat()}", today=today
+                )
     for m in own_terms:
         period = due_before(m.ends_on, now, settings.days_before, settings.hour)
         if period is not None:
-            told += notices.term_ending(m, officers, f"{period}:{m.ends_on.isoformat()}", today=today)
-            db.session.commit()
+            with unit_of_work():
+                told += notices.term_ending(m, officers, f"{period}:{m.ends_on.isoformat()}", today=today)
     return told

@@ -8,6 +8,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ethics_hr.core.formatting import bilingual
 from ethics_hr.core.models import TimestampMixin
 from ethics_hr.core.uploads import StoredFile
 from ethics_hr.extensions import db
@@ -52,8 +53,8 @@ class Committee(TimestampMixin, db.Model):
         order_by="(AppointmentOrder.effective_on.desc(), AppointmentOrder.id.desc())",
     )
 
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_th
+    def name(self, locale: str | None = None) -> str:
+        return bilingual(self.name_th, self.name_en, locale)
 
     def is_dissolved_on(self, day: date) -> bool:
         return self.dissolved_on is not None and self.dissolved_on <= day

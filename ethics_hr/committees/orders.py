@@ -13,6 +13,7 @@ from werkzeug.datastructures import FileStorage
 from ethics_hr.committees.labels import order_number
 from ethics_hr.committees.models import AppointmentOrder, Committee, MemberRole, Membership
 from ethics_hr.committees.services import in_force_on
+from ethics_hr.core.db import transactional, unit_of_work
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.formatting import format_date
 from ethics_hr.core.timeutil import be_year
@@ -281,30 +282,33 @@ def save_order(
                 )
             )
         )
-    stored = None
-    if document is not None:
-        stored = save_upload(document, allowed=DOCUMENTS, field="document", by_id=by.id if by else None)
-
-    if order is None:
-        order = AppointmentOrder(committee=committee)
-        db.session.add(order)
-    order.number = draft.number
-    order.year_be = draft.year_be
-    order.title = " ".join(draft.title.split())
-    order.signed_on = draft.signed_on
-    order.signed_by_name = " ".join(draft.signed_by_name.split())
-    order.signed_by_position = " ".join(draft.signed_by_position.split())
-    order.effective_on = draft.effective_on
-    order.ends_on = draft.ends_on
-    order.replaces = db.session.get(AppointmentOrder, draft.replaces_id) if draft.replaces_id else None
-    if stored is not None:
-        order.document = stored
-    _sync_members(order, entries, people)
     try:
-        db.session.commit()
+        with unit_of_work():
+            stored = None
+            if document is not None:
+                stored = save_upload(
+                    document, allowed=DOCUMENTS, field="document", by_id=by.id if by else None
+                )
+            if order is None:
+                order = AppointmentOrder(committee=committee)
+                db.session.add(order)
+            order.number = draft.number
+            order.year_be = draft.year_be
+            order.title = " ".join(draft.title.split())
+            order.signed_on = draft.signed_on
+            order.signed_by_name = " ".join(draft.signed_by_name.split())
+            order.signed_by_position = " ".join(draft.signed_by_position.split())
+            order.effective_on = draft.effective_on
+            order.ends_on = draft.ends_on
+            order.replaces = (
+                db.session.get(AppointmentOrder, draft.replaces_id) if draft.replaces_id else None
+            )
+            if stored is not None:
+                order.document = stored
+            _sync_members(order, entries, people)
+            db.session.flush()  # a clash with an order recorded a moment ago shows here, in this unit
     except IntegrityError as error:
         # Someone recorded the same number, or replaced the same order, a moment before: say which.
-        db.session.rollback()
         _check_number_free(None, draft)
         if draft.replaces_id is not None:
             _check_replaces(committee, None, draft)
@@ -339,6 +343,7 @@ def _sync_members(order: AppointmentOrder, entries: list[MemberEntry], people: d
         order.members.remove(gone)
 
 
+@transactional
 def delete_order(order: AppointmentOrder) -> None:
     """Delete an order recorded by mistake, with its members; one that another order replaces stays."""
     if order.replaced_by is not None:
@@ -351,4 +356,3 @@ def delete_order(order: AppointmentOrder) -> None:
             )
         )
     db.session.delete(order)
-    db.session.commit()

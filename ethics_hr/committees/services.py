@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -24,6 +25,7 @@ from ethics_hr.committees.models import (
     Membership,
     role_rank,
 )
+from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.extensions import db
@@ -37,6 +39,7 @@ __all__ = [
     "committee_chair_people",
     "committee_member_people",
     "composition_on",
+    "gives_committee_rights",
     "is_committee_member",
     "terms_ending_query",
 ]
@@ -81,6 +84,28 @@ def memberships_in_force(day: date) -> sa.Select:
     )
 
 
+def gives_committee_rights(kind: str) -> bool:
+    """Tell whether members of a committee of this kind answer ethics questions (ethics committee or team)."""
+    return kind in RIGHTS_KINDS
+
+
+def _rights_holders(day: date, *, role: MemberRole | None = None) -> sa.Select:
+    """Select the ids of the people whose membership in force on a day gives them committee rights.
+
+    The one statement of "who is a committee member for the application": a membership in force on the day,
+    of a person of the organisation (not an outsider), on a committee whose kind gives rights.
+    """
+    query = (
+        db.select(Membership.person_id)
+        .join(Membership.order)
+        .join(AppointmentOrder.committee)
+        .where(in_force_on(day), Membership.person_id.is_not(None), Committee.kind.in_(RIGHTS_KINDS))
+    )
+    if role is not None:
+        query = query.where(Membership.role == role.value)
+    return query
+
+
 def is_committee_member(user, on: date | None = None) -> bool:
     """Tell whether a user sits, on a local day (today by default), on an ethics committee or advisory team.
 
@@ -88,26 +113,13 @@ def is_committee_member(user, on: date | None = None) -> bool:
     """
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    day = on or local_today()
-    query = (
-        db.select(Membership.id)
-        .join(Membership.order)
-        .join(AppointmentOrder.committee)
-        .where(in_force_on(day), Membership.person_id == user.person_id, Committee.kind.in_(RIGHTS_KINDS))
-        .limit(1)
-    )
+    query = _rights_holders(on or local_today()).where(Membership.person_id == user.person_id).limit(1)
     return db.session.scalar(query) is not None
 
 
 def committee_member_people(on: date | None = None) -> list[Person]:
     """Return the people who hold committee rights on a local day (today by default), by name."""
-    day = on or local_today()
-    members = (
-        db.select(Membership.person_id)
-        .join(Membership.order)
-        .join(AppointmentOrder.committee)
-        .where(in_force_on(day), Membership.person_id.is_not(None), Committee.kind.in_(RIGHTS_KINDS))
-    )
+    members = _rights_holders(on or local_today())
     return list(
         db.session.scalars(
             db.select(Person)
@@ -119,18 +131,7 @@ def committee_member_people(on: date | None = None) -> list[Person]:
 
 def committee_chair_people(on: date | None = None) -> list[Person]:
     """Return the people who chair an ethics committee or advisory team on a local day (today by default)."""
-    day = on or local_today()
-    chairs = (
-        db.select(Membership.person_id)
-        .join(Membership.order)
-        .join(AppointmentOrder.committee)
-        .where(
-            in_force_on(day),
-            Membership.person_id.is_not(None),
-            Membership.role == MemberRole.CHAIR.value,
-            Committee.kind.in_(RIGHTS_KINDS),
-        )
-    )
+    chairs = _rights_holders(on or local_today(), role=MemberRole.CHAIR)
     return list(
         db.session.scalars(db.select(Person).where(Person.id.in_(chairs), Person.active).order_by(Person.id))
     )
@@ -186,12 +187,20 @@ class CompositionSummary:
     latest_order: AppointmentOrder | None = None
 
 
-def committees_query(status: str = "active") -> sa.Select:
+class Listing(StrEnum):
+    """Which committees a list shows: those in office, the dissolved ones, or all of them."""
+
+    ACTIVE = "active"
+    DISSOLVED = "dissolved"
+    ALL = "all"
+
+
+def committees_query(status: str = Listing.ACTIVE) -> sa.Select:
     """Build the ordered list of committees: active ones, dissolved ones, or all (active first)."""
     query = db.select(Committee)
-    if status == "active":
+    if status == Listing.ACTIVE:
         query = query.where(Committee.dissolved_on.is_(None))
-    elif status == "dissolved":
+    elif status == Listing.DISSOLVED:
         query = query.where(Committee.dissolved_on.is_not(None))
     return query.order_by(Committee.dissolved_on.is_not(None), Committee.name_th, Committee.id)
 
@@ -214,7 +223,7 @@ def summaries(committee_ids: list[int], day: date | None = None) -> dict[int, Co
         result[cid].members = count
     chairs = db.session.scalars(
         memberships_in_force(day)
-        .where(AppointmentOrder.committee_id.in_(committee_ids), Membership.role == MemberRole.CHAIR.value)
+        .where(AppointmentOrder.committee_id.in_(committee_ids), Membership.role == MemberRole.CHAIR)
         .order_by(Membership.id)
     ).unique()
     for membership in chairs:
@@ -255,11 +264,12 @@ def committee_history(committee: Committee) -> list[AppointmentOrder]:
     )
 
 
+@transactional
 def save_committee(
     committee: Committee | None, *, name_th: str, name_en: str, kind: str, mandate: str
 ) -> Committee:
     """Create or change a committee's name, kind and mandate."""
-    if kind not in {k.value for k in CommitteeKind}:
+    if kind not in set(CommitteeKind):
         raise RuleViolation(str(_l("Choose a kind from the list.")), "kind")
     name_th = " ".join(name_th.split())
     clash = db.session.scalar(
@@ -274,10 +284,10 @@ def save_committee(
     committee.name_en = " ".join(name_en.split())
     committee.kind = kind
     committee.mandate = mandate.strip()
-    db.session.commit()
     return committee
 
 
+@transactional
 def dissolve_committee(committee: Committee, *, on: date, note: str = "") -> None:
     """Dissolve a committee from a date: its memberships end the day before, its history stays."""
     if committee.dissolved_on is not None:
@@ -293,14 +303,13 @@ def dissolve_committee(committee: Committee, *, on: date, note: str = "") -> Non
         )
     committee.dissolved_on = on
     committee.dissolution_note = note.strip()
-    db.session.commit()
 
 
+@transactional
 def reinstate_committee(committee: Committee) -> None:
     """Undo a dissolution recorded by mistake: the memberships count again."""
     committee.dissolved_on = None
     committee.dissolution_note = ""
-    db.session.commit()
 
 
 # ---------------------------------------------------------------- terms ending

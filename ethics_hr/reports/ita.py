@@ -13,7 +13,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from ethics_hr.committees.models import CommitteeKind
+from ethics_hr.committees.services import gives_committee_rights
 from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.formatting import format_fiscal_year
@@ -88,8 +88,7 @@ def _codes_in_force(fy: int, fy_name: str) -> Completeness:
 
 
 def _advisory_team(fy: int, fy_name: str) -> Completeness:
-    advising = (CommitteeKind.ETHICS_COMMITTEE, CommitteeKind.ADVISORY_TEAM)
-    committees = [c for c in sources.committees(fy) if c.orders and c.kind in advising]
+    committees = [c for c in sources.committees(fy) if c.orders and gives_committee_rights(c.kind)]
     if not committees:
         return Completeness(
             False,

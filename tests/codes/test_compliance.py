@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from ethics_hr.codes import acknowledgments as acks
 from ethics_hr.codes import compliance
+from ethics_hr.core.exports import csv_bytes, xlsx_bytes
 from ethics_hr.extensions import db
 from tests import factories
 from tests.codes import helpers
@@ -100,8 +101,8 @@ def test_exports_list_everyone_with_their_status(app):
     version, people, *_ = _setup()
     with time_machine.travel("2026-12-10 03:00Z", tick=False), app.test_request_context():
         rows = compliance.export_rows(version, compliance.ComplianceFilter(status="all"), "en")
-        parsed = list(csv.reader(io.StringIO(compliance.as_csv(rows).decode("utf-8-sig"))))
-        workbook = load_workbook(io.BytesIO(compliance.as_xlsx(rows)))
+        parsed = list(csv.reader(io.StringIO(csv_bytes(None, rows).decode("utf-8-sig"))))
+        workbook = load_workbook(io.BytesIO(xlsx_bytes(None, rows)))
     assert parsed[0][0] == "Employee number"
     by_number = {row[0]: row for row in parsed[1:]}
     assert len(by_number) == 6

@@ -516,3 +516,25 @@ def test_every_codes_route_declares_who_may_use_it(app):
     assert len(endpoints) > 20
     missing = [e for e in endpoints if access_rule_of(app.view_functions[e]) is None]
     assert missing == []
+
+
+def test_malformed_numbers_in_the_query_are_404(client, login_as, world):
+    login_as(world["officer"])
+    version = world["ids"]["version"]
+    assert client.get(f"/codes/versions/{version}/changes?since=abc").status_code == 404
+    assert client.get(f"/codes/versions/{version}/compliance?category=x1").status_code == 404
+    assert client.get(f"/codes/versions/{version}/compliance?department=-3").status_code == 404
+    assert client.get(f"/codes/versions/{version}/compliance?page=0").status_code == 404
+    assert client.get(f"/codes/versions/{version}/compliance?department=none").status_code == 200
+
+
+def test_the_compliance_export_hands_a_spreadsheet_no_formula(client, login_as, world):
+    person = world["employee"].person
+    person.prefix = ""
+    person.first_name_th = "=HYPERLINK(1)"
+    db.session.commit()
+    login_as(world["officer"])
+    body = client.get(f"/codes/versions/{world['ids']['version']}/compliance.csv?status=all").get_data(
+        as_text=True
+    )
+    assert "'=HYPERLINK(1)" in body

@@ -328,3 +328,10 @@ def test_the_demo_committee_member_sits_on_the_ethics_committee_on_the_demo_day(
     assert services.is_committee_member(member, on=date(2026, 11, 25))
     assert len(services.active_committee_ids_for(member.person_id, date(2026, 11, 25))) == 2
     assert services.terms_ending_count(date(2026, 11, 25)) == 1
+
+
+def test_only_ethics_committees_and_advisory_teams_give_committee_rights():
+    assert services.gives_committee_rights(CommitteeKind.ETHICS_COMMITTEE)
+    assert services.gives_committee_rights(CommitteeKind.ADVISORY_TEAM)
+    assert not services.gives_committee_rights(CommitteeKind.CODE_DRAFTING)
+    assert not services.gives_committee_rights(CommitteeKind.OTHER)

@@ -548,3 +548,10 @@ def test_the_list_and_a_committee_page_issue_the_same_statements_for_few_and_man
     large = _populate(6, 4)
     many = (_statements(app, client, "/committees/"), _statements(app, client, f"/committees/{large[0].id}"))
     assert few == many
+
+
+def test_a_malformed_page_number_is_404_not_the_first_page(client, login_as, committee):
+    login_as(factories.officer())
+    assert client.get("/committees/?page=2x").status_code == 404
+    assert client.get("/committees/terms-ending?page=-1").status_code == 404
+    assert client.get("/committees/?page=1").status_code == 200

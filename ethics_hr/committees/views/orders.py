@@ -1,193 +1,24 @@
-"""Committee register: everyone sees the current composition; the officer keeps orders and members."""
+"""Appointment orders: the officer records, corrects and deletes them with the members each lists."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
-from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import force_locale
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ethics_hr.committees import labels, orders, services, uploads
-from ethics_hr.committees.forms import (
-    ADD_ROWS,
-    MAX_ROWS,
-    NEW_ORDER_ROWS,
-    SPARE_ROWS,
-    CommitteeForm,
-    DissolveForm,
-    OrderForm,
-)
+from ethics_hr.committees.forms import ADD_ROWS, MAX_ROWS, NEW_ORDER_ROWS, SPARE_ROWS, OrderForm
 from ethics_hr.committees.models import AppointmentOrder, Committee
+from ethics_hr.committees.views.common import bp, date_arg
 from ethics_hr.core.access import login_required, officer_required
-from ethics_hr.core.errors import RuleViolation, apply_to_form
+from ethics_hr.core.errors import RuleViolation, apply_to_form, flashed
 from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.core.timeutil import be_year, local_today
 from ethics_hr.core.uploads import send_stored
 from ethics_hr.extensions import db
 
-bp = Blueprint("committees", __name__, url_prefix="/committees")
 # An order is written in Thai whatever language the screen is in: "แต่งตั้งคณะกรรมการ...".
 ORDER_TITLE_PREFIX = "แต่งตั้ง"
-
-
-@bp.app_template_filter("order_number")
-def order_number_filter(order: AppointmentOrder, official: bool = False) -> str:
-    return labels.order_number(order, official=official)
-
-
-@bp.app_template_global("role_label")
-def role_label_global(role: str, kind: str | None = None) -> str:
-    return labels.role_label(role, kind)
-
-
-@bp.app_template_global("order_status")
-def order_status_global(order: AppointmentOrder, today: date) -> tuple[str, str]:
-    return labels.order_status(order, today)
-
-
-@bp.app_template_global("kind_label")
-def kind_label_global(kind: str) -> str:
-    return labels.kind_label(kind)
-
-
-# ---------------------------------------------------------------- committees
-
-
-@bp.route("/")
-@login_required
-def index():
-    """List the committees with their members in force today."""
-    status = request.args.get("status", "active")
-    if status not in ("active", "dissolved", "all"):
-        status = "active"
-    page = db.paginate(
-        services.committees_query(status), per_page=current_app.config["PER_PAGE"], error_out=False
-    )
-    today = local_today()
-    return render_template(
-        "committees/index.html",
-        page=page,
-        status=status,
-        today=today,
-        summaries=services.summaries([c.id for c in page.items], today),
-        ending_count=services.terms_ending_count(today) if current_user.is_officer else None,
-    )
-
-
-@bp.route("/new", methods=["GET", "POST"], defaults={"committee_id": None})
-@bp.route("/<int:committee_id>/edit", methods=["GET", "POST"])
-@officer_required
-def committee_form(committee_id: int | None):
-    """Add a committee or change its name, kind and mandate."""
-    committee = db.get_or_404(Committee, committee_id) if committee_id else None
-    form = CommitteeForm(obj=committee)
-    if form.validate_on_submit():
-        try:
-            committee = services.save_committee(
-                committee,
-                name_th=form.name_th.data,
-                name_en=form.name_en.data or "",
-                kind=form.kind.data,
-                mandate=form.mandate.data or "",
-            )
-        except RuleViolation as error:
-            db.session.rollback()
-            apply_to_form(form, error)
-        else:
-            flash(_("The committee has been saved."), "success")
-            return redirect(url_for("committees.detail", committee_id=committee.id))
-    return render_template("committees/committee_form.html", form=form, committee=committee)
-
-
-@bp.route("/<int:committee_id>")
-@login_required
-def detail(committee_id: int):
-    """Show a committee's members in force today and, to the officer, every order in its history."""
-    committee = db.get_or_404(Committee, committee_id)
-    today = local_today()
-    composition = services.composition_on(committee, today)
-    in_force = list({m.order.id: m.order for m in composition}.values())
-    return render_template(
-        "committees/detail.html",
-        committee=committee,
-        today=today,
-        composition=composition,
-        orders_in_force=sorted(in_force, key=lambda o: (o.effective_on, o.id), reverse=True),
-        history=services.committee_history(committee) if current_user.is_officer else None,
-        confirm=ConfirmForm(),
-    )
-
-
-@bp.route("/<int:committee_id>/dissolve", methods=["GET", "POST"])
-@officer_required
-def dissolve(committee_id: int):
-    """Dissolve a committee from a date; its memberships end and its history stays."""
-    committee = db.get_or_404(Committee, committee_id)
-    form = DissolveForm()
-    if request.method == "GET":
-        form.dissolved_on.data = local_today()
-    if form.validate_on_submit():
-        try:
-            services.dissolve_committee(committee, on=form.dissolved_on.data, note=form.note.data or "")
-        except RuleViolation as error:
-            db.session.rollback()
-            apply_to_form(form, error)
-        else:
-            flash(_("The committee has been dissolved."), "success")
-            return redirect(url_for("committees.detail", committee_id=committee.id))
-    return render_template("committees/dissolve.html", form=form, committee=committee)
-
-
-@bp.route("/<int:committee_id>/reinstate", methods=["POST"])
-@officer_required
-def reinstate(committee_id: int):
-    """Undo a dissolution recorded by mistake."""
-    committee = db.get_or_404(Committee, committee_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    services.reinstate_committee(committee)
-    flash(_("The committee is active again."), "success")
-    return redirect(url_for("committees.detail", committee_id=committee.id))
-
-
-@bp.route("/<int:committee_id>/print")
-@officer_required
-def print_composition(committee_id: int):
-    """Show the composition in force on a day as a one-page document in Thai, ready to print."""
-    committee = db.get_or_404(Committee, committee_id)
-    day = _date_arg("on") or local_today()
-    composition = services.composition_on(committee, day)
-    in_force = sorted(
-        {m.order.id: m.order for m in composition}.values(), key=lambda o: (o.effective_on, o.id)
-    )
-    with force_locale("th"):
-        return render_template(
-            "committees/print.html",
-            committee=committee,
-            day=day,
-            composition=composition,
-            orders=in_force,
-            printed_on=local_today(),
-        )
-
-
-@bp.route("/terms-ending")
-@officer_required
-def terms_ending():
-    """List the terms that end within the next 60 days and that no recorded order replaces yet."""
-    today = local_today()
-    page = db.paginate(
-        services.terms_ending_query(today), per_page=current_app.config["PER_PAGE"], error_out=False
-    )
-    days = services.TERMS_ENDING_DAYS
-    return render_template(
-        "committees/terms_ending.html", page=page, today=today, days=days, until=today + timedelta(days=days)
-    )
-
-
-# ---------------------------------------------------------------- orders
 
 
 def _order_form(committee: Committee, order: AppointmentOrder | None) -> OrderForm:
@@ -302,11 +133,9 @@ def _handle_order(committee: Committee, order: AppointmentOrder | None):
                 accept_without_chair=form.accept_without_chair.data,
                 by=current_user._get_current_object(),
             )
-        except orders.NoChairInForce as error:
-            db.session.rollback()
+        except orders.NoChairInForce as error:  # the service wrote nothing; the officer may accept and resave
             warning = error.message
-        except RuleViolation as error:
-            db.session.rollback()
+        except RuleViolation as error:  # shown next to its field, including one of a member row
             _show_error(form, error)
         else:
             uploads.forget_kept()
@@ -353,12 +182,9 @@ def order_delete(order_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     number = labels.order_number(order)
-    try:
+    with flashed() as outcome:
         orders.delete_order(order)
-    except RuleViolation as error:
-        db.session.rollback()
-        flash(error.message, "danger")
-    else:
+    if outcome.ok:
         flash(_("Order No. %(number)s has been deleted.", number=number), "success")
     return redirect(url_for("committees.detail", committee_id=committee_id))
 
@@ -373,14 +199,14 @@ def order_document(order_id: int):
     return send_stored(order.document)
 
 
-# ---------------------------------------------------------------- helpers for the order form
+# ---------------------------------------------------------------- what the order form asks while it is filled
 
 
 @bp.route("/orders/next-number")
 @officer_required
 def next_number():
     """Suggest the next free order number for the year of a signing date."""
-    day = _date_arg("signed_on") or local_today()
+    day = date_arg("signed_on") or local_today()
     year = be_year(day.year)
     return jsonify(number=orders.next_order_number(year), year_be=year)
 
@@ -391,10 +217,3 @@ def people_suggestions():
     """Suggest people for a member row from what the officer typed."""
     people = services.suggest_people(request.args.get("q", "")[:100])
     return jsonify([services.person_label(p) for p in people])
-
-
-def _date_arg(name: str) -> date | None:
-    try:
-        return date.fromisoformat(request.args.get(name, ""))
-    except ValueError:
-        return None

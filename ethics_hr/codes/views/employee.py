@@ -2,41 +2,23 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ethics_hr.codes import acknowledgments as acks
 from ethics_hr.codes import services
-from ethics_hr.codes.content import render_markdown
 from ethics_hr.codes.diff import version_diff
 from ethics_hr.codes.forms import AcknowledgeForm
 from ethics_hr.codes.models import CodeVersion
+from ethics_hr.codes.views.common import bp, me, readable_version
 from ethics_hr.core.access import client_address, login_required, officer_required
-from ethics_hr.core.errors import RuleViolation, apply_to_form
+from ethics_hr.core.args import id_arg
+from ethics_hr.core.errors import shown_on
 from ethics_hr.core.settings import get_settings
-from ethics_hr.core.timeutil import local_today
 from ethics_hr.core.uploads import send_stored
 from ethics_hr.extensions import db
 from ethics_hr.people.services import LoginThrottled
-
-bp = Blueprint("codes", __name__, url_prefix="/codes")
-
-
-bp.add_app_template_filter(render_markdown, "markdown")
-bp.add_app_template_global(local_today, "today_local")
-
-
-def _locale() -> str:
-    return str(get_locale() or "th")
-
-
-def _readable_version(version_id: int) -> CodeVersion:
-    version = db.get_or_404(CodeVersion, version_id)
-    if not acks.can_read(current_user, version):
-        abort(404)
-    return version
 
 
 @bp.route("/")
@@ -57,7 +39,7 @@ def dos_donts():
 @login_required
 def version(version_id: int):
     """Read a version of a code, with its Dos & Don'ts and the user's acknowledgment."""
-    version = _readable_version(version_id)
+    version = readable_version(version_id)
     person = current_user.person
     acknowledgment = acks.acknowledgment_of(person, version)
     pending = (
@@ -89,14 +71,14 @@ def acknowledge(version_id: int):
     status = 200
     if form.validate_on_submit():
         try:
-            row, _created = acks.acknowledge(
-                version,
-                current_user._get_current_object(),
-                agreed=form.agree.data,
-                password=form.password.data,
-                address=client_address(),
-                locale=_locale(),
-            )
+            with shown_on(form) as outcome:
+                row, _created = acks.acknowledge(
+                    version,
+                    me(),
+                    agreed=form.agree.data,
+                    password=form.password.data,
+                    address=client_address(),
+                )
         except acks.NotApplicable:
             abort(404)
         except LoginThrottled:
@@ -104,12 +86,10 @@ def acknowledge(version_id: int):
                 _("Too many failed attempts. Wait 15 minutes, or ask the personnel office.")
             )
             status = 429
-        except RuleViolation as error:
-            db.session.rollback()
-            apply_to_form(form, error)
         else:
-            flash(_("Thank you. Your acknowledgment has been recorded."), "success")
-            return redirect(url_for("codes.receipt", acknowledgment_id=row.id))
+            if outcome.ok:
+                flash(_("Thank you. Your acknowledgment has been recorded."), "success")
+                return redirect(url_for("codes.receipt", acknowledgment_id=row.id))
     obligation = next((o for o in acks.pending_for(person) if o.version.id == version.id), None)
     return (
         render_template(
@@ -127,9 +107,9 @@ def acknowledge(version_id: int):
 @login_required
 def changes(version_id: int):
     """Show what changed in a version since an earlier one of the same code (the previous one by default)."""
-    new = _readable_version(version_id)
-    since = request.args.get("since", "")
-    old = db.session.get(CodeVersion, int(since)) if since.isdigit() else services.previous_version(new)
+    new = readable_version(version_id)
+    since = id_arg("since")
+    old = db.session.get(CodeVersion, since) if since is not None else services.previous_version(new)
     if old is None or old.code_id != new.code_id or old.number >= new.number or not old.was_published:
         abort(404)
     if not acks.can_read(current_user, old):
@@ -141,7 +121,7 @@ def changes(version_id: int):
 @login_required
 def announcement(version_id: int):
     """Send the version's official announcement (PDF) to those who may read the version."""
-    version = _readable_version(version_id)
+    version = readable_version(version_id)
     if version.announcement is None:
         abort(404)
     return send_stored(version.announcement)
@@ -165,10 +145,3 @@ def scan(acknowledgment_id: int):
     if row is None or row.attachment is None:
         abort(404)
     return send_stored(row.attachment)
-
-
-from ethics_hr.codes import manage_views  # noqa: E402,F401  (registers the officer's routes on bp)
-from ethics_hr.codes.sections import person_sections  # noqa: E402
-from ethics_hr.people.views import PERSON_SECTION_PROVIDERS  # noqa: E402
-
-PERSON_SECTION_PROVIDERS.append(person_sections)
