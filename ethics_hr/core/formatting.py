@@ -8,6 +8,7 @@ from datetime import date, datetime
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
+from ethics_hr.core.locale import bilingual, current_locale
 from ethics_hr.core.timeutil import be_year, to_local
 
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
@@ -17,31 +18,12 @@ TH_PATTERNS = {"short": "d/M/y", "medium": "d MMM y", "long": "d MMMM y", "full"
 EN_PATTERNS = {"short": "d/M/y", "medium": "d MMM y", "long": "d MMMM y", "full": "EEEE, d MMMM y"}
 
 
+__all__ = ["bilingual", "current_locale", "format_date", "format_datetime", "format_number", "thai_digits"]
+
+
 def thai_digits(text: object) -> str:
     """Write the Arabic digits of a text as Thai numerals."""
     return str(text).translate(THAI_DIGITS)
-
-
-def current_locale() -> str:
-    """The language to write in now: the reader's in a request, the organisation's in a CLI command or job.
-
-    Inside `flask_babel.force_locale(...)` (mail in the recipient's language) it is the forced one.
-    """
-    from flask import has_app_context
-    from flask_babel import get_locale
-
-    if has_app_context():
-        loc = get_locale()
-        if loc:
-            return "en" if loc.language == "en" else "th"
-    return "th"
-
-
-def bilingual(th: str | None, en: str | None, locale: str | None = None) -> str:
-    """Pick the English text in English when there is one, the Thai text otherwise (Thai is always there)."""
-    if (locale or current_locale()) == "en" and en:
-        return en
-    return th or en or ""
 
 
 def _be_pattern(pattern: str, year_be: int) -> str:

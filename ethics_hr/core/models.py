@@ -72,6 +72,6 @@ class ReferenceData:
     active: Mapped[bool] = mapped_column(default=True)
 
     def name(self, locale: str | None = None) -> str:
-        from ethics_hr.core.formatting import bilingual
+        from ethics_hr.core.locale import bilingual
 
         return bilingual(self.name_th, self.name_en, locale)
