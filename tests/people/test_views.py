@@ -402,8 +402,9 @@ def test_a_duplicate_department_code_is_refused_next_to_the_field(client, office
     ("data", "field"),
     [
         ({"code": "", "name_th": "กอง"}, "code"),
-        ({"code": "กอง", "name_th": "กอง"}, "code"),
         ({"code": "A B", "name_th": "กอง"}, "code"),
+        ({"code": "กอง/1", "name_th": "กอง"}, "code"),
+        ({"code": "-A", "name_th": "กอง"}, "code"),
         ({"code": "OK", "name_th": ""}, "name_th"),
         ({"code": "X" * 21, "name_th": "กอง"}, "code"),
     ],
@@ -413,6 +414,15 @@ def test_a_bad_department_form_shows_the_message_and_writes_nothing(client, offi
     html = client.post("/people/departments/new", data=data).get_data(as_text=True)
     assert f'data-field="{field}"' in html
     assert count(Department) == before
+
+
+@pytest.mark.parametrize("code", ["สป", "สป.", "กองช่าง-2", "ศูนย์_เด็กเล็ก"])
+def test_a_department_code_may_be_written_in_thai(client, officer, code):
+    response = client.post(
+        "/people/departments/new", data={"code": code, "name_th": "สำนักปลัด", "active": "y"}
+    )
+    assert response.status_code == 302
+    assert db.session.scalar(db.select(Department.code).where(Department.name_th == "สำนักปลัด")) == code
 
 
 def test_an_officer_names_the_head_of_a_department_by_employee_number(client, officer):
