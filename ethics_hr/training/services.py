@@ -14,6 +14,7 @@ from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.models import utc_now
 from ethics_hr.core.timeutil import fiscal_year_range, local_bounds_utc, local_datetime_to_utc
 from ethics_hr.extensions import db
+from ethics_hr.people.audience import members
 from ethics_hr.people.models import Department, Person, StaffCategory
 from ethics_hr.training import enrolment, hours, notices
 from ethics_hr.training.checkin import new_checkin_code
@@ -390,14 +391,10 @@ def invite(
         )
     rows: dict[int, str] = {}
     if department_ids:
-        for pid in db.session.scalars(
-            db.select(Person.id).where(Person.department_id.in_(department_ids), Person.active)
-        ):
+        for pid in db.session.scalars(db.select(Person.id).where(members(department_ids=department_ids))):
             rows.setdefault(pid, "department")
     if category_ids:
-        for pid in db.session.scalars(
-            db.select(Person.id).where(Person.staff_category_id.in_(category_ids), Person.active)
-        ):
+        for pid in db.session.scalars(db.select(Person.id).where(members(category_ids=category_ids))):
             rows.setdefault(pid, "category")
     for pid in found.values():
         rows[pid] = "person"
