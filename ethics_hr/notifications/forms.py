@@ -112,10 +112,4 @@ class OutboxFilterForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        labels = {
-            "pending": _l("Pending"),
-            "sending": _l("Sending"),
-            "sent": _l("Sent"),
-            "failed": _l("Failed"),
-        }
-        self.status.choices = [("", _l("All"))] + [(s, labels[s]) for s in STATUSES]
+        self.status.choices = [("", _l("All"))] + [(s.value, s.label) for s in STATUSES]
