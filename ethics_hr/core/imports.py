@@ -12,12 +12,6 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-TABLE_SUFFIXES = (".csv", ".xlsx")
-
-
-class UnreadableTable(ValueError):
-    """The file is neither UTF-8 CSV nor XLSX."""
-
 
 def read_table(data: bytes, filename: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Read the header and the numbered rows of a CSV (UTF-8, with or without BOM) or XLSX file as text.

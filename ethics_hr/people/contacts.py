@@ -65,11 +65,6 @@ def recipients_of(people: sa.Select | Iterable[int]) -> dict[int, Recipient]:
     return found
 
 
-def recipient_of(person: Person) -> Recipient | None:
-    """Return the recipient of one person, or None when they have no account and no address."""
-    return recipients_of([person.id]).get(person.id)
-
-
 def personnel_officers() -> list[Recipient]:
     """Return the active people who hold the personnel officer's role."""
     officers = (
