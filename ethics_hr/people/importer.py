@@ -30,7 +30,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "email": ("email", "อีเมล", "e-mail"),
     "start_date": ("start_date", "start date", "วันที่เริ่มงาน", "วันเริ่มงาน"),
 }
-REQUIRED = ("employee_number", "first_name_th", "last_name_th", "staff_category")
+REQUIRED_COLUMNS = ("employee_number", "first_name_th", "last_name_th", "staff_category")
 TEXT_COLUMNS = ("employee_number", "prefix", "first_name_th", "last_name_th", "first_name_en", "last_name_en")
 TEXT_COLUMNS += ("position", "email")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -129,7 +129,7 @@ def _file_problem(header: list[str], raw_rows: list, index: dict[str, int]) -> s
         return str(_l("The file is empty."))
     if len(raw_rows) > MAX_ROWS:
         return str(_l("The file has more than %(n)d rows.", n=MAX_ROWS))
-    missing = [key for key in REQUIRED if key not in index]
+    missing = [key for key in REQUIRED_COLUMNS if key not in index]
     if missing:
         return str(_l("Missing columns: %(cols)s", cols=", ".join(missing)))
     if not raw_rows:
@@ -145,7 +145,7 @@ def _value(raw: list[str], i: int | None) -> str:
 
 def _check_row(n: int, row: dict[str, str], known: _Known) -> tuple[list[RowError], dict]:
     """Check one row; return its problems, or none and the person's values ready to insert."""
-    errors = [RowError(n, key, str(_l("missing"))) for key in REQUIRED if not row[key]]
+    errors = [RowError(n, key, str(_l("missing"))) for key in REQUIRED_COLUMNS if not row[key]]
     errors += _check_number(n, row["employee_number"], known)
     errors += _check_email(n, row["email"], known)
     cat, dept = row["staff_category"], row["department"]
