@@ -469,3 +469,18 @@ def test_the_departments_page_counts_active_people(client, officer):
     factories.person(dept=dept)
     html = client.get("/people/departments").get_data(as_text=True)
     assert "CNT" in html
+
+
+def test_the_person_page_shows_each_domains_section_once_as_wired_by_the_factory(app, client, officer):
+    person = factories.person()
+    html = client.get(f"/people/{person.id}").get_data(as_text=True)
+    assert html.count('id="codes-acknowledgments"') == 1
+    assert html.count('id="evidence-record"') == 1
+
+
+def test_the_person_page_shows_the_sections_the_app_was_given(app, client, officer):
+    from ethics_hr.people.views import set_person_sections
+
+    set_person_sections(app, [])
+    html = client.get(f"/people/{factories.person().id}").get_data(as_text=True)
+    assert 'id="codes-acknowledgments"' not in html and 'id="evidence-record"' not in html
