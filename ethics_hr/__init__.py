@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, g, has_request_context, request, session
+from flask import Flask, g, request
 
 from config import CONFIGS
 
@@ -35,28 +35,6 @@ def create_app(config: str | dict[str, Any] | None = None, *, env: str | None = 
     return app
 
 
-def select_locale() -> str:
-    from flask_login import current_user
-
-    if not has_request_context():  # CLI commands and jobs: the organisation's language
-        return _default_locale()
-    if current_user and current_user.is_authenticated and current_user.preferred_locale:
-        return current_user.preferred_locale
-    chosen = session.get("locale") if has_request_context() else None  # services also run from CLI and jobs
-    if chosen in ("th", "en"):
-        return chosen
-    return _default_locale()
-
-
-def _default_locale() -> str:
-    from ethics_hr.core.settings import get_settings
-
-    try:
-        return get_settings().default_locale or "th"
-    except Exception:  # the database may not exist yet (first request before migrations)
-        return "th"
-
-
 def select_timezone() -> str:
     from ethics_hr.core.settings import get_settings
 
@@ -83,6 +61,7 @@ def import_models() -> None:
 
 def register_extensions(app: Flask) -> None:
     from ethics_hr.core import audit, privacy, sqlite, throttle, wtforms_i18n
+    from ethics_hr.core.language import select_locale
     from ethics_hr.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
 
     import_models()
@@ -117,16 +96,19 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from ethics_hr.admin.views import bp as admin_bp
+    from ethics_hr.codes.sections import person_sections as code_sections
     from ethics_hr.codes.views import bp as codes_bp
     from ethics_hr.committees.views import bp as committees_bp
     from ethics_hr.core.views import bp as core_bp
     from ethics_hr.home.views import bp as home_bp
     from ethics_hr.notifications.views import bp as notifications_bp
-    from ethics_hr.people.auth_views import bp as auth_bp
     from ethics_hr.people.views import bp as people_bp
+    from ethics_hr.people.views import set_person_sections
+    from ethics_hr.people.views.auth import bp as auth_bp
     from ethics_hr.plans.views import bp as plans_bp
     from ethics_hr.questions.views import bp as questions_bp
     from ethics_hr.questions.views import public_bp as ask_bp
+    from ethics_hr.reports.sections import person_sections as report_sections
     from ethics_hr.reports.views import bp as reports_bp
     from ethics_hr.training.views import bp as training_bp
     from ethics_hr.transparency.views import bp as transparency_bp
@@ -148,6 +130,8 @@ def register_blueprints(app: Flask) -> None:
         transparency_bp,
     ):
         app.register_blueprint(bp)
+    # The person page shows what the domains above people record of a person, in this order.
+    set_person_sections(app, [code_sections, report_sections])
 
 
 def register_cli(app: Flask) -> None:
@@ -179,8 +163,6 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
-    from flask_babel import get_locale
-
     from ethics_hr.core import formatting
     from ethics_hr.core.settings import get_settings
 
@@ -193,8 +175,7 @@ def register_template_helpers(app: Flask) -> None:
 
     @app.context_processor
     def inject() -> dict[str, Any]:
-        locale = str(get_locale() or "th")
-        return {"locale": locale, "org": get_settings(), "nav": navigation()}
+        return {"locale": formatting.current_locale(), "org": get_settings(), "nav": navigation()}
 
 
 def navigation() -> list[tuple[str, str, str]]:

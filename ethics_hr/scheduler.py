@@ -9,6 +9,7 @@ Domains add their jobs to JOBS below (import their `jobs.py` here: this module i
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import logging
 import threading
@@ -28,7 +29,12 @@ from flask.cli import AppGroup
 
 from ethics_hr.codes import jobs as codes_jobs
 from ethics_hr.committees import jobs as committees_jobs
+from ethics_hr.core.audit import acting_as
+from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.models import utc_now
+from ethics_hr.core.settings import get_settings
+from ethics_hr.extensions import db
+from ethics_hr.notifications.sender import deliver_due
 from ethics_hr.plans import jobs as plans_jobs
 from ethics_hr.questions import jobs as questions_jobs
 from ethics_hr.training import jobs as training_jobs
@@ -58,16 +64,17 @@ def cron(**fields: Any) -> Trigger:
 
 @dataclass(frozen=True)
 class Job:
+    """A periodic job. Its work is one unit of work, unless it commits in steps itself (`own_units`)."""
+
     id: str
     func: Callable[[datetime], int]
     trigger: Trigger
     description: str
+    own_units: bool = False
 
 
 def deliver_outbox(now: datetime) -> int:
     """Send the messages that are due."""
-    from ethics_hr.notifications.sender import deliver_due
-
     return deliver_due(now)
 
 
@@ -90,7 +97,8 @@ SENDER_JOB_ID = "deliver_outbox"
 # Reminder jobs run every quarter of an hour: each sends what is due by its kind's hour and nothing twice.
 REMINDERS = cron(minute="*/15")
 JOBS: list[Job] = [
-    Job(SENDER_JOB_ID, deliver_outbox, every(minutes=1), "Send the messages waiting in the outbox"),
+    # The sender marks each message in its own unit of work, so a crash resends nothing it finished.
+    Job(SENDER_JOB_ID, deliver_outbox, every(minutes=1), "Send the messages waiting in the outbox", True),
     Job("purge_import_files", purge_import_files, cron(hour=3, minute=15), "Remove day-old import files"),
     Job("training_session_reminders", training_jobs.session_reminders, REMINDERS, "Remind before sessions"),
     Job("codes_ack_reminders", codes_jobs.ack_reminders, REMINDERS, "Remind to acknowledge codes"),
@@ -109,19 +117,15 @@ JOBS: list[Job] = [
 
 
 def run_job(app: Flask, job: Job, now: datetime | None = None) -> int | None:
-    """Run one job as of `now` in its own contexts; commit its work; log instead of dying on an error."""
-    from ethics_hr.core.audit import acting_as
-    from ethics_hr.extensions import db
-
+    """Run one job as of `now` in its own contexts, as one unit of work; log instead of dying on an error."""
     # Its own app context (its own session), and a request context for url_for and Flask-Babel's locale.
     with app.app_context(), app.test_request_context(base_url=app.config["BASE_URL"]):
+        unit = contextlib.nullcontext() if job.own_units else unit_of_work()
         try:
-            with acting_as(None, "scheduler"):
+            with acting_as(None, "scheduler"), unit:
                 count = job.func(now or utc_now())
-            db.session.commit()
             return int(count or 0)
         except Exception:
-            db.session.rollback()
             log.exception("job %s failed", job.id)
             return None
         finally:
@@ -141,7 +145,6 @@ class SchedulerLock:
 
     def acquire(self) -> bool:
         """Take the lock if nobody holds it; never wait."""
-        from ethics_hr.extensions import db
 
         with self.app.app_context():
             engine = db.engine
@@ -206,7 +209,6 @@ def wait_for_lock(lock: SchedulerLock, stop: threading.Event, poll: float = LOCK
 
 def build_scheduler(app: Flask, *, blocking: bool) -> BackgroundScheduler | BlockingScheduler:
     """Make an APScheduler with every job of JOBS, in the organisation's time zone, each due at once."""
-    from ethics_hr.core.settings import get_settings
 
     with app.app_context():
         tz = get_settings().timezone
@@ -269,7 +271,6 @@ def parse_at(text: str | None) -> datetime:
     """Read an ISO time; a naive one is in the organisation's time zone."""
     if not text:
         return utc_now()
-    from ethics_hr.core.settings import get_settings
 
     try:
         moment = datetime.fromisoformat(text)

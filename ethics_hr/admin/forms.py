@@ -8,9 +8,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, FloatField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from ethics_hr.core.forms import BaseForm
-
-REQUIRED = _l("This field is required.")
+from ethics_hr.core.forms import REQUIRED, BaseForm
+from ethics_hr.core.locale import LOCALES
 
 
 class SettingsForm(BaseForm):
@@ -25,7 +24,9 @@ class SettingsForm(BaseForm):
         validators=[DataRequired(REQUIRED), NumberRange(1, 12, _l("Enter a month from 1 to 12."))],
     )
     timezone = SelectField(_l("Time zone"), choices=[])
-    default_locale = SelectField(_l("Default language"), choices=[("th", "ไทย"), ("en", "English")])
+    default_locale = SelectField(
+        _l("Default language"), choices=list(zip(LOCALES, ("ไทย", "English"), strict=True))
+    )
     thai_numerals_in_documents = BooleanField(_l("Use Thai numerals in official documents"))
     acknowledgment_requires_password = BooleanField(
         _l("Ask for the password when acknowledging a code of ethics")

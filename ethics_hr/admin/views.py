@@ -9,10 +9,10 @@ from flask_babel import gettext as _
 
 from ethics_hr.admin.forms import AuditFilterForm, SettingsForm
 from ethics_hr.core.access import admin_required
-from ethics_hr.core.audit import AuditEntry, verify_chain
+from ethics_hr.core.args import page_arg
+from ethics_hr.core.audit import entity_types, entries_query, verify_chain
 from ethics_hr.core.forms import ConfirmForm
-from ethics_hr.core.settings import forget_cached_settings, get_settings
-from ethics_hr.core.timeutil import local_bounds_utc
+from ethics_hr.core.settings import SETTABLE, get_settings, save_settings
 from ethics_hr.extensions import db
 from ethics_hr.notifications.admin import ADMIN_LINKS as NOTIFICATION_LINKS
 
@@ -33,12 +33,9 @@ def index():
 @admin_required
 def settings():
     """Change the organisation's settings."""
-    current = get_settings()
-    form = SettingsForm(obj=current)
+    form = SettingsForm(obj=get_settings())
     if form.validate_on_submit():
-        form.populate_obj(current)
-        db.session.commit()
-        forget_cached_settings()
+        save_settings(**{key: form[key].data for key in SETTABLE})
         flash(_("The settings have been saved."), "success")
         return redirect(url_for("admin.settings"))
     return render_template("admin/settings.html", form=form)
@@ -49,25 +46,18 @@ def settings():
 def audit():
     """Browse the audit log with filters: who, what, when."""
     form = AuditFilterForm(request.args)
-    query = db.select(AuditEntry).order_by(AuditEntry.id.desc())
+    filters = {}
     if form.validate():
-        if form.who.data:
-            query = query.where(AuditEntry.actor_label.ilike(f"%{form.who.data}%"))
-        if form.what.data:
-            query = query.where(AuditEntry.entity_type == form.what.data)
-        if form.entity_id.data:
-            query = query.where(AuditEntry.entity_id == form.entity_id.data)
-    start, end = _parse_day(request.args.get("from")), _parse_day(request.args.get("to"))
-    if start or end:
-        lo, hi = local_bounds_utc(start or date(2000, 1, 1), end or date(2999, 12, 31))
-        query = query.where(AuditEntry.occurred_at >= lo, AuditEntry.occurred_at < hi)
-    page = db.paginate(query, per_page=current_app.config["PER_PAGE"], error_out=False)
-    types = db.session.scalars(db.select(AuditEntry.entity_type).distinct().order_by(AuditEntry.entity_type))
+        filters = {"who": form.who.data, "entity_type": form.what.data, "entity_id": form.entity_id.data}
+    query = entries_query(
+        **filters, start=_parse_day(request.args.get("from")), end=_parse_day(request.args.get("to"))
+    )
+    page = db.paginate(query, page=page_arg(), per_page=current_app.config["PER_PAGE"], error_out=False)
     return render_template(
         "admin/audit.html",
         page=page,
         form=form,
-        types=list(types),
+        types=entity_types(),
         start=request.args.get("from", ""),
         end=request.args.get("to", ""),
     )

@@ -13,6 +13,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from ethics_hr.codes.models import Acknowledgment, CodeVersion, version_category, version_department
 from ethics_hr.extensions import db
+from ethics_hr.people.audience import members
 from ethics_hr.people.models import Person
 
 
@@ -32,13 +33,10 @@ def applies_to_person(version_id: ColumnElement | int, person: Person) -> Column
 
 def people_in_audience(version: CodeVersion) -> ColumnElement[bool]:
     """Return the condition on Person "active and in the audience of this (loaded) version"."""
-    condition = sa.and_(
-        Person.active.is_(True),
-        Person.staff_category_id.in_([c.id for c in version.categories] or [-1]),
+    return members(
+        category_ids=[c.id for c in version.categories],
+        department_ids=[d.id for d in version.departments] or None,  # no department named: every one
     )
-    if version.departments:
-        condition = sa.and_(condition, Person.department_id.in_([d.id for d in version.departments]))
-    return condition
 
 
 def counted_version_ids(version) -> sa.Select:

@@ -26,7 +26,8 @@ from ethics_hr.core.models import utc_now
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.core.uploads import DOCUMENTS, save_upload
 from ethics_hr.extensions import db
-from ethics_hr.people.models import Department, StaffCategory, User
+from ethics_hr.people.audience import chosen_groups
+from ethics_hr.people.models import User
 
 DEFAULT_DUE_DAYS = 30
 
@@ -179,16 +180,7 @@ def update_draft(
     title = content.title.strip()
     if not title:
         raise RuleViolation(str(REQUIRED), "title")
-    categories = list(
-        db.session.scalars(db.select(StaffCategory).where(StaffCategory.id.in_(content.category_ids or [-1])))
-    )
-    departments = list(
-        db.session.scalars(db.select(Department).where(Department.id.in_(content.department_ids or [-1])))
-    )
-    if len(categories) != len(set(content.category_ids)):
-        raise RuleViolation(str(_l("Choose staff categories from the list.")), "category_ids")
-    if len(departments) != len(set(content.department_ids)):
-        raise RuleViolation(str(_l("Choose departments from the list.")), "department_ids")
+    groups = chosen_groups(content.category_ids, content.department_ids)
     if announcement is not None and announcement.filename:
         version.announcement = save_upload(
             announcement, allowed=DOCUMENTS, field="announcement", by_id=by.id if by else None
@@ -198,8 +190,8 @@ def update_draft(
     version.title = title
     version.effective_date = content.effective_date
     version.body_md = normalise_text(content.body_md)
-    version.categories = categories
-    version.departments = departments
+    version.categories = groups.categories
+    version.departments = groups.departments
     return version
 
 

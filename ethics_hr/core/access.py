@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -11,8 +12,16 @@ from flask_login import current_user
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-ADMIN = "admin"
-PERSONNEL = "personnel_officer"
+
+class Role(enum.StrEnum):
+    """The roles an account may hold (stored by value in user_role.role)."""
+
+    ADMIN = "admin"
+    PERSONNEL = "personnel_officer"
+
+
+ADMIN = Role.ADMIN
+PERSONNEL = Role.PERSONNEL
 
 
 def _mark(view: Callable, rule: str) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ethics_hr.core.append_only import append_only
 from ethics_hr.core.models import utc_now
+from ethics_hr.core.timeutil import local_bounds_utc
 from ethics_hr.extensions import db
 
 GENESIS = "0" * 64
@@ -288,3 +289,27 @@ def verify_chain(batch: int = 5000) -> VerifyResult:
             checked += 1
             last_id = row["id"]
     return VerifyResult(True, checked)
+
+
+def entries_query(
+    *, who: str = "", entity_type: str = "", entity_id: str = "", start=None, end=None
+) -> sa.Select:
+    """Select audit entries, newest first: by actor (part of the label), record type and id, local days."""
+    query = sa.select(AuditEntry).order_by(AuditEntry.id.desc())
+    if who:
+        query = query.where(AuditEntry.actor_label.ilike(f"%{who}%"))
+    if entity_type:
+        query = query.where(AuditEntry.entity_type == entity_type)
+    if entity_id:
+        query = query.where(AuditEntry.entity_id == entity_id)
+    if start or end:
+        lo, hi = local_bounds_utc(start or date(2000, 1, 1), end or date(2999, 12, 31))
+        query = query.where(AuditEntry.occurred_at >= lo, AuditEntry.occurred_at < hi)
+    return query
+
+
+def entity_types() -> list[str]:
+    """The record types that have audit entries."""
+    return list(
+        db.session.scalars(sa.select(AuditEntry.entity_type).distinct().order_by(AuditEntry.entity_type))
+    )

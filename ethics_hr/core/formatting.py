@@ -29,6 +29,9 @@ TH_PATTERNS = {"short": "d/M/y", "medium": "d MMM y", "long": "d MMMM y", "full"
 EN_PATTERNS = {"short": "d/M/y", "medium": "d MMM y", "long": "d MMMM y", "full": "EEEE, d MMMM y"}
 
 
+__all__ = ["bilingual", "current_locale", "format_date", "format_datetime", "format_number", "thai_digits"]
+
+
 def thai_digits(text: object) -> str:
     """Write the Arabic digits of a text as Thai numerals."""
     return str(text).translate(THAI_DIGITS)

@@ -1,6 +1,14 @@
-"""The language of the moment, and the choice between a Thai and an English text."""
+"""The language to write in now, and the pick between a Thai and an English text.
+
+Which language a request gets is decided once, by `core.language.select_locale` (Flask-Babel's selector);
+`current_locale()` reads that decision back (or the one forced by `flask_babel.force_locale`). This module
+imports nothing of the app, so the model base can use it.
+"""
 
 from __future__ import annotations
+
+LOCALES = ("th", "en")
+FALLBACK = "th"
 
 
 def current_locale() -> str:
@@ -14,8 +22,8 @@ def current_locale() -> str:
     if has_app_context():
         loc = get_locale()
         if loc:
-            return "en" if loc.language == "en" else "th"
-    return "th"
+            return loc.language if loc.language in LOCALES else FALLBACK
+    return FALLBACK
 
 
 def bilingual(th: str | None, en: str | None, locale: str | None = None) -> str:

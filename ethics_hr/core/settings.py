@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 from flask import g, has_app_context
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ethics_hr.core.db import transactional
+from ethics_hr.core.locale import bilingual
 from ethics_hr.core.models import TimestampMixin
 from ethics_hr.extensions import db
 
@@ -31,8 +33,8 @@ class OrganisationSettings(TimestampMixin, db.Model):
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_th
+    def name(self, locale: str | None = None) -> str:
+        return bilingual(self.name_th, self.name_en, locale)
 
 
 def get_settings() -> OrganisationSettings:
@@ -56,3 +58,28 @@ def forget_cached_settings() -> None:
     """Drop the per-request copy after the settings change."""
     if has_app_context():
         g.pop("org_settings", None)
+
+
+SETTABLE = (
+    "name_th",
+    "name_en",
+    "fiscal_year_start_month",
+    "timezone",
+    "default_locale",
+    "thai_numerals_in_documents",
+    "acknowledgment_requires_password",
+    "ethics_hours_required",
+)
+
+
+@transactional
+def save_settings(**values) -> OrganisationSettings:
+    """Change the organisation's settings (only the ones an administrator may set)."""
+    unknown = set(values) - set(SETTABLE)
+    if unknown:
+        raise TypeError(f"not a setting an administrator sets: {sorted(unknown)}")
+    settings = get_settings()
+    for key, value in values.items():
+        setattr(settings, key, value)
+    forget_cached_settings()
+    return settings

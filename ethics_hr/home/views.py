@@ -47,7 +47,7 @@ def home_sections(user) -> list:
     return sections
 
 
-# Each domain adds a function user -> list of sections (objects with .template and .width, plus its data).
+# The home-page cards each domain offers (user -> list of objects with .template and .width, plus data).
 SECTION_PROVIDERS: list = [
     codes_home_sections,
     training_sections,

@@ -7,12 +7,15 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ethics_hr.core import audit
+from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.notifications import sender
-from ethics_hr.notifications.models import STATUSES, OutboxMessage, SmtpSettings
+from ethics_hr.notifications.models import STATUSES, OutboxMessage, SmtpSecurity, SmtpSettings
 from ethics_hr.notifications.outbox import queue
+
+TEST_KIND = "smtp_test"
 
 # The administrator's pages, listed on the admin index as (endpoint, label).
 ADMIN_LINKS = [
@@ -57,11 +60,12 @@ def smtp_settings() -> SmtpSettings:
         port=config.port,
         username="",
         password="",
-        security="none",
+        security=SmtpSecurity.NONE,
         sender=config.sender,
     )
 
 
+@transactional
 def save_smtp_settings(
     *,
     host: str,
@@ -83,7 +87,6 @@ def save_smtp_settings(
     elif row.password is None:
         row.password = ""
     db.session.add(row)
-    db.session.commit()
     return row
 
 
@@ -93,9 +96,18 @@ def send_test_email(*, user_id: int, email: str | None, locale: str) -> OutboxMe
         raise RuleViolation(_("Your account has no email address; add one to your person record first."))
     if not sender.mail_config().configured:
         raise RuleViolation(_("No mail server is set: enter the server's address first."), "host")
+    message_id = _queue_test_email(user_id=user_id, email=email, locale=locale)
+    sender.deliver_due(only_ids=[message_id])
+    db.session.expire_all()
+    return db.session.get(OutboxMessage, message_id)
+
+
+@transactional
+def _queue_test_email(*, user_id: int, email: str, locale: str) -> int:
+    """Queue the test mail in its own unit of work (the sender then claims it); return its outbox id."""
     now = utc_now()
     queue(
-        kind="smtp_test",
+        kind=TEST_KIND,
         target=f"user:{user_id}",
         period=now.isoformat(),
         email=email,
@@ -104,21 +116,17 @@ def send_test_email(*, user_id: int, email: str | None, locale: str) -> OutboxMe
         subject=_("Test email from Ethics HR"),
         body_text=_("This is a test. If you can read it, the mail settings work."),
     )
-    db.session.commit()
-    message_id = db.session.scalar(
+    return db.session.scalar(
         sa.select(OutboxMessage.id).where(
-            OutboxMessage.kind == "smtp_test", OutboxMessage.period == now.isoformat()
+            OutboxMessage.kind == TEST_KIND, OutboxMessage.period == now.isoformat()
         )
     )
-    sender.deliver_due(only_ids=[message_id])
-    db.session.expire_all()
-    return db.session.get(OutboxMessage, message_id)
 
 
+@transactional
 def resend(message_id: int) -> bool:
     """Put a failed message back in the queue and record who did it."""
     done = sender.resend(message_id)
     if done:
         audit.record("resend", "outbox_message", str(message_id), {})
-    db.session.commit()
     return done

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_babel import lazy_pgettext
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import (
     DataRequired,
@@ -17,9 +15,9 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from ethics_hr.core.forms import REQUIRED, BaseForm
 from ethics_hr.notifications.models import SECURITY_NONE, SECURITY_SSL, SECURITY_STARTTLS, STATUSES
 
-REQUIRED = _l("This field is required.")
 MAX_DAYS = 365
 
 
@@ -32,7 +30,7 @@ def parse_days(text: str | None) -> tuple[int, ...]:
     return days
 
 
-class KindSettingsForm(FlaskForm):
+class KindSettingsForm(BaseForm):
     enabled = BooleanField(_l("On"))
     mandatory = BooleanField(_l("Mandatory: people cannot turn it off"))
     email = BooleanField(_l("By email"))
@@ -69,7 +67,7 @@ class KindSettingsForm(FlaskForm):
             raise ValidationError(_l("Choose email, in-app notice, or both."))
 
 
-class SmtpSettingsForm(FlaskForm):
+class SmtpSettingsForm(BaseForm):
     host = StringField(
         _l("Mail server"),
         validators=[
@@ -104,7 +102,7 @@ class SmtpSettingsForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class OutboxFilterForm(FlaskForm):
+class OutboxFilterForm(BaseForm):
     class Meta:
         csrf = False
 
@@ -113,10 +111,4 @@ class OutboxFilterForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        labels = {
-            "pending": lazy_pgettext("outbox", "Pending"),
-            "sending": _l("Sending"),
-            "sent": _l("Sent"),
-            "failed": _l("Failed"),
-        }
-        self.status.choices = [("", _l("All"))] + [(s, labels[s]) for s in STATUSES]
+        self.status.choices = [("", _l("All"))] + [(s.value, s.label) for s in STATUSES]

@@ -2,23 +2,66 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ethics_hr.core.models import TimestampMixin, utc_now
 from ethics_hr.extensions import db
 
-PENDING = "pending"
-SENDING = "sending"
-SENT = "sent"
-FAILED = "failed"
-STATUSES = (PENDING, SENDING, SENT, FAILED)
 
-SECURITY_NONE = "none"
-SECURITY_STARTTLS = "starttls"
-SECURITY_SSL = "ssl"
+class OutboxStatus(enum.StrEnum):
+    """Where an outbox message stands (stored by value in outbox_message.status)."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+
+    @property
+    def label(self) -> str:
+        return str(_STATUS_LABELS[self])
+
+    @property
+    def badge(self) -> str:
+        """The Bootstrap badge class the outbox shows the status with."""
+        return _STATUS_BADGES[self]
+
+
+_STATUS_LABELS = {
+    OutboxStatus.PENDING: lazy_pgettext("outbox", "Pending"),
+    OutboxStatus.SENDING: _l("Sending"),
+    OutboxStatus.SENT: _l("Sent"),
+    OutboxStatus.FAILED: _l("Failed"),
+}
+_STATUS_BADGES = {
+    OutboxStatus.PENDING: "text-bg-warning",
+    OutboxStatus.SENDING: "text-bg-info",
+    OutboxStatus.SENT: "text-bg-success",
+    OutboxStatus.FAILED: "text-bg-danger",
+}
+PENDING = OutboxStatus.PENDING
+SENDING = OutboxStatus.SENDING
+SENT = OutboxStatus.SENT
+FAILED = OutboxStatus.FAILED
+STATUSES = tuple(OutboxStatus)
+
+
+class SmtpSecurity(enum.StrEnum):
+    """How the connection to the mail server is protected (stored by value)."""
+
+    NONE = "none"
+    STARTTLS = "starttls"
+    SSL = "ssl"
+
+
+SECURITY_NONE = SmtpSecurity.NONE
+SECURITY_STARTTLS = SmtpSecurity.STARTTLS
+SECURITY_SSL = SmtpSecurity.SSL
 
 
 class OutboxMessage(db.Model):
@@ -60,6 +103,24 @@ class OutboxMessage(db.Model):
     attachments: Mapped[list[OutboxAttachment]] = relationship(
         back_populates="message", cascade="all, delete-orphan"
     )
+
+    @property
+    def state(self) -> OutboxStatus:
+        return OutboxStatus(self.status)
+
+    @property
+    def is_sent(self) -> bool:
+        return self.status == OutboxStatus.SENT
+
+    @property
+    def is_failed(self) -> bool:
+        """A failed message waits for an administrator to send it again."""
+        return self.status == OutboxStatus.FAILED
+
+    @property
+    def waits_for_retry(self) -> bool:
+        """Pending after a failed attempt: the sender tries again at next_attempt_at."""
+        return self.status == OutboxStatus.PENDING and self.attempts > 0
 
 
 class OutboxAttachment(db.Model):

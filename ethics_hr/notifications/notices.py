@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from ethics_hr.core.db import transactional
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.notifications.models import Notice
@@ -31,17 +32,17 @@ def notice_of(user_id: int, notice_id: int) -> Notice | None:
     return db.session.scalar(sa.select(Notice).where(Notice.id == notice_id, Notice.user_id == user_id))
 
 
+@transactional
 def mark_read(notice: Notice) -> None:
     """Mark one notice as read (keeping the first time it was read)."""
     if notice.read_at is None:
         notice.read_at = utc_now()
-    db.session.commit()
 
 
+@transactional
 def mark_all_read(user_id: int) -> int:
     """Mark every unread notice of a person as read; return how many."""
     result = db.session.execute(
         sa.update(Notice).where(Notice.user_id == user_id, Notice.read_at.is_(None)).values(read_at=utc_now())
     )
-    db.session.commit()
     return result.rowcount

@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ethics_hr.core.db import insert_ignoring_conflict
+from ethics_hr.core.db import insert_ignoring_conflict, transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
@@ -115,6 +115,7 @@ def all_kind_settings() -> list[KindSettings]:
     return [_effective(k, rows.get(k.code)) for k in sorted(KINDS.values(), key=lambda k: k.code)]
 
 
+@transactional
 def save_kind_settings(
     code: str,
     *,
@@ -143,16 +144,15 @@ def save_kind_settings(
     row.repeat_days = repeat_days if "repeat_days" in has else None
     row.hour = hour if "hour" in has else None
     db.session.add(row)
-    db.session.commit()
     return _effective(kind, row)
 
 
+@transactional
 def reset_kind_settings(code: str) -> None:
     """Go back to the defaults of the kind's registration."""
     row = db.session.get(NotificationSetting, code)
     if row is not None:
         db.session.delete(row)
-        db.session.commit()
 
 
 def opted_out_kinds(user_id: int) -> set[str]:
@@ -162,6 +162,7 @@ def opted_out_kinds(user_id: int) -> set[str]:
     )
 
 
+@transactional
 def set_opt_outs(user_id: int, wanted: set[str]) -> None:
     """Turn on exactly the given optional kinds for a person and turn the other optional ones off."""
     optional = {s.code for s in all_kind_settings() if s.enabled and not s.mandatory}
@@ -174,7 +175,6 @@ def set_opt_outs(user_id: int, wanted: set[str]) -> None:
     back_on = (current & optional) - off
     if back_on:
         db.session.execute(sa.delete(table).where(table.c.user_id == user_id, table.c.kind.in_(back_on)))
-    db.session.commit()
 
 
 def _no_channel_message() -> str:

@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 import sqlalchemy as sa
 from flask import current_app
 
-from ethics_hr.core.db import dialect
+from ethics_hr.core.db import dialect, transactional, unit_of_work
 from ethics_hr.core.models import utc_now
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
@@ -123,10 +123,10 @@ def deliver_due(
     Returns how many were sent.
     """
     now = now or utc_now()
-    config = mail_config()
-    org = get_settings()
-    names = {"th": org.name("th"), "en": org.name("en")}
-    db.session.commit()  # no transaction stays open while we talk to the mail server
+    with unit_of_work():  # no transaction stays open while we talk to the mail server
+        config = mail_config()
+        org = get_settings()
+        names = {"th": org.name("th"), "en": org.name("en")}
     if not config.configured:
         log.info("no mail server configured: messages wait in the outbox")
         return 0
@@ -142,6 +142,7 @@ def deliver_due(
     return sent
 
 
+@transactional
 def recover_stale_claims(now: datetime | None = None) -> int:
     """Put back the rows a stopped sender had claimed and not finished."""
     now = now or utc_now()
@@ -152,7 +153,6 @@ def recover_stale_claims(now: datetime | None = None) -> int:
             status=PENDING, claimed_by=None, claimed_at=None, last_error="claim expired: the sender stopped"
         )
     )
-    db.session.commit()
     if result.rowcount:
         log.warning("recovered %d outbox rows from a stopped sender", result.rowcount)
     return result.rowcount
@@ -170,12 +170,17 @@ def _claim(now: datetime, limit: int, only_ids) -> _Batch:
         candidates = candidates.where(T.c.id.in_(list(only_ids)))
     if dialect() == "postgresql":
         candidates = candidates.with_for_update(skip_locked=True)
-    db.session.execute(
-        sa.update(T)
-        .where(T.c.id.in_(candidates), T.c.status == PENDING)
-        .values(status=SENDING, claimed_by=token, claimed_at=utc_now())
-    )
-    db.session.commit()
+    with unit_of_work():  # the claim is visible to other senders before anything is read
+        db.session.execute(
+            sa.update(T)
+            .where(T.c.id.in_(candidates), T.c.status == PENDING)
+            .values(status=SENDING, claimed_by=token, claimed_at=utc_now())
+        )
+    with unit_of_work():
+        return _Batch(token, _claimed_rows(token))
+
+
+def _claimed_rows(token: str) -> list[Outgoing]:
     rows = [
         Outgoing(r.id, r.email, r.locale, r.subject, r.body_text, r.body_html, r.attempts, r.created_at)
         for r in db.session.execute(
@@ -201,8 +206,7 @@ def _claim(now: datetime, limit: int, only_ids) -> _Batch:
             .order_by(A.c.id)
         ):
             by_id[a.message_id].attachments.append((a.filename, a.content_type, a.content))
-    db.session.commit()
-    return _Batch(token, rows)
+    return rows
 
 
 def _send_batch(batch: _Batch, config: MailConfig, names: dict[str, str]) -> int:
@@ -322,6 +326,7 @@ def describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
+@transactional  # each mark is its own unit: a crashed sender resends nothing it finished
 def _mark_sent(batch: _Batch, row: Outgoing) -> None:
     if dialect() == "postgresql":
         # Each sent row is committed on its own, so a crashed sender resends nothing it finished; not waiting
@@ -333,11 +338,11 @@ def _mark_sent(batch: _Batch, row: Outgoing) -> None:
         .where(T.c.id == row.id, T.c.claimed_by == batch.token)
         .values(status=SENT, sent_at=utc_now(), attempts=row.attempts + 1, claimed_by=None, last_error="")
     )
-    db.session.commit()
     if result.rowcount != 1:
         log.warning("outbox message %s was sent but its claim had been taken back", row.id)
 
 
+@transactional  # each mark is its own unit: a crashed sender resends nothing it finished
 def _record_failure(batch: _Batch, row: Outgoing, error: BaseException, *, permanent: bool = False) -> None:
     attempts = row.attempts + 1
     message = describe(error)[:2000]
@@ -348,17 +353,16 @@ def _record_failure(batch: _Batch, row: Outgoing, error: BaseException, *, perma
         values["status"] = PENDING
         values["next_attempt_at"] = utc_now() + BACKOFF[attempts - 1]
     db.session.execute(sa.update(T).where(T.c.id == row.id, T.c.claimed_by == batch.token).values(**values))
-    db.session.commit()
     log.warning("outbox message %s not sent (attempt %d): %s", row.id, attempts, message)
 
 
+@transactional  # each mark is its own unit: a crashed sender resends nothing it finished
 def _release(batch: _Batch, rows: list[Outgoing]) -> None:
     db.session.execute(
         sa.update(T)
         .where(T.c.id.in_([r.id for r in rows]), T.c.claimed_by == batch.token)
         .values(status=PENDING, claimed_by=None, claimed_at=None)
     )
-    db.session.commit()
 
 
 def resend(message_id: int) -> bool:

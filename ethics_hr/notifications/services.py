@@ -21,6 +21,8 @@ from jinja2 import TemplateNotFound
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ethics_hr.core.db import dialect, insert_ignoring_conflict
+from ethics_hr.core.language import locale_of
+from ethics_hr.core.locale import current_locale
 from ethics_hr.core.models import utc_now
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
@@ -108,7 +110,7 @@ def _recipient(who: HasContact | str) -> Recipient:
 
 
 def _locale(recipient: Recipient, default: str) -> str:
-    return recipient.locale if recipient.locale in ("th", "en") else default
+    return locale_of(recipient.locale, default)
 
 
 @contextlib.contextmanager
@@ -336,10 +338,8 @@ def render_message(
     The templates usually extend `notifications/email/layout.txt` / `.html`, which add the greeting, the link,
     and the organisation's name; they receive `subject`, `link` (absolute), `org_name` and the given context.
     """
-    from flask_babel import get_locale
-
     env = current_app.jinja_env
-    locale = str(get_locale() or "th")
+    locale = current_locale()
     values = {"subject": subject, "link": absolute_url(link), "org_name": get_settings().name(locale)}
     values["locale"] = locale
     values.update(context)

@@ -5,18 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ethics_hr.core.access import admin_required, is_safe_next, login_required
-from ethics_hr.core.errors import RuleViolation, apply_to_form
+from ethics_hr.core.args import page_arg
+from ethics_hr.core.errors import flashed, shown_on
 from ethics_hr.core.forms import ConfirmForm
+from ethics_hr.core.locale import current_locale
 from ethics_hr.extensions import db
 from ethics_hr.notifications import admin, notices, registry
 from ethics_hr.notifications import kinds as _builtin_kinds  # noqa: F401  (registers the welcome notice)
 from ethics_hr.notifications.forms import KindSettingsForm, OutboxFilterForm, SmtpSettingsForm, parse_days
-from ethics_hr.notifications.models import FAILED, OutboxMessage
+from ethics_hr.notifications.models import OutboxMessage
 
 bp = Blueprint("notifications", __name__)
 
@@ -41,7 +42,7 @@ def index():
     """List my notices, newest first."""
     unread_only = request.args.get("show") == "unread"
     query = notices.notices_query(current_user.id, unread_only=unread_only)
-    page = db.paginate(query, per_page=current_app.config["PER_PAGE"], error_out=False)
+    page = db.paginate(query, page=page_arg(), per_page=current_app.config["PER_PAGE"], error_out=False)
     return render_template("notifications/index.html", page=page, unread_only=unread_only, form=ConfirmForm())
 
 
@@ -111,7 +112,7 @@ def kind_form(code: str):
         form.days_before.data = ", ".join(str(d) for d in current.days_before)
         form.repeat_days.data, form.hour.data = current.repeat_days, current.hour
     if form.validate_on_submit():
-        try:
+        with shown_on(form) as outcome:
             registry.save_kind_settings(
                 code,
                 enabled=form.enabled.data,
@@ -122,9 +123,7 @@ def kind_form(code: str):
                 repeat_days=form.repeat_days.data,
                 hour=form.hour.data,
             )
-        except RuleViolation as error:
-            apply_to_form(form, error)
-        else:
+        if outcome.ok:
             flash(_("The settings have been saved."), "success")
             return redirect(url_for("notifications.kind_list"))
     return render_template("notifications/admin/kind_form.html", form=form, settings=current)
@@ -173,14 +172,12 @@ def smtp():
 def smtp_test():
     """Send a test email to me now and say whether it went."""
     if ConfirmForm().validate_on_submit():
-        try:
+        with flashed() as outcome:
             message = admin.send_test_email(
-                user_id=current_user.id, email=current_user.person.email, locale=str(get_locale() or "th")
+                user_id=current_user.id, email=current_user.person.email, locale=current_locale()
             )
-        except RuleViolation as error:
-            flash(error.message, "danger")
-        else:
-            if message.status == "sent":
+        if outcome.ok:
+            if message.is_sent:
                 flash(_("The test email was sent to %(email)s.", email=message.email), "success")
             else:
                 flash(_("The test email could not be sent: %(error)s", error=message.last_error), "danger")
@@ -196,6 +193,7 @@ def outbox():
     kind = form.kind.data if not form.kind.errors else None
     page = db.paginate(
         admin.outbox_query(status=status, kind=kind),
+        page=page_arg(),
         per_page=current_app.config["PER_PAGE"],
         error_out=False,
     )
@@ -207,7 +205,6 @@ def outbox():
         kinds=admin.outbox_kinds(),
         mail_configured=admin.sender.mail_config().configured,
         resend_form=ConfirmForm(),
-        FAILED=FAILED,
     )
 
 

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 
 from ethics_hr.core.access import PERSONNEL
-from ethics_hr.core.settings import get_settings
+from ethics_hr.core.formatting import bilingual
+from ethics_hr.core.language import locale_of, organisation_locale
 from ethics_hr.extensions import db
 from ethics_hr.notifications.services import Recipient
 from ethics_hr.people.models import Department, Person, User, UserRole
@@ -33,16 +34,16 @@ CHUNK = 1000
 def _recipient(row, default_locale: str) -> Recipient | None:
     if row.user_id is None and not row.email:
         return None
-    locale = row.preferred_locale if row.preferred_locale in ("th", "en") else default_locale
+    locale = locale_of(row.preferred_locale, default_locale)
     english = f"{row.first_name_en} {row.last_name_en}".strip()
     thai = f"{row.prefix}{row.first_name_th} {row.last_name_th}".strip()
-    name = english if locale == "en" and english else thai
+    name = bilingual(thai, english, locale)
     return Recipient(row.user_id, row.email or None, row.preferred_locale, name)
 
 
 def recipients_of(people: sa.Select | Iterable[int]) -> dict[int, Recipient]:
     """Return the recipient of each active person among the given ids (or a select of ids), by person id."""
-    default = get_settings().default_locale or "th"
+    default = organisation_locale()
     # In id order: two jobs writing the same messages at once then take their row locks in the same order.
     base = (
         sa.select(*_COLUMNS)
@@ -62,11 +63,6 @@ def recipients_of(people: sa.Select | Iterable[int]) -> dict[int, Recipient]:
             if r is not None:
                 found[row.id] = r
     return found
-
-
-def recipient_of(person: Person) -> Recipient | None:
-    """Return the recipient of one person, or None when they have no account and no address."""
-    return recipients_of([person.id]).get(person.id)
 
 
 def personnel_officers() -> list[Recipient]:

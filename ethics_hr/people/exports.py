@@ -1,13 +1,10 @@
-"""Export people to CSV and XLSX."""
+"""Export people as a table (CSV or XLSX) that the import reads back as is."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 
-from openpyxl import Workbook
-
+from ethics_hr.core.exports import table_bytes
 from ethics_hr.people.models import Person
 
 HEADER = (
@@ -43,22 +40,6 @@ def _row(p: Person) -> list:
     ]
 
 
-def people_csv(people: Iterable[Person]) -> bytes:
-    """Write people as UTF-8 CSV with a BOM, so Excel shows Thai correctly; re-importable as is."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(HEADER)
-    for p in people:
-        writer.writerow(_row(p))
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def people_xlsx(people: Iterable[Person]) -> bytes:
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("people")
-    ws.append(list(HEADER))
-    for p in people:
-        ws.append(_row(p))
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+def people_table(fmt: str, people: Iterable[Person]) -> bytes:
+    """Write people as CSV (UTF-8 with a BOM, so Excel shows Thai) or XLSX, one row per person."""
+    return table_bytes(fmt, HEADER, (_row(p) for p in people), title="people")

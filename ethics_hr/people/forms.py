@@ -17,9 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ethics_hr.core.forms import BaseForm, coerce_optional_int
-
-REQUIRED = _l("This field is required.")
+from ethics_hr.core.forms import REQUIRED, BaseForm, ShortCodeField, coerce_optional_int
 
 
 class LoginForm(BaseForm):
@@ -62,14 +60,7 @@ class ChangePasswordForm(BaseForm):
 
 
 class DepartmentForm(BaseForm):
-    code = StringField(
-        _l("Short code"),
-        validators=[
-            DataRequired(REQUIRED),
-            Length(max=20),
-            Regexp(r"^[A-Za-z0-9_.-]+$", message=_l("Use Latin letters, digits, '.', '-' or '_' only.")),
-        ],
-    )
+    code = ShortCodeField(_l("Short code"), max_length=20)
     name_th = StringField(_l("Name in Thai"), validators=[DataRequired(REQUIRED), Length(max=200)])
     name_en = StringField(_l("Name in English"), validators=[Optional(), Length(max=200)])
     head_employee_number = StringField(

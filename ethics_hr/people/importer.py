@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from openpyxl import load_workbook
 
+from ethics_hr.core.db import transactional
 from ethics_hr.core.http import without_controls
+from ethics_hr.core.imports import column_index, read_table
 from ethics_hr.core.timeutil import ce_year
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory
@@ -32,7 +30,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "email": ("email", "อีเมล", "e-mail"),
     "start_date": ("start_date", "start date", "วันที่เริ่มงาน", "วันเริ่มงาน"),
 }
-REQUIRED = ("employee_number", "first_name_th", "last_name_th", "staff_category")
+REQUIRED_COLUMNS = ("employee_number", "first_name_th", "last_name_th", "staff_category")
 TEXT_COLUMNS = ("employee_number", "prefix", "first_name_th", "last_name_th", "first_name_en", "last_name_en")
 TEXT_COLUMNS += ("position", "email")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -57,37 +55,6 @@ class ImportCheck:
         return not self.errors and not self.file_error and bool(self.rows)
 
 
-def read_table(data: bytes, filename: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Read the header and the numbered rows of a CSV (UTF-8, with or without BOM) or XLSX file as text.
-
-    Rows keep the number the spreadsheet shows them under, blank rows skipped but counted.
-    """
-    if Path(filename).suffix.lower() == ".xlsx":
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        ws = wb.worksheets[0]
-        rows = [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
-        wb.close()
-    else:
-        text = data.decode("utf-8-sig")
-        rows = [list(r) for r in csv.reader(io.StringIO(text))]
-    numbered = [(n, r) for n, r in enumerate(rows, start=1) if any(c.strip() for c in r)]
-    if not numbered:
-        return [], []
-    return [h.strip() for h in numbered[0][1]], numbered[1:]
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def parse_date(text: str) -> date | None:
     """Accept 2023-09-30 and 30/09/2023 (C.E.), 2566-09-30 and 30/09/2566 (B.E.)."""
     text = text.strip()
@@ -106,6 +73,30 @@ def parse_date(text: str) -> date | None:
     return date(year, month, day)
 
 
+@dataclass
+class _Known:
+    """What the database already holds that a row is checked against, read once per file."""
+
+    categories: dict[str, int]
+    departments: dict[str, int]
+    numbers: set[str]
+    emails: set[str]
+    seen_numbers: dict[str, int] = field(default_factory=dict)
+    seen_emails: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> _Known:
+        return cls(
+            categories=_lookup(StaffCategory, ("code", "name_th", "name_en")),
+            departments=_lookup(Department, ("code", "name_th", "name_en")),
+            numbers=set(db.session.scalars(sa.select(Person.employee_number))),
+            emails={
+                e.lower()
+                for e in db.session.scalars(sa.select(Person.email).where(Person.email.is_not(None)))
+            },
+        )
+
+
 def check_file(data: bytes, filename: str) -> ImportCheck:
     """Check every row of a file against the rules and the database; write nothing."""
     result = ImportCheck()
@@ -117,107 +108,99 @@ def check_file(data: bytes, filename: str) -> ImportCheck:
     except Exception:
         result.file_error = str(_l("The file could not be read as CSV or XLSX."))
         return result
-    if not header:
-        result.file_error = str(_l("The file is empty."))
+    index = column_index(header, COLUMNS)
+    result.file_error = _file_problem(header, raw_rows, index)
+    if result.file_error:
         return result
-    if len(raw_rows) > MAX_ROWS:
-        result.file_error = str(_l("The file has more than %(n)d rows.", n=MAX_ROWS))
-        return result
-
-    index: dict[str, int] = {}
-    lowered = [h.lower() for h in header]
-    for key, names in COLUMNS.items():
-        for i, h in enumerate(lowered):
-            if h in names:
-                index[key] = i
-                break
-    missing = [key for key in REQUIRED if key not in index]
-    if missing:
-        result.file_error = str(_l("Missing columns: %(cols)s", cols=", ".join(missing)))
-        return result
-
-    categories = _lookup(StaffCategory, ("code", "name_th", "name_en"))
-    departments = _lookup(Department, ("code", "name_th", "name_en"))
-    numbers_in_db = set(db.session.scalars(sa.select(Person.employee_number)))
-    emails_in_db = {
-        e.lower() for e in db.session.scalars(sa.select(Person.email).where(Person.email.is_not(None)))
-    }
-    seen_numbers: dict[str, int] = {}
-    seen_emails: dict[str, int] = {}
-
-    max_lengths = {key: Person.__table__.c[key].type.length for key in TEXT_COLUMNS}
+    known = _Known.load()
     for n, raw in raw_rows:
-
-        def value(key: str, raw=raw) -> str:
-            i = index.get(key)
-            if i is None or i >= len(raw) or raw[i] is None:
-                return ""
-            return without_controls(raw[i]).strip()
-
-        row_errors: list[RowError] = []
-        row = {key: value(key) for key in COLUMNS}
-        for key in REQUIRED:
-            if not row[key]:
-                row_errors.append(RowError(n, key, str(_l("missing"))))
-        number = row["employee_number"]
-        if number:
-            if any(ch.isspace() for ch in number):
-                row_errors.append(RowError(n, "employee_number", str(_l("has a space in it"))))
-            elif number in seen_numbers:
-                row_errors.append(
-                    RowError(
-                        n, "employee_number", str(_l("duplicate of row %(row)d", row=seen_numbers[number]))
-                    )
-                )
-            elif number in numbers_in_db:
-                row_errors.append(RowError(n, "employee_number", str(_l("already in the database"))))
-            seen_numbers.setdefault(number, n)
-        cat = row["staff_category"]
-        if cat and cat.lower() not in categories:
-            row_errors.append(RowError(n, "staff_category", str(_l("unknown staff category '%(v)s'", v=cat))))
-        dept = row["department"]
-        if dept and dept.lower() not in departments:
-            row_errors.append(RowError(n, "department", str(_l("unknown department '%(v)s'", v=dept))))
-        email = row["email"].lower()
-        if email:
-            if not EMAIL.match(email):
-                row_errors.append(RowError(n, "email", str(_l("malformed email '%(v)s'", v=row["email"]))))
-            elif email in seen_emails:
-                row_errors.append(
-                    RowError(n, "email", str(_l("duplicate of row %(row)d", row=seen_emails[email])))
-                )
-            elif email in emails_in_db:
-                row_errors.append(RowError(n, "email", str(_l("already in the database"))))
-            seen_emails.setdefault(email, n)
-        try:
-            start = parse_date(row["start_date"])
-        except ValueError:
-            start = None
-            row_errors.append(RowError(n, "start_date", str(_l("not a date (use 2023-09-30 or 30/09/2566)"))))
-        for key, limit in max_lengths.items():
-            if len(row[key]) > limit:
-                row_errors.append(RowError(n, key, str(_l("too long (at most %(n)d characters)", n=limit))))
+        row = {key: _value(raw, index.get(key)) for key in COLUMNS}
+        row_errors, person = _check_row(n, row, known)
         if row_errors:
             result.errors.extend(row_errors)
-            continue
-        result.rows.append(
-            {
-                "employee_number": number,
-                "prefix": row["prefix"],
-                "first_name_th": row["first_name_th"],
-                "last_name_th": row["last_name_th"],
-                "first_name_en": row["first_name_en"],
-                "last_name_en": row["last_name_en"],
-                "position": row["position"],
-                "staff_category_id": categories[cat.lower()],
-                "department_id": departments[dept.lower()] if dept else None,
-                "email": email or None,
-                "start_date": start,
-            }
-        )
-    if not raw_rows:
-        result.file_error = str(_l("The file has a header but no rows."))
+        else:
+            result.rows.append(person)
     return result
+
+
+def _file_problem(header: list[str], raw_rows: list, index: dict[str, int]) -> str:
+    """Say what makes the whole file unusable (empty, too long, columns missing), or ""."""
+    if not header:
+        return str(_l("The file is empty."))
+    if len(raw_rows) > MAX_ROWS:
+        return str(_l("The file has more than %(n)d rows.", n=MAX_ROWS))
+    missing = [key for key in REQUIRED_COLUMNS if key not in index]
+    if missing:
+        return str(_l("Missing columns: %(cols)s", cols=", ".join(missing)))
+    if not raw_rows:
+        return str(_l("The file has a header but no rows."))
+    return ""
+
+
+def _value(raw: list[str], i: int | None) -> str:
+    if i is None or i >= len(raw) or raw[i] is None:
+        return ""
+    return without_controls(raw[i]).strip()
+
+
+def _check_row(n: int, row: dict[str, str], known: _Known) -> tuple[list[RowError], dict]:
+    """Check one row; return its problems, or none and the person's values ready to insert."""
+    errors = [RowError(n, key, str(_l("missing"))) for key in REQUIRED_COLUMNS if not row[key]]
+    errors += _check_number(n, row["employee_number"], known)
+    errors += _check_email(n, row["email"], known)
+    cat, dept = row["staff_category"], row["department"]
+    if cat and cat.lower() not in known.categories:
+        errors.append(RowError(n, "staff_category", str(_l("unknown staff category '%(v)s'", v=cat))))
+    if dept and dept.lower() not in known.departments:
+        errors.append(RowError(n, "department", str(_l("unknown department '%(v)s'", v=dept))))
+    try:
+        start = parse_date(row["start_date"])
+    except ValueError:
+        start = None
+        errors.append(RowError(n, "start_date", str(_l("not a date (use 2023-09-30 or 30/09/2566)"))))
+    for key in TEXT_COLUMNS:
+        limit = Person.__table__.c[key].type.length
+        if len(row[key]) > limit:
+            errors.append(RowError(n, key, str(_l("too long (at most %(n)d characters)", n=limit))))
+    if errors:
+        return errors, {}
+    person = {key: row[key] for key in TEXT_COLUMNS}
+    person.update(
+        email=row["email"].lower() or None,
+        staff_category_id=known.categories[cat.lower()],
+        department_id=known.departments[dept.lower()] if dept else None,
+        start_date=start,
+    )
+    return [], person
+
+
+def _check_number(n: int, number: str, known: _Known) -> list[RowError]:
+    """An employee number has no space and is new, in the file and in the database."""
+    if not number:
+        return []
+    first = known.seen_numbers.setdefault(number, n)
+    if any(ch.isspace() for ch in number):
+        return [RowError(n, "employee_number", str(_l("has a space in it")))]
+    if first != n:
+        return [RowError(n, "employee_number", str(_l("duplicate of row %(row)d", row=first)))]
+    if number in known.numbers:
+        return [RowError(n, "employee_number", str(_l("already in the database")))]
+    return []
+
+
+def _check_email(n: int, text: str, known: _Known) -> list[RowError]:
+    """An email address is well formed and new, in the file and in the database."""
+    email = text.lower()
+    if not email:
+        return []
+    if not EMAIL.match(email):
+        return [RowError(n, "email", str(_l("malformed email '%(v)s'", v=text)))]
+    first = known.seen_emails.setdefault(email, n)
+    if first != n:
+        return [RowError(n, "email", str(_l("duplicate of row %(row)d", row=first)))]
+    if email in known.emails:
+        return [RowError(n, "email", str(_l("already in the database")))]
+    return []
 
 
 def _lookup(model, fields: tuple[str, ...]) -> dict[str, int]:
@@ -230,15 +213,11 @@ def _lookup(model, fields: tuple[str, ...]) -> dict[str, int]:
     return table
 
 
+@transactional
 def import_rows(check: ImportCheck) -> list[Person]:
     """Write every checked row in one transaction; refuse a file that still has errors."""
     if not check.ok:
         raise ValueError("refusing to import a file with errors")
     people = [Person(**row) for row in check.rows]
-    try:
-        db.session.add_all(people)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+    db.session.add_all(people)
     return people

@@ -6,16 +6,27 @@ from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from ethics_hr.core.db import transactional
+from ethics_hr.core.language import locale_of
 from ethics_hr.core.settings import get_settings
-from ethics_hr.extensions import db
 from ethics_hr.notifications.services import queue_email
-from ethics_hr.people.services import IssuedToken
+from ethics_hr.people.accounts import RESET, IssuedToken, issue_token
+from ethics_hr.people.models import User
 
 
+@transactional
+def request_password_reset(user: User) -> IssuedToken:
+    """Issue a reset link for an account and queue it to the person's email address, in one unit of work."""
+    issued = issue_token(user, RESET, by=None)
+    send_reset_link(issued)
+    return issued
+
+
+@transactional
 def send_reset_link(issued: IssuedToken) -> None:
     """Queue the password reset link for a person with an email address."""
     user = issued.user
-    locale = user.preferred_locale or get_settings().default_locale
+    locale = locale_of(user.preferred_locale)
     link = current_app.config["BASE_URL"].rstrip("/") + url_for("auth.activate", token=issued.token)
     with force_locale(locale):
         subject = _("Set a new password for %(org)s", org=get_settings().name(locale))
@@ -29,4 +40,3 @@ def send_reset_link(issued: IssuedToken) -> None:
         body_text=body,
         locale=locale,
     )
-    db.session.commit()

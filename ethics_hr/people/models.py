@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import date, datetime
 
 import sqlalchemy as sa
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ethics_hr.core.access import ADMIN, PERSONNEL
-from ethics_hr.core.models import TimestampMixin, utc_now
+from ethics_hr.core.access import ADMIN, PERSONNEL, Role
+from ethics_hr.core.locale import bilingual
+from ethics_hr.core.models import ReferenceData, TimestampMixin, utc_now
 from ethics_hr.extensions import db
 
-ROLES: tuple[str, ...] = (ADMIN, PERSONNEL)
+ROLES: tuple[str, ...] = tuple(Role)
+
+
+class TokenPurpose(enum.StrEnum):
+    """What a one-time token is for (stored by value)."""
+
+    ACTIVATE = "activate"
+    RESET = "reset"
 
 
 class Department(TimestampMixin, db.Model):
@@ -30,22 +39,12 @@ class Department(TimestampMixin, db.Model):
 
     head: Mapped[Person | None] = relationship(foreign_keys=[head_person_id])
 
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_th
+    def name(self, locale: str | None = None) -> str:
+        return bilingual(self.name_th, self.name_en, locale)
 
 
-class StaffCategory(db.Model):
+class StaffCategory(ReferenceData, db.Model):
     __tablename__ = "staff_category"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(db.String(40), unique=True)
-    name_th: Mapped[str] = mapped_column(db.String(200))
-    name_en: Mapped[str] = mapped_column(db.String(200))
-    sort_order: Mapped[int] = mapped_column(default=0)
-    active: Mapped[bool] = mapped_column(default=True)
-
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_th
 
 
 class Person(TimestampMixin, db.Model):
@@ -82,10 +81,8 @@ class Person(TimestampMixin, db.Model):
     def full_name_en(self) -> str:
         return f"{self.first_name_en} {self.last_name_en}".strip()
 
-    def display_name(self, locale: str = "th") -> str:
-        if locale == "en" and self.full_name_en:
-            return self.full_name_en
-        return self.full_name_th
+    def display_name(self, locale: str | None = "th") -> str:
+        return bilingual(self.full_name_th, self.full_name_en, locale)
 
 
 class User(UserMixin, TimestampMixin, db.Model):

@@ -16,7 +16,7 @@ from ethics_hr.core.forms import REQUIRED
 from ethics_hr.core.timeutil import fiscal_year_of, fiscal_year_range, local_today
 from ethics_hr.core.uploads import DOCUMENTS, save_upload
 from ethics_hr.extensions import db
-from ethics_hr.people.models import Department, StaffCategory
+from ethics_hr.people.audience import chosen_groups
 from ethics_hr.plans.models import (
     APPROVED,
     DRAFT,
@@ -182,12 +182,7 @@ def save_item(plan: Plan, item: PlanItem | None, data: ItemInput) -> PlanItem:
             raise RuleViolation(str(_l("A budget cannot be negative.")), f"budget_{fy}")
         if not plan.first_fiscal_year <= fy <= plan.last_fiscal_year:
             raise RuleViolation(str(_l("A budget year is outside the plan.")), f"budget_{fy}")
-    departments = list(
-        db.session.scalars(db.select(Department).where(Department.id.in_(data.department_ids)))
-    )
-    categories = list(
-        db.session.scalars(db.select(StaffCategory).where(StaffCategory.id.in_(data.category_ids)))
-    )
+    groups = chosen_groups(data.category_ids, data.department_ids)
     if item is None:
         item = PlanItem(plan=plan, status=NOT_STARTED)
         db.session.add(item)
@@ -200,8 +195,8 @@ def save_item(plan: Plan, item: PlanItem | None, data: ItemInput) -> PlanItem:
     item.responsible_department_id = data.responsible_department_id or None
     item.fiscal_year = data.fiscal_year
     item.quarter = data.quarter
-    item.departments = departments
-    item.categories = categories
+    item.departments = groups.departments
+    item.categories = groups.categories
     existing = {b.fiscal_year: b for b in item.budgets}
     for fy, amount in data.budgets.items():
         if fy in existing:

@@ -9,9 +9,9 @@ from flask_babel import lazy_gettext as _l
 
 from ethics_hr.core.db import begin_write, transactional
 from ethics_hr.core.errors import RuleViolation
+from ethics_hr.core.imports import read_table
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
-from ethics_hr.people.importer import read_table
 from ethics_hr.people.models import Person
 from ethics_hr.training import enrolment, hours
 from ethics_hr.training.models import (

@@ -17,21 +17,14 @@ from wtforms import (
     TimeField,
     URLField,
 )
-from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
 
-from ethics_hr.core.forms import REQUIRED, BaseForm, coerce_optional_int
+from ethics_hr.core.forms import REQUIRED, BaseForm, ShortCodeField, coerce_optional_int
 from ethics_hr.people.forms import MultiCheckboxField
 
 
 class TopicForm(BaseForm):
-    code = StringField(
-        _l("Short code"),
-        validators=[
-            DataRequired(REQUIRED),
-            Length(max=40),
-            Regexp(r"^[A-Za-z0-9_]+$", message=_l("Use Latin letters, digits or '_' only.")),
-        ],
-    )
+    code = ShortCodeField(_l("Short code"), max_length=40)
     name_th = StringField(_l("Name in Thai"), validators=[DataRequired(REQUIRED), Length(max=200)])
     name_en = StringField(_l("Name in English"), validators=[Optional(), Length(max=200)])
     is_ethics = BooleanField(_l("Ethics content"))
@@ -51,14 +44,7 @@ class StatusForm(BaseForm):
 
 
 class CourseForm(BaseForm):
-    code = StringField(
-        _l("Course code"),
-        validators=[
-            DataRequired(REQUIRED),
-            Length(max=20),
-            Regexp(r"^[A-Za-z0-9_.-]+$", message=_l("Use Latin letters, digits, '.', '-' or '_' only.")),
-        ],
-    )
+    code = ShortCodeField(_l("Course code"), max_length=20)
     title_th = StringField(_l("Title in Thai"), validators=[DataRequired(REQUIRED), Length(max=300)])
     title_en = StringField(_l("Title in English"), validators=[Optional(), Length(max=300)])
     topic_id = SelectField(_l("Topic"), coerce=coerce_optional_int, validators=[InputRequired(REQUIRED)])

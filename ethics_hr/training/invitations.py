@@ -11,6 +11,7 @@ from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.people import services as people
+from ethics_hr.people.audience import members
 from ethics_hr.people.models import Department, Person, StaffCategory
 from ethics_hr.training import enrolment, notices
 from ethics_hr.training.models import (
@@ -65,14 +66,10 @@ def invite(
         )
     rows: dict[int, RegistrationSource] = {}
     if department_ids:
-        for pid in db.session.scalars(
-            db.select(Person.id).where(Person.department_id.in_(department_ids), Person.active)
-        ):
+        for pid in db.session.scalars(db.select(Person.id).where(members(department_ids=department_ids))):
             rows.setdefault(pid, RegistrationSource.DEPARTMENT)
     if category_ids:
-        for pid in db.session.scalars(
-            db.select(Person.id).where(Person.staff_category_id.in_(category_ids), Person.active)
-        ):
+        for pid in db.session.scalars(db.select(Person.id).where(members(category_ids=category_ids))):
             rows.setdefault(pid, RegistrationSource.CATEGORY)
     for pid in found.values():
         rows[pid] = RegistrationSource.PERSON

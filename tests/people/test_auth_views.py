@@ -12,6 +12,7 @@ from flask import Flask
 
 from ethics_hr import create_app
 from ethics_hr.core.models import utc_now
+from ethics_hr.core.passwords import verify_password
 from ethics_hr.extensions import db
 from ethics_hr.notifications.models import OutboxMessage
 from ethics_hr.people import services
@@ -290,7 +291,7 @@ def test_a_wrong_current_password_is_refused_next_to_the_field(client, login_as)
     assert 'data-field="current_password"' in html
     assert "The current password is not correct." in html
     db.session.refresh(user)
-    assert services.verify_password(user.password_hash, factories.PASSWORD)
+    assert verify_password(user.password_hash, factories.PASSWORD)
 
 
 @pytest.mark.parametrize(
@@ -480,7 +481,7 @@ def test_the_reset_link_sets_a_new_password(client):
     token = _outbox()[0].body_text.split("/activate/", 1)[1].split()[0]
     assert _set_password(client, f"/activate/{token}", "a fresh long secret").headers["Location"] == "/home"
     db.session.refresh(user)
-    assert services.verify_password(user.password_hash, "a fresh long secret")
+    assert verify_password(user.password_hash, "a fresh long secret")
 
 
 # ---------------------------------------------------------------- roles

@@ -73,9 +73,10 @@ def test_the_list_is_paginated(app, client, officer):
     assert client.get("/people/", query_string={"page": 99}).status_code == 200
 
 
-def test_bad_filter_values_are_ignored(client, officer):
-    response = client.get("/people/", query_string={"department": "abc", "category": "-1", "page": "x"})
-    assert response.status_code == 200
+@pytest.mark.parametrize("args", [{"department": "abc"}, {"category": "-1"}, {"page": "x"}])
+def test_a_malformed_filter_number_is_a_404(client, officer, args):
+    # Every number in a query string is read through core.args: a malformed one is a clear 404.
+    assert client.get("/people/", query_string=args).status_code == 404
 
 
 def test_the_list_issues_the_same_number_of_queries_for_more_people(app, client, officer):
@@ -401,8 +402,9 @@ def test_a_duplicate_department_code_is_refused_next_to_the_field(client, office
     ("data", "field"),
     [
         ({"code": "", "name_th": "กอง"}, "code"),
-        ({"code": "กอง", "name_th": "กอง"}, "code"),
         ({"code": "A B", "name_th": "กอง"}, "code"),
+        ({"code": "กอง/1", "name_th": "กอง"}, "code"),
+        ({"code": "-A", "name_th": "กอง"}, "code"),
         ({"code": "OK", "name_th": ""}, "name_th"),
         ({"code": "X" * 21, "name_th": "กอง"}, "code"),
     ],
@@ -412,6 +414,15 @@ def test_a_bad_department_form_shows_the_message_and_writes_nothing(client, offi
     html = client.post("/people/departments/new", data=data).get_data(as_text=True)
     assert f'data-field="{field}"' in html
     assert count(Department) == before
+
+
+@pytest.mark.parametrize("code", ["สป", "สป.", "กองช่าง-2", "ศูนย์_เด็กเล็ก"])
+def test_a_department_code_may_be_written_in_thai(client, officer, code):
+    response = client.post(
+        "/people/departments/new", data={"code": code, "name_th": "สำนักปลัด", "active": "y"}
+    )
+    assert response.status_code == 302
+    assert db.session.scalar(db.select(Department.code).where(Department.name_th == "สำนักปลัด")) == code
 
 
 def test_an_officer_names_the_head_of_a_department_by_employee_number(client, officer):
@@ -458,3 +469,18 @@ def test_the_departments_page_counts_active_people(client, officer):
     factories.person(dept=dept)
     html = client.get("/people/departments").get_data(as_text=True)
     assert "CNT" in html
+
+
+def test_the_person_page_shows_each_domains_section_once_as_wired_by_the_factory(app, client, officer):
+    person = factories.person()
+    html = client.get(f"/people/{person.id}").get_data(as_text=True)
+    assert html.count('id="codes-acknowledgments"') == 1
+    assert html.count('id="evidence-record"') == 1
+
+
+def test_the_person_page_shows_the_sections_the_app_was_given(app, client, officer):
+    from ethics_hr.people.views import set_person_sections
+
+    set_person_sections(app, [])
+    html = client.get(f"/people/{factories.person().id}").get_data(as_text=True)
+    assert 'id="codes-acknowledgments"' not in html and 'id="evidence-record"' not in html

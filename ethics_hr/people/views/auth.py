@@ -8,9 +8,10 @@ from flask_login import current_user, login_user, logout_user
 
 from ethics_hr.core import throttle
 from ethics_hr.core.access import client_address, is_safe_next, login_required, public
-from ethics_hr.core.errors import RuleViolation, apply_to_form
+from ethics_hr.core.errors import shown_on
 from ethics_hr.people import services
 from ethics_hr.people.forms import ChangePasswordForm, CodeForm, ForgotForm, LoginForm, SetPasswordForm
+from ethics_hr.people.mail import request_password_reset
 
 bp = Blueprint("auth", __name__)
 
@@ -63,11 +64,9 @@ def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         user = current_user._get_current_object()
-        try:
+        with shown_on(form) as outcome:
             services.change_password(user, form.current_password.data, form.new_password.data)
-        except RuleViolation as error:
-            apply_to_form(form, error)
-        else:
+        if outcome.ok:
             login_user(user)  # keep this session, on the new version; the others have ended
             flash(_("Your password has been changed. Other sessions have been logged out."), "success")
             return redirect(url_for("home.index"))
@@ -110,12 +109,8 @@ def activate_with_code():
 @public
 def activate_code_password():
     """Choose a password after a valid code was entered."""
-    from ethics_hr.extensions import db
-    from ethics_hr.people.models import AccountToken
-
-    token_id = session.get("activation_token_id")
-    row = db.session.get(AccountToken, token_id) if token_id else None
-    if not services.is_usable(row):
+    row = services.usable_token(session.get("activation_token_id"))
+    if row is None:
         session.pop("activation_token_id", None)
         return redirect(url_for("auth.activate_with_code"))
     return _set_password(row, "auth.activate_code_password")
@@ -124,11 +119,9 @@ def activate_code_password():
 def _set_password(row, endpoint: str, **values):
     form = SetPasswordForm()
     if form.validate_on_submit():
-        try:
+        with shown_on(form) as outcome:
             user = services.redeem_token(row, form.password.data)
-        except RuleViolation as error:
-            apply_to_form(form, error)
-        else:
+        if outcome.ok:
             session.clear()
             login_user(user)
             flash(_("Your password is set. Welcome!"), "success")
@@ -149,10 +142,7 @@ def forgot():
             throttle.hit("forgot", address, CODE_LIMIT)
             user = services.find_user_by_login(form.login.data)
             if user is not None and user.is_active and user.person.email:
-                issued = services.issue_token(user, services.RESET, by=None)
-                from ethics_hr.people.mail import send_reset_link
-
-                send_reset_link(issued)
+                request_password_reset(user)
         flash(
             _(
                 "If an account with an email address matches, a link is on its way. "
@@ -168,7 +158,7 @@ def forgot():
 @public
 def set_language(locale: str):
     """Switch the interface language; remembered for the account."""
-    if locale not in ("th", "en"):
+    if locale not in services.LOCALES:
         abort(404)
     session["locale"] = locale
     if current_user.is_authenticated:
