@@ -97,21 +97,65 @@ SENDER_JOB_ID = "deliver_outbox"
 # Reminder jobs run every quarter of an hour: each sends what is due by its kind's hour and nothing twice.
 REMINDERS = cron(minute="*/15")
 JOBS: list[Job] = [
-    # The sender marks each message in its own unit of work, so a crash resends nothing it finished.
-    Job(SENDER_JOB_ID, deliver_outbox, every(minutes=1), "Send the messages waiting in the outbox", True),
+    # These commit in steps (the sender each message, the reminder jobs each session, version, order or
+    # question), so a run that dies half way keeps what it finished and the next run queues only the rest.
+    Job(
+        SENDER_JOB_ID,
+        deliver_outbox,
+        every(minutes=1),
+        "Send the messages waiting in the outbox",
+        own_units=True,
+    ),
     Job("purge_import_files", purge_import_files, cron(hour=3, minute=15), "Remove day-old import files"),
-    Job("training_session_reminders", training_jobs.session_reminders, REMINDERS, "Remind before sessions"),
-    Job("codes_ack_reminders", codes_jobs.ack_reminders, REMINDERS, "Remind to acknowledge codes"),
-    Job("codes_overdue_digests", codes_jobs.overdue_digests, REMINDERS, "Digest of late acknowledgments"),
-    Job("questions_new", questions_jobs.announce_new_questions, REMINDERS, "Announce new questions"),
-    Job("questions_assignee", questions_jobs.assignee_reminders, REMINDERS, "Remind the assigned member"),
+    Job(
+        "training_session_reminders",
+        training_jobs.session_reminders,
+        REMINDERS,
+        "Remind before sessions",
+        own_units=True,
+    ),
+    Job(
+        "codes_ack_reminders",
+        codes_jobs.ack_reminders,
+        REMINDERS,
+        "Remind to acknowledge codes",
+        own_units=True,
+    ),
+    Job(
+        "codes_overdue_digests",
+        codes_jobs.overdue_digests,
+        REMINDERS,
+        "Digest of late acknowledgments",
+        own_units=True,
+    ),
+    Job(
+        "questions_new",
+        questions_jobs.announce_new_questions,
+        REMINDERS,
+        "Announce new questions",
+        own_units=True,
+    ),
+    Job(
+        "questions_assignee",
+        questions_jobs.assignee_reminders,
+        REMINDERS,
+        "Remind the assigned member",
+        own_units=True,
+    ),
     Job(
         "questions_overdue_chair",
         questions_jobs.overdue_to_chair,
         REMINDERS,
         "Overdue questions to the chair",
+        own_units=True,
     ),
-    Job("committees_terms_ending", committees_jobs.terms_ending, REMINDERS, "Terms and orders ending"),
+    Job(
+        "committees_terms_ending",
+        committees_jobs.terms_ending,
+        REMINDERS,
+        "Terms and orders ending",
+        own_units=True,
+    ),
     Job("plans_late_items", plans_jobs.late_items_digest, REMINDERS, "Monthly digest of late plan items"),
 ]
 
