@@ -7,6 +7,15 @@ import click
 from ethics_hr.core.audit import acting_as
 from ethics_hr.core.passwords import hash_password
 from ethics_hr.core.settings import get_settings
+from ethics_hr.demo import codes as demo_codes
+from ethics_hr.demo import committees as demo_committees
+from ethics_hr.demo import content
+from ethics_hr.demo import notifications as demo_notifications
+from ethics_hr.demo import people as demo_people
+from ethics_hr.demo import plans as demo_plans
+from ethics_hr.demo import questions as demo_questions
+from ethics_hr.demo import reports as demo_reports
+from ethics_hr.demo import training as demo_training
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory, User, UserRole
 from ethics_hr.reference import ensure_all_reference_data
@@ -24,7 +33,6 @@ DEMO_ACCOUNTS: tuple[tuple[int, tuple[str, ...], str], ...] = (
 
 def load_demo() -> bool:
     """Create the demo organisation the first time; return False when it was already there."""
-    from ethics_hr.demo import content
 
     with acting_as(None, "demo"):
         ensure_all_reference_data()
@@ -71,30 +79,20 @@ def load_demo() -> bool:
 
 
 def _domain_hooks():
-    """Each domain that has demo data adds its loader here, in the order of the floors."""
-    from ethics_hr.codes.demo import load_demo as codes_demo
-    from ethics_hr.committees.demo import load_demo as committees_demo
-    from ethics_hr.notifications.demo import load_demo as notifications_demo
-    from ethics_hr.people.demo import load_demo as people_demo
-    from ethics_hr.plans.demo import load_demo as plans_demo
-    from ethics_hr.questions.demo import load_demo as questions_demo
-    from ethics_hr.reports.demo import load_demo as reports_demo
-    from ethics_hr.training.demo import load_demo as training_demo
-
+    """Each domain's part of the demo, in the order of the floors."""
     return [
-        people_demo,
-        codes_demo,
-        committees_demo,
-        training_demo,
-        plans_demo,
-        questions_demo,
-        notifications_demo,
-        reports_demo,
+        demo_people.load_demo,
+        demo_codes.load_demo,
+        demo_committees.load_demo,
+        demo_training.load_demo,
+        demo_plans.load_demo,
+        demo_questions.load_demo,
+        demo_notifications.load_demo,
+        demo_reports.load_demo,
     ]
 
 
 def describe_logins() -> list[str]:
-    from ethics_hr.demo import content
 
     lines = []
     for index, _roles, label in DEMO_ACCOUNTS:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from ethics_hr.committees.models import AppointmentOrder, Committee, Membership
 from ethics_hr.core.timeutil import be_year
+from ethics_hr.demo import content
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
 
 
 def load_demo(people: list[Person]) -> None:
     """Create the committees of `content.COMMITTEES`, their orders and members (in the demo transaction)."""
-    from ethics_hr.demo import content
 
     by_number = {p.employee_number: p for p in people}
     for data in content.COMMITTEES:

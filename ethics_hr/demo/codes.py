@@ -28,6 +28,7 @@ from ethics_hr.codes.models import (
     CodeVersion,
     DosDont,
 )
+from ethics_hr.demo import content
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person, StaffCategory, User
 
@@ -67,7 +68,6 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
 
 def load_demo(people: list[Person]) -> None:
     """Create the three local codes with their Dos & Don'ts, versions and acknowledgments."""
-    from ethics_hr.demo import content
 
     officer = people[1].account
     categories = {c.code: c for c in db.session.scalars(db.select(StaffCategory))}
