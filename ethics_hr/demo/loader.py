@@ -15,22 +15,11 @@ from ethics_hr.demo import plans as demo_plans
 from ethics_hr.demo import questions as demo_questions
 from ethics_hr.demo import reports as demo_reports
 from ethics_hr.demo import training as demo_training
+from ethics_hr.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, HEAD_TITLES
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person, StaffCategory, User
 from ethics_hr.people.services import find_token, open_account, redeem_token, save_department, save_person
 from ethics_hr.reference import ensure_all_reference_data
-
-DEMO_PASSWORD = "bansuan-demo-2569"
-# The director of each division (ผู้อำนวยการกอง) and the head of the clerk's office head their department.
-HEAD_TITLES = ("ผู้อำนวยการกอง", "หัวหน้าสำนักปลัด")
-# (index in content.PEOPLE, roles, what README calls them)
-DEMO_ACCOUNTS: tuple[tuple[int, tuple[str, ...], str], ...] = (
-    (0, ("admin",), "administrator"),
-    (1, ("personnel_officer",), "personnel officer"),
-    (2, (), "committee member"),
-    (3, (), "employee (no email: logs in by employee number)"),
-    (4, (), "employee"),
-)
 
 
 def load_demo() -> bool:
