@@ -2,58 +2,69 @@
 
 from __future__ import annotations
 
-from ethics_hr.committees.models import AppointmentOrder, Committee, Membership
-from ethics_hr.core.timeutil import be_year
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
+
+from ethics_hr.committees.orders import MemberEntry, OrderDraft, save_order
+from ethics_hr.committees.services import dissolve_committee, save_committee
+from ethics_hr.core.timeutil import as_of
 from ethics_hr.demo import content
-from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+
+
+def _morning(day) -> datetime:
+    return datetime.combine(day, time(10), tzinfo=BANGKOK).astimezone(UTC)
 
 
 def load_demo(people: list[Person]) -> None:
-    """Create the committees of `content.COMMITTEES`, their orders and members (in the demo transaction)."""
-
-    by_number = {p.employee_number: p for p in people}
+    """Record the committees of `content.COMMITTEES` and their orders as the officer did, each when signed."""
+    officer = people[1].account
     for data in content.COMMITTEES:
-        committee = Committee(
-            kind=data["kind"],
-            name_th=data["name_th"],
-            name_en=data.get("name_en", ""),
-            mandate=data.get("mandate_th", ""),
-            dissolved_on=data.get("dissolved_on"),
-        )
-        db.session.add(committee)
-        recorded: list[AppointmentOrder] = []
+        first_signed = min(o["signed_on"] for o in data["orders"])
+        with as_of(_morning(first_signed)):
+            committee = save_committee(
+                None,
+                name_th=data["name_th"],
+                name_en=data.get("name_en", ""),
+                kind=data["kind"],
+                mandate=data.get("mandate_th", ""),
+            )
+        recorded = []
         for o in data["orders"]:
-            if be_year(o["signed_on"].year) != o["year_be"]:
-                raise ValueError(
-                    f"demo order {o['number']}/{o['year_be']}: the year is not the year of signing"
-                )
-            order = AppointmentOrder(
-                committee=committee,
+            replaces = recorded[o["replaces"]] if o.get("replaces") is not None else None
+            draft = OrderDraft(
                 number=o["number"],
-                year_be=o["year_be"],
                 title=o["title_th"],
                 signed_on=o["signed_on"],
                 signed_by_name=o["signed_by_name"],
                 signed_by_position=o.get("signed_by_position", ""),
                 effective_on=o["effective_on"],
                 ends_on=o.get("ends_on"),
-                replaces=recorded[o["replaces"]] if o.get("replaces") is not None else None,
-            )
-            for index, m in enumerate(o["members"]):
-                person = by_number.get(m.get("employee_number", ""))
-                order.members.append(
-                    Membership(
-                        person=person,
-                        outside_name="" if person else m["outside_name"],
-                        outside_organisation="" if person else m.get("outside_organisation", ""),
-                        position=person.position if person else m.get("outside_position", ""),
+                replaces_id=replaces.id if replaces is not None else None,
+                members=[
+                    MemberEntry(
+                        person_ref=m.get("employee_number", ""),
+                        outside_name="" if m.get("employee_number") else m["outside_name"],
+                        outside_organisation=""
+                        if m.get("employee_number")
+                        else m.get("outside_organisation", ""),
+                        position="" if m.get("employee_number") else m.get("outside_position", ""),
                         role=m["role"],
                         starts_on=m.get("starts_on"),
                         ends_on=m.get("ends_on"),
-                        sort_order=index,
+                        row=row,
                     )
+                    for row, m in enumerate(o["members"])
+                ],
+            )
+            if draft.year_be != o["year_be"]:
+                raise ValueError(
+                    f"demo order {o['number']}/{o['year_be']}: the year is not the year of signing"
                 )
-            db.session.add(order)
-            recorded.append(order)
-    db.session.flush()
+            with as_of(_morning(o["signed_on"])):
+                recorded.append(save_order(committee, None, draft, by=officer))
+        if data.get("dissolved_on"):
+            with as_of(_morning(data["dissolved_on"])):
+                dissolve_committee(committee, on=data["dissolved_on"])
