@@ -57,29 +57,22 @@ def init_data():
 @click.password_option()
 def create_admin(employee_number: str, first_name: str, last_name: str, email: str, password: str):
     """Create a person with an administrator account and the given password."""
-    from ethics_hr.core.passwords import hash_password, password_problems
-    from ethics_hr.people.models import Person, StaffCategory, User, UserRole
-    from ethics_hr.people.reference import ensure_reference_data
+    from ethics_hr.core.errors import RuleViolation
+    from ethics_hr.people.administrators import create_administrator
 
-    problems = password_problems(password, personal=(employee_number, email))
-    if problems:
-        raise click.ClickException(problems[0])
-    with acting_as(None, "create-admin"):
-        ensure_reference_data()
-        if db.session.scalar(db.select(Person.id).where(Person.employee_number == employee_number)):
-            raise click.ClickException(f"employee number {employee_number} exists already")
-        category = db.session.scalar(db.select(StaffCategory).where(StaffCategory.code == "local_official"))
-        person = Person(
-            employee_number=employee_number,
-            first_name_th=first_name,
-            last_name_th=last_name,
-            email=email.strip().lower() or None,
-            staff_category=category,
-        )
-        user = User(person=person, password_hash=hash_password(password))
-        user.role_links.append(UserRole(role="admin"))
-        db.session.add_all([person, user])
-        db.session.commit()
+    try:
+        with acting_as(None, "create-admin"):
+            create_administrator(
+                employee_number=employee_number,
+                first_name_th=first_name,
+                last_name_th=last_name,
+                email=email,
+                password=password,
+            )
+    except RuleViolation as problem:
+        if problem.field == "employee_number":
+            raise click.ClickException(f"employee number {employee_number} exists already") from None
+        raise click.ClickException(problem.message) from None
     click.echo(f"administrator {employee_number} created")
 
 

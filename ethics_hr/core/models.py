@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -17,9 +18,14 @@ NAMING_CONVENTION = {
 }
 
 
+# The clock seam: set only by `ethics_hr.core.timeutil.as_of`, which only the demo and tests use.
+_AS_OF: ContextVar[datetime | None] = ContextVar("ethics_hr_as_of", default=None)
+
+
 def utc_now() -> datetime:
-    """Return the current time as an aware UTC datetime."""
-    return datetime.now(UTC)
+    """Return the current time as an aware UTC datetime (the moment of `as_of` inside one)."""
+    moment = _AS_OF.get()
+    return datetime.now(UTC) if moment is None else moment
 
 
 class UTCDateTime(TypeDecorator):

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from ethics_hr.core.models import utc_now
+from ethics_hr.core.models import _AS_OF, utc_now
 
 BE_OFFSET = 543
 DEFAULT_TZ = ZoneInfo("Asia/Bangkok")
 
 __all__ = [
     "BE_OFFSET",
+    "as_of",
     "be_year",
     "ce_year",
     "fiscal_year_of",
@@ -21,6 +24,23 @@ __all__ = [
     "to_local",
     "utc_now",
 ]
+
+
+@contextmanager
+def as_of(moment: datetime) -> Iterator[datetime]:
+    """Run the code inside as if it were `moment`: every `utc_now()` (and so `local_today()`) returns it.
+
+    Only the demo (which replays the municipality's history through the services) and tests use this;
+    the app itself always runs on the real clock. The clock stands still inside: each step of a history
+    is its own `as_of`. Nested uses restore the outer moment when they end.
+    """
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime given; use an aware datetime")
+    token = _AS_OF.set(moment.astimezone(UTC))
+    try:
+        yield moment
+    finally:
+        _AS_OF.reset(token)
 
 
 def be_year(ce: int) -> int:

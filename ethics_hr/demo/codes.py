@@ -14,20 +14,21 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from ethics_hr.codes.acknowledgments import statement_text
-from ethics_hr.codes.content import content_sha256, normalise_text
-from ethics_hr.codes.models import (
-    DRAFT,
-    MAJOR,
-    ON_BEHALF,
-    PUBLISHED,
-    SELF,
-    SUPERSEDED,
-    Acknowledgment,
-    CodeOfEthics,
-    CodeVersion,
-    DosDont,
+from ethics_hr.codes.acknowledgments import acknowledge, record_on_behalf
+from ethics_hr.codes.models import CodeOfEthics, CodeVersion
+from ethics_hr.codes.services import (
+    DraftContent,
+    StatementContent,
+    delete_statement,
+    publish_version,
+    save_code,
+    save_statement,
+    start_draft,
+    update_draft,
 )
+from ethics_hr.core.timeutil import as_of
+from ethics_hr.demo import content
+from ethics_hr.demo.accounts import DEMO_PASSWORD
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person, StaffCategory, User
 
@@ -66,20 +67,18 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
 
 
 def load_demo(people: list[Person]) -> None:
-    """Create the three local codes with their Dos & Don'ts, versions and acknowledgments."""
-    from ethics_hr.demo import content
-
+    """Write, publish and acknowledge the three local codes as the office did, each step on its own day."""
     officer = people[1].account
-    categories = {c.code: c for c in db.session.scalars(db.select(StaffCategory))}
+    categories = {c.code: c.id for c in db.session.scalars(db.select(StaffCategory))}
     for order, spec in enumerate(content.CODES, start=1):
-        code = CodeOfEthics(name_th=spec["title_th"], name_en=spec["title_en"], sort_order=order)
-        db.session.add(code)
+        schedule = SCHEDULE[spec["code"]]
+        with as_of(_at(schedule[0][0] - timedelta(days=14), 9)):
+            code = save_code(None, name_th=spec["title_th"], name_en=spec["title_en"], sort_order=order)
         audience = [categories[key] for key in spec["audience"]]
-        previous: CodeVersion | None = None
         for number, (version_spec, (published_on, due)) in enumerate(
-            zip(spec["versions"], SCHEDULE[spec["code"]], strict=True), start=1
+            zip(spec["versions"], schedule, strict=True), start=1
         ):
-            version = _publish(code, number, version_spec, audience, published_on, due, officer, previous)
+            version = _publish(code, version_spec, audience, published_on, due, officer)
             members = [
                 p
                 for p in people
@@ -89,59 +88,47 @@ def load_demo(people: list[Person]) -> None:
             for index, person in enumerate(members):
                 if person.employee_number not in skip:
                     _acknowledge(version, person, index, officer, published_on, due, number)
-            previous = version
-    db.session.flush()
 
 
 def _publish(
     code: CodeOfEthics,
-    number: int,
     spec: dict,
-    audience: list[StaffCategory],
+    audience: list[int],
     published_on: date,
     due: date,
     officer: User,
-    previous: CodeVersion | None,
 ) -> CodeVersion:
-    version = CodeVersion(
-        code=code,
-        number=number,
-        status=DRAFT,
-        title=spec["title_th"],
-        effective_date=spec["effective_date"],
-        body_md=normalise_text(spec["body_md"]),
-        categories=list(audience),
-        dos_donts=[
-            DosDont(
-                position=position,
-                kind=item["kind"],
-                text_th=item["text_th"],
-                text_en=item.get("text_en", ""),
-                example_th=item.get("example_th", ""),
-                example_en=item.get("example_en", ""),
-                clause=item.get("clause", ""),
+    """Draft the version a week before, with its Dos & Don'ts, and publish it on the morning of the day."""
+    with as_of(_at(published_on - timedelta(days=7), 9)):
+        version = start_draft(code, title=spec["title_th"], effective_date=spec["effective_date"])
+        update_draft(
+            version,
+            DraftContent(
+                title=spec["title_th"],
+                effective_date=spec["effective_date"],
+                body_md=spec["body_md"],
+                category_ids=audience,
+                department_ids=[],
+            ),
+            by=officer,
+        )
+        for item in list(version.dos_donts):  # a new version starts from the previous one's list
+            delete_statement(item)
+        for item in spec["dos_donts"]:
+            save_statement(
+                version,
+                None,
+                StatementContent(
+                    kind=item["kind"],
+                    text_th=item["text_th"],
+                    text_en=item.get("text_en", ""),
+                    example_th=item.get("example_th", ""),
+                    example_en=item.get("example_en", ""),
+                    clause=item.get("clause", ""),
+                ),
             )
-            for position, item in enumerate(spec["dos_donts"], start=1)
-        ],
-    )
-    db.session.add(version)
-    db.session.flush()
-    seal = content_sha256(version)
-    with db.session.no_autoflush:
-        published_at = _at(published_on, 10, 30)
-        if previous is not None:
-            previous.status = SUPERSEDED
-            previous.ended_at = published_at
-            previous.ended_by_id = officer.id
-        version.status = PUBLISHED
-        version.change_kind = MAJOR
-        version.ack_basis_id = version.id
-        version.due_date = due
-        version.published_at = published_at
-        version.published_by_id = officer.id
-        version.content_sha256 = seal
-    db.session.flush()
-    return version
+    with as_of(_at(published_on, 10, 30)):
+        return publish_version(version, major=True, due_date=due, by=officer)
 
 
 def _acknowledge(
@@ -158,32 +145,19 @@ def _acknowledge(
     # Spread over the weeks before the due date; one in nine is a little late.
     day = start + timedelta(days=(index * 7) % span + (12 if index % 9 == 4 else 0))
     # Only people with an account can acknowledge in the system, which the office began to use in 2025;
-    # the others, and everyone before, signed a paper form.
+    # the others, and everyone before, signed a paper form that the officer recorded two days later.
     if person.account is None or published_on.year < 2025:
-        db.session.add(
-            Acknowledgment(
-                person=person,
-                version=version,
-                content_sha256=version.content_sha256,
-                statement=statement_text("th"),
-                locale="th",
-                acknowledged_at=_at(day + timedelta(days=2), 14, 10 + index % 40),
-                method=ON_BEHALF,
-                recorded_by_id=officer.id,
-                signed_on=day,
-                note=PAPER_NOTE.get(number, PAPER_NOTE[1]),
+        with as_of(_at(day + timedelta(days=2), 14, 10 + index % 40)):
+            record_on_behalf(
+                version, person, by=officer, note=PAPER_NOTE.get(number, PAPER_NOTE[1]), signed_on=day
             )
-        )
     else:
-        db.session.add(
-            Acknowledgment(
-                person=person,
-                version=version,
-                content_sha256=version.content_sha256,
-                statement=statement_text("th"),
+        with as_of(_at(day, 8 + index % 9, (index * 13) % 60)):
+            acknowledge(
+                version,
+                person.account,
+                agreed=True,
+                password=DEMO_PASSWORD,
+                address="127.0.0.1",
                 locale="th",
-                acknowledged_at=_at(day, 8 + index % 9, (index * 13) % 60),
-                method=SELF,
-                recorded_by_id=person.account.id,
             )
-        )

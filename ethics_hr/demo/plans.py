@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ethics_hr.demo import content
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory
 from ethics_hr.plans.models import (
@@ -24,7 +25,7 @@ STATUS_BY_YEAR = {2569: DONE, 2570: IN_PROGRESS}
 
 def load_demo(people: list[Person]) -> None:
     """Create the plan from content.PLAN and link each item to the demo sessions of its courses."""
-    from ethics_hr.demo import content
+
     from ethics_hr.training.models import Course, TrainingSession
 
     spec = content.PLAN

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
+from ethics_hr.demo import content
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory
 from ethics_hr.training import hours
@@ -39,7 +40,6 @@ def _utc(text: str) -> datetime:
 
 
 def _topics() -> dict[str, CourseTopic]:
-    from ethics_hr.demo import content
 
     existing = {t.code: t for t in db.session.scalars(sa.select(CourseTopic))}
     for order, t in enumerate(content.COURSE_TOPICS, start=1):
@@ -58,7 +58,6 @@ def _topics() -> dict[str, CourseTopic]:
 
 def load_demo(people: list[Person]) -> None:
     """Create the demo courses and sessions, invite people, and record attendance of the sessions held."""
-    from ethics_hr.demo import content
 
     rng = random.Random(2569)
     topics = _topics()

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from ethics_hr.core import audit
 from ethics_hr.core.timeutil import fiscal_year_of
+from ethics_hr.demo import content
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
 from ethics_hr.questions.models import (
@@ -22,7 +23,6 @@ from ethics_hr.questions.models import (
 
 def load_demo(people: list[Person]) -> None:
     """Create the demo questions from content.QUESTIONS, numbered per fiscal year in the order asked."""
-    from ethics_hr.demo import content
 
     by_number = {p.employee_number: p for p in people}
     categories = {c.code: c for c in db.session.scalars(db.select(QuestionCategory))}
