@@ -10,7 +10,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from ethics_hr.core.audit import acting_as, verify_chain
-from ethics_hr.extensions import db
+from ethics_hr.core.db import unit_of_work
 
 audit_cli = AppGroup("audit", help="Check the audit log.")
 
@@ -43,9 +43,8 @@ def init_data():
     """Insert the reference data (staff categories and the like) that is missing."""
     from ethics_hr.reference import ensure_all_reference_data
 
-    with acting_as(None, "init-data"):
+    with acting_as(None, "init-data"), unit_of_work():
         ensure_all_reference_data()
-        db.session.commit()
     click.echo("reference data present")
 
 

@@ -73,3 +73,13 @@ def transactional(func: Callable[P, R]) -> Callable[P, R]:
             return func(*args, **kwargs)
 
     return wrapper
+
+
+def database_answers() -> bool:
+    """Whether the database answers a trivial query now (the health check); a failure leaves nothing open."""
+    try:
+        with unit_of_work():
+            db.session.execute(sa.text("SELECT 1"))
+    except sa.exc.SQLAlchemyError:
+        return False
+    return True

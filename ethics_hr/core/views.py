@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify
 
 from ethics_hr.core.access import public
-from ethics_hr.extensions import db
+from ethics_hr.core.db import database_answers
 
 bp = Blueprint("core", __name__)
 
@@ -14,9 +14,6 @@ bp = Blueprint("core", __name__)
 @public
 def healthz():
     """Report whether the database answers: 200 when it does, 503 when it does not."""
-    try:
-        db.session.execute(db.text("SELECT 1"))
-    except Exception:
-        db.session.rollback()
+    if not database_answers():
         return jsonify(status="error", database="unreachable"), 503
     return jsonify(status="ok", database="ok")
