@@ -10,6 +10,9 @@ from flask import Flask, g, has_request_context, request, session
 
 from config import CONFIGS
 
+# The migrations ship inside the package, so `flask --app ethics_hr db upgrade` works from any folder.
+MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
+
 
 def create_app(config: str | dict[str, Any] | None = None, *, env: str | None = None) -> Flask:
     """Build the application; it never starts a scheduler by itself."""
@@ -96,7 +99,7 @@ def register_extensions(app: Flask) -> None:
     sqlite.install()
     audit.install()
     privacy.install()
-    migrate.init_app(app, db, render_as_batch=True, compare_type=True)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)
     csrf.init_app(app)
     wtforms_i18n.install()
     babel.init_app(

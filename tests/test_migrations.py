@@ -11,10 +11,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import upgrade
 
-from ethics_hr import create_app
+from ethics_hr import MIGRATIONS_DIR, create_app
 from ethics_hr.extensions import db
 
-MIGRATIONS = str(Path(__file__).resolve().parents[1] / "migrations")
+MIGRATIONS = MIGRATIONS_DIR
 PG_MIGRATIONS_URL = os.environ.get("ETHICS_HR_TEST_MIGRATIONS_DATABASE_URL", "")
 
 
