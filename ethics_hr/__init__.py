@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask, g, has_request_context, request, session
 
-from config import CONFIGS
+from ethics_hr.config import CONFIGS
 
 # The migrations ship inside the package, so `flask --app ethics_hr db upgrade` works from any folder.
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
