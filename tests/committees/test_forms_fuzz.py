@@ -6,7 +6,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests import factories
-from tests.committees import factories as make
 
 TEXT = st.text(max_size=60)
 SETTINGS = settings(
@@ -30,7 +29,7 @@ def test_the_order_form_survives_random_text(
     client, login_as, number, title, signed_on, person, outsider, role, start
 ):
     login_as(factories.officer())
-    committee = make.committee()
+    committee = factories.committee()
     data = {
         "number": number,
         "title": title + MARK,
