@@ -15,9 +15,21 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
+from hypothesis import HealthCheck, settings
 
+from bench.statements import StatementCounter
 from ethics_hr import create_app
 from ethics_hr.extensions import db
+
+# The one Hypothesis profile: examples share the test's app and database (function-scoped fixtures), and a
+# request can take longer than Hypothesis's default deadline on a busy machine.
+settings.register_profile(
+    "ethics_hr",
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile("ethics_hr")
 
 ON_POSTGRES = os.environ.get("ETHICS_HR_TEST_DB") == "postgres"
 PG_URL = os.environ.get("ETHICS_HR_TEST_DATABASE_URL", "")
@@ -149,6 +161,27 @@ def app(tmp_path, database_template) -> Iterator[Flask]:
             db.session.commit()
             db.session.remove()
         db.engine.dispose()
+
+
+class StatementCount:
+    """The tests' one statement counter: `with count_statements() as seen:` then `len(seen)` (the statements,
+    whitespace folded; an executemany counts once), or `count_statements.page(client, url)` for one page."""
+
+    @contextlib.contextmanager
+    def __call__(self) -> Iterator[list[str]]:
+        with StatementCounter(db.engine) as counter:
+            counter.statements = []
+            yield counter.statements
+
+    def page(self, client: FlaskClient, url: str) -> int:
+        with self() as seen:
+            assert client.get(url).status_code == 200
+        return len(seen)
+
+
+@pytest.fixture
+def count_statements(app) -> StatementCount:
+    return StatementCount()
 
 
 @pytest.fixture

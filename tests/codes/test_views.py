@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from ethics_hr.codes import acknowledgments as acks
@@ -438,22 +438,6 @@ def test_everyone_finds_the_codes_in_the_menu(client, login_as, world):
 # ---------------------------------------------------------------- scale
 
 
-def _statements(client, url: str) -> int:
-    count = 0
-
-    def counter(*_args, **_kw):
-        nonlocal count
-        count += 1
-
-    engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", counter)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", counter)
-    return count
-
-
 def _grow(version, n: int, officer) -> None:
     departments = [factories.department() for _ in range(3)]
     for i in range(n):
@@ -462,7 +446,9 @@ def _grow(version, n: int, officer) -> None:
             acks.record_on_behalf(version, person, by=officer, note="กระดาษ", signed_on=local_today())
 
 
-def test_compliance_and_home_pages_issue_the_same_statements_at_any_size(client, login_as, app):
+def test_compliance_and_home_pages_issue_the_same_statements_at_any_size(
+    client, login_as, app, count_statements
+):
     officer = factories.officer(category_code="executive")
     version = factories.published(by=officer)
     factories.published(factories.code("ประมวลจริยธรรมอื่น"), title="ฉบับที่สอง", by=officer)
@@ -470,20 +456,19 @@ def test_compliance_and_home_pages_issue_the_same_statements_at_any_size(client,
     login_as(officer)
     _grow(version, 6, officer)
     url = f"/codes/versions/{version.id}/compliance?status=all"
-    small = _statements(client, url)
+    small = count_statements.page(client, url)
     login_as(employee)
-    home_small = _statements(client, "/home")
+    home_small = count_statements.page(client, "/home")
     _grow(version, 40, officer)
     login_as(officer)
-    assert _statements(client, url) == small
+    assert count_statements.page(client, url) == small
     login_as(employee)
-    assert _statements(client, "/home") == home_small
+    assert count_statements.page(client, "/home") == home_small
 
 
 # ---------------------------------------------------------------- random input
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(max_size=300), clause=st.text(max_size=80))
 def test_random_text_in_the_statement_form_never_breaks_the_page(client, login_as, world, text, clause):
     login_as(world["officer"])
@@ -497,7 +482,6 @@ def test_random_text_in_the_statement_form_never_breaks_the_page(client, login_a
     assert "<b>x</b>" not in html
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(password=st.text(max_size=300), agree=st.sampled_from(["", "y", "no"]))
 def test_random_input_to_the_acknowledgment_form_never_breaks_the_page(
     client, login_as, world, password, agree

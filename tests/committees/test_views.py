@@ -507,23 +507,6 @@ def test_a_route_guarded_by_the_predicate_opens_and_closes_by_itself(app, client
 # ---------------------------------------------------------------- no N+1
 
 
-def _statements(app, client, url: str) -> int:
-    count = 0
-
-    def count_it(*args):
-        nonlocal count
-        count += 1
-
-    with app.app_context():
-        engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", count_it)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", count_it)
-    return count
-
-
 def _populate(committees: int, orders_each: int) -> list[Committee]:
     made = []
     for _ in range(committees):
@@ -540,10 +523,18 @@ def _populate(committees: int, orders_each: int) -> list[Committee]:
     return made
 
 
-def test_the_list_and_a_committee_page_issue_the_same_statements_for_few_and_many(app, client, login_as):
+def test_the_list_and_a_committee_page_issue_the_same_statements_for_few_and_many(
+    app, client, login_as, count_statements
+):
     login_as(factories.officer())
     small = _populate(1, 1)
-    few = (_statements(app, client, "/committees/"), _statements(app, client, f"/committees/{small[0].id}"))
+    few = (
+        count_statements.page(client, "/committees/"),
+        count_statements.page(client, f"/committees/{small[0].id}"),
+    )
     large = _populate(6, 4)
-    many = (_statements(app, client, "/committees/"), _statements(app, client, f"/committees/{large[0].id}"))
+    many = (
+        count_statements.page(client, "/committees/"),
+        count_statements.page(client, f"/committees/{large[0].id}"),
+    )
     assert few == many

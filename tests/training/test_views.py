@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -373,20 +372,6 @@ def test_the_calendar_feed_is_issued_once_and_served_publicly(client, login_as):
 # ---------------------------------------------------------------- statement counts
 
 
-@contextlib.contextmanager
-def count_statements():
-    counted = []
-
-    def before(conn, cursor, statement, parameters, context, executemany):
-        counted.append(statement)
-
-    sa.event.listen(db.engine, "before_cursor_execute", before)
-    try:
-        yield counted
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", before)
-
-
 def _grow(s, officer, n):
     dept = factories.department()
     for _ in range(n):
@@ -395,7 +380,7 @@ def _grow(s, officer, n):
         attendance.record_marks(s, {p.id: "present"}, by_user_id=officer.id)
 
 
-def test_pages_issue_the_same_number_of_statements_with_more_people(client, login_as):
+def test_pages_issue_the_same_number_of_statements_with_more_people(client, login_as, count_statements):
     officer = factories.officer()
     s = factories.session(starts_at=utc_now() - timedelta(days=1), status=COMPLETED, capacity=100)
     login_as(officer)
