@@ -361,6 +361,7 @@ def test_a_file_that_is_not_a_pdf_is_refused_and_nothing_is_written(app):
 # ---------------------------------------------------------------- at the same time
 
 
+@pytest.mark.own_connections
 def test_two_officers_recording_the_same_number_at_once_get_one_order(app):
     committee_id = factories.committee().id
     people = [factories.person().employee_number for _ in range(2)]

@@ -47,6 +47,7 @@ def _reminder_jobs():
     return [j for j in scheduler.JOBS if j.id not in (SENDER_JOB_ID, "purge_import_files")]
 
 
+@pytest.mark.own_connections
 def test_two_schedulers_running_every_reminder_job_at_once_send_each_message_once(app, smtp_server):
     _a_bit_of_everything()
     db.session.commit()

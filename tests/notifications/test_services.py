@@ -280,6 +280,7 @@ def test_queue_many_ignores_rows_already_queued(app):
     assert count(OutboxMessage) == 6
 
 
+@pytest.mark.own_connections
 def test_two_writers_at_once_queue_one_message(app, org):
     user = factories.user()
     r = recipient(user)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 import sqlalchemy as sa
 
 from ethics_hr.core.errors import RuleViolation
@@ -12,6 +13,8 @@ from ethics_hr.people.models import Person
 from ethics_hr.training import checkin, enrolment
 from ethics_hr.training.models import ENROLLED, Attendance, Registration, TrainingSession
 from tests import factories
+
+pytestmark = pytest.mark.own_connections  # real threads, each on its own connection
 
 
 def _race(app, work, arguments) -> list[str]:
