@@ -215,6 +215,7 @@ def test_a_version_not_yet_in_force_is_asked_for_in_advance(app):
     assert not item.in_force
 
 
+@pytest.mark.own_connections
 def test_two_identical_submissions_at_once_give_one_row_and_no_error(app):
     version = factories.published()
     user = factories.user()

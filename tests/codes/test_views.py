@@ -181,6 +181,7 @@ def test_acknowledging_records_and_shows_the_receipt(client, login_as, world):
     assert _count() == 2
 
 
+@pytest.mark.own_connections
 def test_two_identical_submissions_at_once_give_one_row_and_no_error_page(app, world):
     employee = world["employee"]
     url = f"/codes/versions/{world['ids']['version']}/acknowledge"

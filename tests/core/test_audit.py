@@ -241,6 +241,7 @@ def test_hash_password_is_not_a_plain_text(app):
     assert hash_password("x" * 10) != "x" * 10
 
 
+@pytest.mark.own_connections
 def test_two_writers_at_once_never_fork_the_chain(app):
     from ethics_hr.core.audit import record
 
