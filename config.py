@@ -1,99 +1,12 @@
-"""Configuration classes; every value can come from an ETHICS_HR_* environment variable."""
+"""The settings moved into the package (ethics_hr.config); this name stays for scripts importing `config`."""
 
-from __future__ import annotations
-
-import os
-from pathlib import Path
-
-DEV_SECRET_KEY = "dev-only-not-secret"
-BASE_DIR = Path(__file__).resolve().parent
-
-
-def env(name: str, default: str | None = None) -> str | None:
-    """Read one ETHICS_HR_ setting from the environment."""
-    return os.environ.get(f"ETHICS_HR_{name}", default)
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = env(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-class Config:
-    """Settings common to every environment; read when the class is instantiated, never at import."""
-
-    def __init__(self) -> None:
-        instance = Path(env("INSTANCE_PATH", str(BASE_DIR / "instance")))
-        self.INSTANCE_PATH = str(instance)
-        self.SECRET_KEY = env("SECRET_KEY", DEV_SECRET_KEY)
-        self.SQLALCHEMY_DATABASE_URI = env("DATABASE_URL", f"sqlite:///{instance / 'ethics_hr.sqlite'}")
-        self.SQLALCHEMY_ENGINE_OPTIONS: dict = {}
-        self.UPLOAD_FOLDER = env("UPLOAD_FOLDER", str(instance / "uploads"))
-        self.MAX_UPLOAD_BYTES = int(env("MAX_UPLOAD_MB", "10")) * 1024 * 1024
-        # The request limit leaves room for the form around the largest allowed file.
-        self.MAX_CONTENT_LENGTH = self.MAX_UPLOAD_BYTES + 1024 * 1024
-        self.RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URI", "memory://")
-        self.RATELIMIT_HEADERS_ENABLED = True
-        self.LOGIN_LIMIT_PER_ACCOUNT = env("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
-        self.LOGIN_LIMIT_PER_ADDRESS = env("LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
-        self.BABEL_DEFAULT_LOCALE = "th"
-        self.BABEL_DEFAULT_TIMEZONE = "Asia/Bangkok"
-        self.BOOTSTRAP_SERVE_LOCAL = True
-        self.BOOTSTRAP_BOOTSWATCH_THEME = None
-        self.SESSION_COOKIE_HTTPONLY = True
-        self.SESSION_COOKIE_SAMESITE = "Lax"
-        self.SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
-        self.REMEMBER_COOKIE_HTTPONLY = True
-        self.REMEMBER_COOKIE_SAMESITE = "Lax"
-        self.WTF_CSRF_ENABLED = True
-        self.WTF_CSRF_TIME_LIMIT = None
-        self.ACTIVATION_DAYS = int(env("ACTIVATION_DAYS", "14"))
-        self.BASE_URL = env("BASE_URL", "http://127.0.0.1:5000")
-        self.MAIL_SERVER = env("MAIL_SERVER", "")
-        self.MAIL_PORT = int(env("MAIL_PORT", "25"))
-        self.MAIL_SENDER = env("MAIL_SENDER", "ethics-hr@localhost")
-        self.RUN_SCHEDULER = False
-        self.PER_PAGE = 25
-
-    def validate(self) -> None:
-        """Refuse settings that are unsafe for this environment."""
-
-
-class DevelopmentConfig(Config):
-    def __init__(self) -> None:
-        super().__init__()
-        self.DEBUG = False
-
-
-class TestingConfig(Config):
-    def __init__(self) -> None:
-        super().__init__()
-        self.TESTING = True
-        self.WTF_CSRF_ENABLED = False
-        self.RATELIMIT_STORAGE_URI = "memory://"
-        # Cheap hashing keeps the suite fast; production keeps Werkzeug's default scrypt cost.
-        self.PASSWORD_HASH_METHOD = "scrypt:1024:8:1"
-
-
-class ProductionConfig(Config):
-    def __init__(self) -> None:
-        super().__init__()
-        self.SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-        self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
-        self.SQLALCHEMY_DATABASE_URI = env("DATABASE_URL")
-        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
-
-    def validate(self) -> None:
-        if not self.SECRET_KEY or self.SECRET_KEY == DEV_SECRET_KEY or len(self.SECRET_KEY) < 32:
-            raise RuntimeError("ETHICS_HR_SECRET_KEY must be set to a random value of at least 32 characters")
-        if not self.SQLALCHEMY_DATABASE_URI:
-            raise RuntimeError("ETHICS_HR_DATABASE_URL must be set in production")
-
-
-CONFIGS = {
-    "development": DevelopmentConfig,
-    "testing": TestingConfig,
-    "production": ProductionConfig,
-}
+from ethics_hr.config import (  # noqa: F401
+    CONFIGS,
+    DEV_SECRET_KEY,
+    Config,
+    DevelopmentConfig,
+    ProductionConfig,
+    TestingConfig,
+    env,
+    env_bool,
+)

@@ -11,12 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 from bench.context import WHO, BenchContext
 from bench.profiles import PROFILES
 from bench.registry import MODULES
+from bench.statements import StatementCounter
 from ethics_hr import create_app
 from ethics_hr.extensions import db
 from ethics_hr.people.models import User
@@ -61,24 +60,6 @@ class ProfileResult:
     generators: dict[str, float] = field(default_factory=dict)
     pages: list[PageResult] = field(default_factory=list)
     tasks: list[TaskResult] = field(default_factory=list)
-
-
-class StatementCounter:
-    """Count the SQL statements an engine sends (an executemany counts once)."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.count = 0
-        self.statements: list[str] | None = None  # a list collects the statements themselves
-        event.listen(engine, "before_cursor_execute", self._seen)
-
-    def _seen(self, conn, cursor, statement: str, *args: Any) -> None:
-        self.count += 1
-        if self.statements is not None:
-            self.statements.append(" ".join(statement.split()))
-
-    def close(self) -> None:
-        event.remove(self.engine, "before_cursor_execute", self._seen)
 
 
 def make_app(workdir: Path, database_url: str | None) -> Flask:

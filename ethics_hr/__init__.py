@@ -8,7 +8,10 @@ from typing import Any
 
 from flask import Flask, g, request
 
-from config import CONFIGS
+from ethics_hr.config import CONFIGS
+
+# The migrations ship inside the package, so `flask --app ethics_hr db upgrade` works from any folder.
+MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
 
 
 def create_app(config: str | dict[str, Any] | None = None, *, env: str | None = None) -> Flask:
@@ -69,7 +72,7 @@ def register_extensions(app: Flask) -> None:
     sqlite.install()
     audit.install()
     privacy.install()
-    migrate.init_app(app, db, render_as_batch=True, compare_type=True)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)
     csrf.init_app(app)
     wtforms_i18n.install()
     # The one catalogue sits in Flask-Babel's default folder, ethics_hr/translations.

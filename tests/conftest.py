@@ -15,9 +15,22 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
+from flask_sqlalchemy.session import Session as FlaskSession
+from hypothesis import HealthCheck, settings
 
+from bench.statements import StatementCounter
 from ethics_hr import create_app
 from ethics_hr.extensions import db
+
+# The one Hypothesis profile: examples share the test's app and database (function-scoped fixtures), and a
+# request can take longer than Hypothesis's default deadline on a busy machine.
+settings.register_profile(
+    "ethics_hr",
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile("ethics_hr")
 
 ON_POSTGRES = os.environ.get("ETHICS_HR_TEST_DB") == "postgres"
 PG_URL = os.environ.get("ETHICS_HR_TEST_DATABASE_URL", "")
@@ -124,9 +137,65 @@ def _delete_all() -> None:
             conn.exec_driver_sql(f'ALTER SEQUENCE "{name}" RESTART')
 
 
+class _OneConnectionSession(FlaskSession):
+    """A session on the test's one connection: Flask-SQLAlchemy's own sessions would take the engine's."""
+
+    def get_bind(self, mapper=None, clause=None, bind=None, **kwargs):
+        return bind or self.bind or super().get_bind(mapper=mapper, clause=clause, **kwargs)
+
+
+@contextlib.contextmanager
+def _rolled_back() -> Iterator[None]:
+    """Run the test inside one transaction on one connection and roll it back afterwards (PostgreSQL).
+
+    Every session of the test, its own and each request's (IsolatedClient runs a request in fresh contexts,
+    so with a new scoped session), is bound to that connection; a commit releases a savepoint, a service's
+    rollback returns to one. Ids are not reset between tests: no test relies on them.
+    """
+    from ethics_hr.core.settings import forget_cached_settings
+
+    connection = db.engine.connect()
+    outer = connection.begin()
+    sessions = db.session
+    db.session = db._make_scoped_session(
+        {"class_": _OneConnectionSession, "bind": connection, "join_transaction_mode": "create_savepoint"}
+    )
+    try:
+        yield
+    finally:
+        db.session.remove()
+        db.session = sessions
+        outer.rollback()
+        connection.close()
+        forget_cached_settings()  # the test's copy of the settings row is rolled back
+
+
+def _cleaned_up() -> None:
+    """Empty the tables a test committed to, then put the reference data back (PostgreSQL)."""
+    from ethics_hr.core.settings import forget_cached_settings
+    from ethics_hr.reference import ensure_all_reference_data
+
+    db.session.rollback()
+    db.session.remove()
+    _truncate_all()
+    forget_cached_settings()  # the test's copy of the settings row is gone with the tables
+    ensure_all_reference_data()
+    db.session.commit()
+    db.session.remove()
+
+
+def _needs_own_connections(request) -> bool:
+    return any(request.node.get_closest_marker(name) for name in ("own_connections", "e2e"))
+
+
 @pytest.fixture
-def app(tmp_path, database_template) -> Iterator[Flask]:
-    """A fresh app on a fresh database, with an app context pushed for the test's own code."""
+def app(request, tmp_path, database_template) -> Iterator[Flask]:
+    """A fresh app on a fresh database, with an app context pushed for the test's own code.
+
+    SQLite: a copy of the template file per test. PostgreSQL: one database for the run; each test runs in a
+    transaction rolled back at its end, except tests marked `own_connections` (threads racing, two schedulers,
+    advisory locks held by separate connections, browser journeys), which commit for real and are cleaned up.
+    """
     if ON_POSTGRES:
         url = database_template
     else:
@@ -136,19 +205,38 @@ def app(tmp_path, database_template) -> Iterator[Flask]:
     application = _make_app(tmp_path, url)
     application.test_client_class = IsolatedClient
     with application.app_context():
-        yield application
-        db.session.rollback()
-        db.session.remove()
-        if ON_POSTGRES:
-            from ethics_hr.core.settings import forget_cached_settings
-            from ethics_hr.reference import ensure_all_reference_data
-
-            _truncate_all()
-            forget_cached_settings()  # the test's copy of the settings row is gone with the tables
-            ensure_all_reference_data()
-            db.session.commit()
-            db.session.remove()
+        if ON_POSTGRES and not _needs_own_connections(request):
+            with _rolled_back():
+                yield application
+        else:
+            yield application
+            if ON_POSTGRES:
+                _cleaned_up()
+            else:
+                db.session.rollback()
+                db.session.remove()
         db.engine.dispose()
+
+
+class StatementCount:
+    """The tests' one statement counter: `with count_statements() as seen:` then `len(seen)` (the statements,
+    whitespace folded; an executemany counts once), or `count_statements.page(client, url)` for one page."""
+
+    @contextlib.contextmanager
+    def __call__(self) -> Iterator[list[str]]:
+        with StatementCounter(db.engine) as counter:
+            counter.statements = []
+            yield counter.statements
+
+    def page(self, client: FlaskClient, url: str) -> int:
+        with self() as seen:
+            assert client.get(url).status_code == 200
+        return len(seen)
+
+
+@pytest.fixture
+def count_statements(app) -> StatementCount:
+    return StatementCount()
 
 
 @pytest.fixture

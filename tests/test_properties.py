@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests import factories
@@ -30,12 +30,6 @@ texts = st.one_of(
     ),
 )
 
-SETTINGS = settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-
 
 def assert_escaped(response) -> None:
     assert response.status_code < 500
@@ -52,7 +46,6 @@ def officer(app, client, login_as):
     return login_as(factories.officer())
 
 
-@SETTINGS
 @given(login=texts, password=texts)
 def test_random_text_into_the_login_form(app, login, password):
     app.config["LOGIN_LIMIT_PER_ADDRESS"] = "100000 per minute"
@@ -60,7 +53,6 @@ def test_random_text_into_the_login_form(app, login, password):
     assert_escaped(response)
 
 
-@SETTINGS
 @given(
     number=texts,
     first=texts,
@@ -93,7 +85,6 @@ def test_random_text_into_the_person_form(
         assert_escaped(client.get(response.headers["Location"]))
 
 
-@SETTINGS
 @given(code=st.one_of(texts, st.from_regex(r"[A-Z]{2,6}", fullmatch=True)), name=texts, name_en=texts)
 def test_random_text_into_the_department_form(client, officer, code, name, name_en):
     response = client.post(
@@ -106,13 +97,11 @@ def test_random_text_into_the_department_form(client, officer, code, name, name_
         assert ESCAPED_MARK in html
 
 
-@SETTINGS
 @given(q=texts)
 def test_random_text_into_the_people_search(client, officer, q):
     assert_escaped(client.get("/people/", query_string={"q": MARK + q}))
 
 
-@SETTINGS
 @given(who=texts, what=texts, start=texts)
 def test_random_text_into_the_audit_filters(client, login_as, who, what, start):
     login_as(factories.admin())

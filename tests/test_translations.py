@@ -139,15 +139,14 @@ def test_words_with_two_meanings_are_told_apart_by_their_context(app):
 def codes_world(app):
     """A published code version acknowledged by an employee, and an officer to manage it."""
     from ethics_hr.codes import acknowledgments
-    from tests.codes import helpers
 
     officer = factories.officer(category_code="executive")
-    version = helpers.published(by=officer)
+    version = factories.published(by=officer)
     employee = factories.user()
     ack, _ = acknowledgments.acknowledge(
         version, employee, agreed=True, password=factories.PASSWORD, address="x", locale="th"
     )
-    draft = helpers.draft(version.code)
+    draft = factories.draft(version.code)
     return {"officer": officer, "employee": employee, "version": version, "draft": draft, "ack": ack}
 
 

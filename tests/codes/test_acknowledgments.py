@@ -22,7 +22,6 @@ from ethics_hr.extensions import db
 from ethics_hr.people.models import Person, User
 from ethics_hr.people.services import LoginThrottled, authenticate
 from tests import factories
-from tests.codes import helpers
 
 ADDRESS = "192.0.2.10"
 
@@ -36,7 +35,7 @@ def _count() -> int:
 
 
 def test_an_employee_acknowledges_with_their_password(app):
-    version = helpers.published()
+    version = factories.published()
     user = factories.user()
     row, created = _ack(version, user, locale="en")
     assert created
@@ -51,7 +50,7 @@ def test_an_employee_acknowledges_with_their_password(app):
 
 
 def test_the_statement_is_recorded_in_the_language_shown(app):
-    version = helpers.published()
+    version = factories.published()
     row, _ = _ack(version, factories.user(), locale="th")
     assert row.locale == "th"
     assert row.statement != "I have read this code of ethics and will abide by it."
@@ -59,7 +58,7 @@ def test_the_statement_is_recorded_in_the_language_shown(app):
 
 
 def test_the_acknowledgment_is_audited(app):
-    version = helpers.published()
+    version = factories.published()
     row, _ = _ack(version, factories.user())
     entry = db.session.scalar(
         sa.select(AuditEntry).where(
@@ -70,7 +69,7 @@ def test_the_acknowledgment_is_audited(app):
 
 
 def test_a_wrong_password_writes_nothing_and_counts_toward_the_login_throttle(app):
-    version = helpers.published()
+    version = factories.published()
     user = factories.user()
     for _ in range(5):
         with pytest.raises(RuleViolation) as error:
@@ -85,7 +84,7 @@ def test_a_wrong_password_writes_nothing_and_counts_toward_the_login_throttle(ap
 
 
 def test_the_statement_must_be_ticked(app):
-    version = helpers.published()
+    version = factories.published()
     with pytest.raises(RuleViolation) as error:
         _ack(version, factories.user(), agreed=False)
     assert error.value.field == "agree"
@@ -95,13 +94,13 @@ def test_the_statement_must_be_ticked(app):
 def test_the_organisation_can_turn_the_password_step_off(app):
     get_settings().acknowledgment_requires_password = False
     db.session.commit()
-    version = helpers.published()
+    version = factories.published()
     _row, created = _ack(version, factories.user(), password=None)
     assert created
 
 
 def test_acknowledging_twice_keeps_the_first_record(app):
-    version = helpers.published()
+    version = factories.published()
     user = factories.user()
     first, _ = _ack(version, user)
     second, created = _ack(version, user)
@@ -114,13 +113,13 @@ def test_acknowledging_twice_keeps_the_first_record(app):
 def test_only_a_published_version_can_be_acknowledged(app, state):
     user = factories.user()
     if state == "draft":
-        version = helpers.draft()
+        version = factories.draft()
     else:
-        version = helpers.published()
+        version = factories.published()
         if state == "withdrawn":
             services.withdraw_version(version, reason="ผิดฉบับ", by=factories.officer())
         else:
-            helpers.published(version.code)
+            factories.published(version.code)
             db.session.refresh(version)
     with pytest.raises(acks.NotApplicable):
         _ack(version, user)
@@ -128,7 +127,7 @@ def test_only_a_published_version_can_be_acknowledged(app, state):
 
 
 def test_a_version_for_another_audience_cannot_be_acknowledged(app):
-    version = helpers.published(audience=("executive",))
+    version = factories.published(audience=("executive",))
     with pytest.raises(acks.NotApplicable):
         _ack(version, factories.user(category_code="local_official"))
     assert acks.pending_for(factories.person(category_code="local_official")) == []
@@ -137,23 +136,23 @@ def test_a_version_for_another_audience_cannot_be_acknowledged(app):
 def test_an_audience_limited_to_departments_leaves_the_others_out(app):
     works = factories.department()
     finance = factories.department()
-    version = helpers.published(audience=("local_official",), departments=(works,))
+    version = factories.published(audience=("local_official",), departments=(works,))
     assert [o.version.id for o in acks.pending_for(factories.person(dept=works))] == [version.id]
     assert acks.pending_for(factories.person(dept=finance)) == []
     assert acks.pending_for(factories.person(dept=None)) == []
 
 
 def test_an_inactive_person_is_not_asked(app):
-    helpers.published()
+    factories.published()
     person = factories.person(active=False)
     assert not acks.applies_to(db.session.get(CodeVersion, 1), person)
 
 
 def test_a_minor_version_keeps_the_earlier_acknowledgments(app):
     user = factories.user()
-    first = helpers.published()
+    first = factories.published()
     _ack(first, user)
-    minor = helpers.published(first.code, major=False, body=helpers.BODY + "\nแก้คำผิด")
+    minor = factories.published(first.code, major=False, body=factories.BODY + "\nแก้คำผิด")
     assert acks.acknowledgment_of(user.person, minor) is not None
     assert acks.pending_for(user.person) == []
     with pytest.raises(acks.NotApplicable):
@@ -162,9 +161,9 @@ def test_a_minor_version_keeps_the_earlier_acknowledgments(app):
 
 def test_a_major_version_asks_everyone_again(app):
     user = factories.user()
-    first = helpers.published()
+    first = factories.published()
     _ack(first, user)
-    major = helpers.published(first.code, major=True)
+    major = factories.published(first.code, major=True)
     obligations = acks.pending_for(user.person)
     assert [o.version.id for o in obligations] == [major.id]
     assert obligations[0].acknowledged_before == first.id  # so they can be shown what changed
@@ -172,12 +171,12 @@ def test_a_major_version_asks_everyone_again(app):
 
 def test_carry_over_stops_at_the_last_major_version(app):
     only_first, both = factories.user(), factories.user()
-    first = helpers.published()
+    first = factories.published()
     _ack(first, only_first)
     _ack(first, both)
-    second = helpers.published(first.code, major=True)
+    second = factories.published(first.code, major=True)
     _ack(second, both)
-    third = helpers.published(first.code, major=False)
+    third = factories.published(first.code, major=False)
     assert acks.acknowledgment_of(both.person, third).version_id == second.id
     assert acks.acknowledgment_of(only_first.person, third) is None
     assert [o.version.id for o in acks.pending_for(only_first.person)] == [third.id]
@@ -185,7 +184,7 @@ def test_carry_over_stops_at_the_last_major_version(app):
 
 def test_someone_who_joins_later_is_asked_with_their_own_due_date(app):
     with time_machine.travel("2026-11-02 03:00Z", tick=False):
-        version = helpers.published(due=date(2026, 12, 2))  # 30 days
+        version = factories.published(due=date(2026, 12, 2))  # 30 days
     with time_machine.travel("2027-01-10 03:00Z", tick=False):
         newcomer = factories.person(start_date=date(2027, 1, 4))
         veteran = factories.person(start_date=date(2015, 1, 1))
@@ -199,7 +198,7 @@ def test_someone_who_joins_later_is_asked_with_their_own_due_date(app):
 
 
 def test_someone_who_moves_into_the_audience_is_asked(app):
-    version = helpers.published(audience=("teacher",))
+    version = factories.published(audience=("teacher",))
     person = factories.person(category_code="general_contract")
     assert acks.pending_for(person) == []
     person.staff_category = factories.category("teacher")
@@ -209,15 +208,16 @@ def test_someone_who_moves_into_the_audience_is_asked(app):
 
 def test_a_version_not_yet_in_force_is_asked_for_in_advance(app):
     future = local_today() + timedelta(days=10)
-    version = helpers.published(effective=future)
+    version = factories.published(effective=future)
     person = factories.person()
     assert [o.version.id for o in acks.pending_for(person)] == [version.id]
     (item,) = acks.versions_for(person)
     assert not item.in_force
 
 
+@pytest.mark.own_connections
 def test_two_identical_submissions_at_once_give_one_row_and_no_error(app):
-    version = helpers.published()
+    version = factories.published()
     user = factories.user()
     version_id, user_id = version.id, user.id
     db.session.commit()
@@ -252,7 +252,7 @@ def _scan(data: bytes = b"%PDF-1.4 signed form", name: str = "form.pdf") -> File
 
 
 def test_an_officer_records_an_acknowledgment_on_someones_behalf_with_the_scan(app):
-    version = helpers.published()
+    version = factories.published()
     officer = factories.officer()
     person = factories.person()
     row = acks.record_on_behalf(
@@ -276,7 +276,7 @@ def test_an_officer_records_an_acknowledgment_on_someones_behalf_with_the_scan(a
     ],
 )
 def test_recording_on_behalf_refuses_bad_input_and_writes_nothing(app, kwargs, field):
-    version = helpers.published()
+    version = factories.published()
     values = {"note": "ลงนามในแบบฟอร์ม", "signed_on": local_today(), "scan": None} | kwargs
     with pytest.raises(RuleViolation) as error:
         acks.record_on_behalf(version, factories.person(), by=factories.officer(), **values)
@@ -286,7 +286,7 @@ def test_recording_on_behalf_refuses_bad_input_and_writes_nothing(app, kwargs, f
 
 
 def test_recording_on_behalf_refuses_someone_who_already_acknowledged(app):
-    version = helpers.published()
+    version = factories.published()
     user = factories.user()
     _ack(version, user)
     with pytest.raises(RuleViolation):
@@ -297,7 +297,7 @@ def test_recording_on_behalf_refuses_someone_who_already_acknowledged(app):
 
 
 def test_recording_on_behalf_refuses_someone_outside_the_audience(app):
-    version = helpers.published(audience=("executive",))
+    version = factories.published(audience=("executive",))
     with pytest.raises(acks.NotApplicable):
         acks.record_on_behalf(
             version, factories.person(), by=factories.officer(), note="กระดาษ", signed_on=local_today()
@@ -306,9 +306,9 @@ def test_recording_on_behalf_refuses_someone_outside_the_audience(app):
 
 def test_a_persons_history_lists_every_acknowledgment(app):
     user = factories.user()
-    first = helpers.published()
+    first = factories.published()
     _ack(first, user)
-    second = helpers.published(first.code)
+    second = factories.published(first.code)
     acks.record_on_behalf(second, user.person, by=factories.officer(), note="กระดาษ", signed_on=local_today())
     history = acks.history_of(user.person)
     assert [a.version_id for a in history] == [second.id, first.id]

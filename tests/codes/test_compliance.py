@@ -14,7 +14,6 @@ from ethics_hr.codes import compliance
 from ethics_hr.core.exports import csv_bytes, xlsx_bytes
 from ethics_hr.extensions import db
 from tests import factories
-from tests.codes import helpers
 
 
 def _ack(version, person, officer):
@@ -26,7 +25,7 @@ def _setup():
     works, finance = factories.department(code="ENG"), factories.department(code="FIN")
     officer = factories.officer(category_code="executive")  # outside the audience
     with time_machine.travel("2026-11-02 03:00Z", tick=False):
-        version = helpers.published(
+        version = factories.published(
             audience=("local_official", "general_contract"), due=date(2026, 12, 2), by=officer
         )
     people = {
@@ -87,7 +86,7 @@ def test_the_people_list_filters_by_status_department_category_and_name(app):
 def test_a_carried_over_acknowledgment_counts_for_the_minor_version(app):
     version, people, *_ = _setup()
     officer = factories.officer(category_code="executive")
-    minor = helpers.published(
+    minor = factories.published(
         version.code, major=False, audience=("local_official", "general_contract"), by=officer
     )
     s = compliance.summary(minor)

@@ -13,7 +13,6 @@ from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
 from ethics_hr.people.services import save_department
 from tests import factories
-from tests.codes import helpers
 from tests.reminders import at, deliver, notices, outbox, run, subjects, text_of
 
 PUBLISHED = at("2026-11-02 10:00")
@@ -28,7 +27,7 @@ def _org() -> None:
 
 def _publish(officer=None, **kw) -> CodeVersion:
     with time_machine.travel(PUBLISHED, tick=False):
-        return helpers.published(due=DUE, by=officer or factories.officer(locale="en"), **kw)
+        return factories.published(due=DUE, by=officer or factories.officer(locale="en"), **kw)
 
 
 def test_publishing_tells_the_whole_audience_once_in_their_language(app, smtp_server):
@@ -56,7 +55,7 @@ def test_a_minor_version_tells_who_has_acknowledged_that_it_still_counts(app, sm
     first = _publish(officer)
     with time_machine.travel(at("2026-11-05 10:00"), tick=False):
         record_on_behalf(first, done.person, by=officer, note="paper", signed_on=date(2026, 11, 5))
-        helpers.published(first.code, major=False, due=DUE, by=officer)
+        factories.published(first.code, major=False, due=DUE, by=officer)
     deliver(at("2026-11-05 10:00"))
     assert (
         subjects(smtp_server, done.person.email)[-1]

@@ -10,7 +10,6 @@ from ethics_hr.codes.models import Acknowledgment, DosDont, FrozenVersionError
 from ethics_hr.codes.services import seal_is_intact
 from ethics_hr.extensions import db
 from tests import factories
-from tests.codes import helpers
 
 
 def _acknowledgment(version, person) -> Acknowledgment:
@@ -27,7 +26,7 @@ def _acknowledgment(version, person) -> Acknowledgment:
 
 
 def test_acknowledgment_table_refuses_update_and_delete(app):
-    version = helpers.published()
+    version = factories.published()
     row = _acknowledgment(version, factories.person())
     for statement in (
         sa.text("UPDATE code_acknowledgment SET note = 'changed' WHERE id = :id"),
@@ -41,7 +40,7 @@ def test_acknowledgment_table_refuses_update_and_delete(app):
 
 
 def test_a_person_acknowledges_a_version_only_once(app):
-    version = helpers.published()
+    version = factories.published()
     person = factories.person()
     _acknowledgment(version, person)
     with pytest.raises(sa.exc.IntegrityError):
@@ -49,7 +48,7 @@ def test_a_person_acknowledges_a_version_only_once(app):
 
 
 def test_published_version_text_cannot_change(app):
-    version = helpers.published()
+    version = factories.published()
     version.body_md = "ข้อความใหม่"
     with pytest.raises(FrozenVersionError):
         db.session.flush()
@@ -57,7 +56,7 @@ def test_published_version_text_cannot_change(app):
 
 
 def test_published_version_dos_donts_and_audience_cannot_change(app):
-    version = helpers.published()
+    version = factories.published()
     version.dos_donts[0].text_th = "แก้ไขภายหลัง"
     with pytest.raises(FrozenVersionError):
         db.session.flush()
@@ -73,7 +72,7 @@ def test_published_version_dos_donts_and_audience_cannot_change(app):
 
 
 def test_published_version_cannot_be_deleted(app):
-    version = helpers.published()
+    version = factories.published()
     db.session.delete(version)
     with pytest.raises(FrozenVersionError):
         db.session.flush()
@@ -81,8 +80,8 @@ def test_published_version_cannot_be_deleted(app):
 
 
 def test_superseding_changes_only_the_status_and_keeps_the_seal(app):
-    first = helpers.published()
-    second = helpers.published(first.code)
+    first = factories.published()
+    second = factories.published(first.code)
     db.session.refresh(first)
     assert first.status == "superseded"
     assert second.status == "published"
@@ -91,7 +90,7 @@ def test_superseding_changes_only_the_status_and_keeps_the_seal(app):
 
 
 def test_seal_covers_title_date_body_statements_and_audience(app):
-    version = helpers.draft(audience=("local_official", "teacher"))
+    version = factories.draft(audience=("local_official", "teacher"))
     base = content_sha256(version)
     assert content_sha256(version) == base  # deterministic
     assert b'"staff_categories":["local_official","teacher"]' in canonical_json(version)
@@ -109,7 +108,7 @@ def test_seal_covers_title_date_body_statements_and_audience(app):
 
 
 def test_seal_ignores_line_endings(app):
-    version = helpers.draft()
+    version = factories.draft()
     base = content_sha256(version)
     version.body_md = version.body_md.replace("\n", "\r\n") + "\r\n"
     assert content_sha256(version) == base

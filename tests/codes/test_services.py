@@ -12,11 +12,10 @@ from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.extensions import db
 from tests import factories
-from tests.codes import helpers
 
 
 def test_a_new_version_starts_as_a_copy_of_the_latest(app):
-    first = helpers.published(audience=("local_official", "teacher"), statements=(("do", "ลงเวลาตามจริง"),))
+    first = factories.published(audience=("local_official", "teacher"), statements=(("do", "ลงเวลาตามจริง"),))
     draft = services.start_draft(first.code)
     assert draft.number == 2
     assert draft.status == "draft"
@@ -26,7 +25,7 @@ def test_a_new_version_starts_as_a_copy_of_the_latest(app):
 
 
 def test_a_code_has_at_most_one_draft(app):
-    code = helpers.code()
+    code = factories.code()
     services.start_draft(code)
     with pytest.raises(RuleViolation):
         services.start_draft(code)
@@ -34,8 +33,8 @@ def test_a_code_has_at_most_one_draft(app):
 
 def test_publishing_seals_the_version_and_supersedes_the_one_in_force(app):
     officer = factories.officer()
-    first = helpers.published(by=officer)
-    second = helpers.published(first.code, by=officer, effective=first.effective_date + timedelta(days=1))
+    first = factories.published(by=officer)
+    second = factories.published(first.code, by=officer, effective=first.effective_date + timedelta(days=1))
     db.session.refresh(first)
     assert (first.status, second.status) == ("superseded", "published")
     assert first.ended_by_id == officer.id
@@ -52,7 +51,7 @@ def test_publishing_seals_the_version_and_supersedes_the_one_in_force(app):
     ],
 )
 def test_publishing_needs_a_text_and_an_audience(app, change, field):
-    version = helpers.draft(**change)
+    version = factories.draft(**change)
     with pytest.raises(RuleViolation) as error:
         services.publish_version(version, major=True, due_date=local_today(), by=factories.officer())
     assert error.value.field == field
@@ -61,15 +60,15 @@ def test_publishing_needs_a_text_and_an_audience(app, change, field):
 
 
 def test_publishing_refuses_an_effective_date_before_the_previous_versions(app):
-    first = helpers.published()
-    draft = helpers.draft(first.code, effective=first.effective_date - timedelta(days=1))
+    first = factories.published()
+    draft = factories.draft(first.code, effective=first.effective_date - timedelta(days=1))
     with pytest.raises(RuleViolation) as error:
         services.publish_version(draft, major=True, due_date=local_today(), by=factories.officer())
     assert error.value.field == "effective_date"
 
 
 def test_publishing_refuses_a_due_date_in_the_past(app):
-    draft = helpers.draft()
+    draft = factories.draft()
     with pytest.raises(RuleViolation) as error:
         services.publish_version(
             draft, major=True, due_date=local_today() - timedelta(days=1), by=factories.officer()
@@ -78,26 +77,26 @@ def test_publishing_refuses_a_due_date_in_the_past(app):
 
 
 def test_the_first_version_cannot_be_a_minor_change(app):
-    draft = helpers.draft()
+    draft = factories.draft()
     with pytest.raises(RuleViolation) as error:
         services.publish_version(draft, major=False, due_date=local_today(), by=factories.officer())
     assert error.value.field == "change_kind"
 
 
 def test_a_minor_version_joins_the_chain_of_the_version_it_corrects(app):
-    first = helpers.published()
-    minor = helpers.published(first.code, major=False)
-    again = helpers.published(first.code, major=False)
+    first = factories.published()
+    minor = factories.published(first.code, major=False)
+    again = factories.published(first.code, major=False)
     assert minor.change_kind == "minor"
     assert minor.ack_basis_id == first.id
     assert again.ack_basis_id == first.id
-    major = helpers.published(first.code, major=True)
+    major = factories.published(first.code, major=True)
     assert major.ack_basis_id == major.id
 
 
 def test_a_published_version_cannot_be_edited_through_the_services(app):
-    version = helpers.published()
-    teachers = helpers.categories("teacher")
+    version = factories.published()
+    teachers = factories.categories("teacher")
     content = services.DraftContent("ใหม่", version.effective_date, "ข้อความ", teachers, [])
     with pytest.raises(RuleViolation):
         services.update_draft(version, content)
@@ -108,7 +107,7 @@ def test_a_published_version_cannot_be_edited_through_the_services(app):
 
 
 def test_a_statement_needs_a_kind_and_a_text(app):
-    draft = helpers.draft(statements=())
+    draft = factories.draft(statements=())
     with pytest.raises(RuleViolation) as error:
         services.save_statement(draft, None, services.StatementContent(kind="maybe", text_th="ข้อความ"))
     assert error.value.field == "kind"
@@ -118,7 +117,7 @@ def test_a_statement_needs_a_kind_and_a_text(app):
 
 
 def test_statements_keep_their_order_and_move(app):
-    draft = helpers.draft(statements=(("do", "หนึ่ง"), ("dont", "สอง"), ("do", "สาม")))
+    draft = factories.draft(statements=(("do", "หนึ่ง"), ("dont", "สอง"), ("do", "สาม")))
     assert [d.text_th for d in draft.dos_donts] == ["หนึ่ง", "สอง", "สาม"]
     services.move_statement(draft.dos_donts[2], -1)
     db.session.refresh(draft)
@@ -129,7 +128,7 @@ def test_statements_keep_their_order_and_move(app):
 
 
 def test_withdrawing_needs_a_reason_and_ends_the_version(app):
-    version = helpers.published()
+    version = factories.published()
     officer = factories.officer()
     with pytest.raises(RuleViolation) as error:
         services.withdraw_version(version, reason=" ", by=officer)
@@ -142,13 +141,13 @@ def test_withdrawing_needs_a_reason_and_ends_the_version(app):
 
 
 def test_a_draft_can_be_deleted(app):
-    draft = helpers.draft()
+    draft = factories.draft()
     services.delete_draft(draft)
     assert db.session.scalar(db.select(CodeVersion).where(CodeVersion.status == "draft")) is None
 
 
 def test_code_names_are_unique(app):
-    helpers.code("ประมวลจริยธรรมผู้บริหารท้องถิ่น")
+    factories.code("ประมวลจริยธรรมผู้บริหารท้องถิ่น")
     with pytest.raises(RuleViolation) as error:
         services.save_code(None, name_th="ประมวลจริยธรรมผู้บริหารท้องถิ่น", name_en="")
     assert error.value.field == "name_th"

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from ethics_hr.codes import acknowledgments as acks
@@ -17,7 +17,6 @@ from ethics_hr.core.settings import get_settings
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.extensions import db
 from tests import factories
-from tests.codes import helpers
 
 OFFICER_ROUTES = [
     "/codes/manage",
@@ -58,9 +57,9 @@ def _count(model=Acknowledgment) -> int:
 def world(app):
     """A code with a published version (for local officials) and a draft of a second code."""
     officer = factories.officer(category_code="executive")
-    version = helpers.published(by=officer)
-    other = helpers.code("ประมวลจริยธรรมสมาชิกสภาท้องถิ่น")
-    draft = helpers.draft(other, audience=("council_member",))
+    version = factories.published(by=officer)
+    other = factories.code("ประมวลจริยธรรมสมาชิกสภาท้องถิ่น")
+    draft = factories.draft(other, audience=("council_member",))
     employee = factories.user()
     ack, _ = acks.acknowledge(
         version, factories.user(), agreed=True, password=factories.PASSWORD, address="x", locale="th"
@@ -119,8 +118,8 @@ def test_another_persons_acknowledgment_is_not_found(client, login_as, world):
 
 
 def test_a_version_that_does_not_apply_is_not_found(client, login_as, world):
-    executives = helpers.code("ประมวลจริยธรรมผู้บริหารท้องถิ่น")
-    executive_version = helpers.published(executives, audience=("executive",))
+    executives = factories.code("ประมวลจริยธรรมผู้บริหารท้องถิ่น")
+    executive_version = factories.published(executives, audience=("executive",))
     login_as(world["employee"])
     for url in (
         f"/codes/versions/{executive_version.id}",
@@ -139,7 +138,7 @@ def test_a_version_that_does_not_apply_is_not_found(client, login_as, world):
 
 def test_the_home_page_lists_what_to_acknowledge_with_an_overdue_badge(client, login_as, app):
     employee = factories.user()
-    helpers.published(due=local_today())
+    factories.published(due=local_today())
     db.session.execute(sa.update(CodeVersion).values(due_date=local_today() - timedelta(days=1)))
     db.session.commit()
     login_as(employee)
@@ -182,6 +181,7 @@ def test_acknowledging_records_and_shows_the_receipt(client, login_as, world):
     assert _count() == 2
 
 
+@pytest.mark.own_connections
 def test_two_identical_submissions_at_once_give_one_row_and_no_error_page(app, world):
     employee = world["employee"]
     url = f"/codes/versions/{world['ids']['version']}/acknowledge"
@@ -209,11 +209,11 @@ def test_two_identical_submissions_at_once_give_one_row_and_no_error_page(app, w
 
 def test_the_employee_sees_what_changed_since_the_version_they_acknowledged(client, login_as, app):
     employee = factories.user()
-    first = helpers.published(statements=(("dont", "ไม่รับของขวัญจากผู้รับเหมา"),))
+    first = factories.published(statements=(("dont", "ไม่รับของขวัญจากผู้รับเหมา"),))
     acks.acknowledge(first, employee, agreed=True, password=factories.PASSWORD, address="x", locale="th")
-    second = helpers.published(
+    second = factories.published(
         first.code,
-        body=helpers.BODY.replace("ของขวัญ", "ของขวัญเกิน 3,000 บาท"),
+        body=factories.BODY.replace("ของขวัญ", "ของขวัญเกิน 3,000 บาท"),
         statements=(("dont", "ไม่รับของขวัญจากผู้รับเหมาทุกกรณี"), ("do", "รายงานการรับของขวัญภายใน 30 วัน")),
     )
     login_as(employee)
@@ -227,7 +227,7 @@ def test_the_employee_sees_what_changed_since_the_version_they_acknowledged(clie
 
 def test_code_text_and_statements_are_escaped(client, login_as, app):
     employee = factories.user()
-    version = helpers.published(
+    version = factories.published(
         body="# ข้อ 1\n\n<script>alert('x')</script>", statements=(("do", "<b>ตัวหนา</b>"),)
     )
     login_as(employee)
@@ -253,7 +253,7 @@ def test_the_code_form_needs_a_name(client, login_as, world):
 def test_the_draft_form_refuses_a_bad_date_and_a_file_that_is_not_a_pdf(client, login_as, world):
     login_as(world["officer"])
     url = f"/codes/versions/{world['ids']['draft']}/edit"
-    council = helpers.categories("council_member")[0]
+    council = factories.categories("council_member")[0]
     base = {
         "title": "ชื่อใหม่ที่พิมพ์ไว้",
         "effective_date": "2026-02-30",
@@ -282,7 +282,7 @@ def test_the_draft_form_saves_text_audience_and_the_announcement(client, login_a
         "title": "ประมวลจริยธรรมสมาชิกสภา พ.ศ. 2569",
         "effective_date": "2026-11-01",
         "body_md": "# หมวด 1\r\n\r\nข้อ 1",
-        "category_ids": helpers.categories("council_member"),
+        "category_ids": factories.categories("council_member"),
         "announcement": (io.BytesIO(b"%PDF-1.7 announcement"), "prakat.pdf"),
     }
     response = client.post(url, data=data, content_type="multipart/form-data")
@@ -439,22 +439,6 @@ def test_everyone_finds_the_codes_in_the_menu(client, login_as, world):
 # ---------------------------------------------------------------- scale
 
 
-def _statements(client, url: str) -> int:
-    count = 0
-
-    def counter(*_args, **_kw):
-        nonlocal count
-        count += 1
-
-    engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", counter)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", counter)
-    return count
-
-
 def _grow(version, n: int, officer) -> None:
     departments = [factories.department() for _ in range(3)]
     for i in range(n):
@@ -463,28 +447,29 @@ def _grow(version, n: int, officer) -> None:
             acks.record_on_behalf(version, person, by=officer, note="กระดาษ", signed_on=local_today())
 
 
-def test_compliance_and_home_pages_issue_the_same_statements_at_any_size(client, login_as, app):
+def test_compliance_and_home_pages_issue_the_same_statements_at_any_size(
+    client, login_as, app, count_statements
+):
     officer = factories.officer(category_code="executive")
-    version = helpers.published(by=officer)
-    helpers.published(helpers.code("ประมวลจริยธรรมอื่น"), title="ฉบับที่สอง", by=officer)
+    version = factories.published(by=officer)
+    factories.published(factories.code("ประมวลจริยธรรมอื่น"), title="ฉบับที่สอง", by=officer)
     employee = factories.user()
     login_as(officer)
     _grow(version, 6, officer)
     url = f"/codes/versions/{version.id}/compliance?status=all"
-    small = _statements(client, url)
+    small = count_statements.page(client, url)
     login_as(employee)
-    home_small = _statements(client, "/home")
+    home_small = count_statements.page(client, "/home")
     _grow(version, 40, officer)
     login_as(officer)
-    assert _statements(client, url) == small
+    assert count_statements.page(client, url) == small
     login_as(employee)
-    assert _statements(client, "/home") == home_small
+    assert count_statements.page(client, "/home") == home_small
 
 
 # ---------------------------------------------------------------- random input
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(max_size=300), clause=st.text(max_size=80))
 def test_random_text_in_the_statement_form_never_breaks_the_page(client, login_as, world, text, clause):
     login_as(world["officer"])
@@ -498,7 +483,6 @@ def test_random_text_in_the_statement_form_never_breaks_the_page(client, login_a
     assert "<b>x</b>" not in html
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(password=st.text(max_size=300), agree=st.sampled_from(["", "y", "no"]))
 def test_random_input_to_the_acknowledgment_form_never_breaks_the_page(
     client, login_as, world, password, agree

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests import factories
-from tests.committees import factories as make
 
 TEXT = st.text(max_size=60)
-SETTINGS = settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
 MARK = "<script>x</script>"
 
 
-@SETTINGS
 @given(name=TEXT, kind=TEXT, mandate=TEXT)
 def test_the_committee_form_survives_random_text(client, login_as, name, kind, mandate):
     login_as(factories.officer())
@@ -24,13 +19,12 @@ def test_the_committee_form_survives_random_text(client, login_as, name, kind, m
     assert MARK not in response.get_data(as_text=True)
 
 
-@SETTINGS
 @given(number=TEXT, title=TEXT, signed_on=TEXT, person=TEXT, outsider=TEXT, role=TEXT, start=TEXT)
 def test_the_order_form_survives_random_text(
     client, login_as, number, title, signed_on, person, outsider, role, start
 ):
     login_as(factories.officer())
-    committee = make.committee()
+    committee = factories.committee()
     data = {
         "number": number,
         "title": title + MARK,

@@ -6,15 +6,14 @@ from datetime import date
 
 from ethics_hr.committees.jobs import terms_ending
 from tests import factories
-from tests.committees import factories as committee_factories
 from tests.reminders import at, deliver, outbox, run, subjects, text_of
 
 
 def test_officers_hear_60_30_and_7_days_before_an_order_ends_once_each(app, smtp_server):
     thai_officer, english_officer = factories.officer(locale="th"), factories.officer(locale="en")
-    committee = committee_factories.committee(name_en="Ethics Committee")
+    committee = factories.committee(name_en="Ethics Committee")
     members = [factories.person(), factories.person(), factories.person()]
-    order = committee_factories.order(
+    order = factories.order(
         committee, [(members[0], "chair"), members[1], members[2]], ends_on=date(2027, 3, 31), number=215
     )
     assert run(app, terms_ending, at("2027-01-30 07:59")) == 0
@@ -39,9 +38,9 @@ def test_officers_hear_60_30_and_7_days_before_an_order_ends_once_each(app, smtp
 
 def test_a_members_own_term_is_reminded_separately(app, smtp_server):
     officer = factories.officer(locale="en")
-    committee = committee_factories.committee(name_en="Advisory Team", kind="advisory_team")
+    committee = factories.committee(name_en="Advisory Team", kind="advisory_team")
     leaving = factories.person(first_name_en="Wittaya", last_name_en="Boonruang")
-    committee_factories.order(committee, [factories.person(), (leaving, "member", None, date(2027, 1, 15))])
+    factories.order(committee, [factories.person(), (leaving, "member", None, date(2027, 1, 15))])
     assert run(app, terms_ending, at("2026-11-25 09:00")) == 1  # the machine was off on 16 Nov
     assert [m.period for m in outbox()] == ["before-60:2027-01-15"]
     deliver(at("2026-11-25 09:00"))
@@ -52,24 +51,24 @@ def test_a_members_own_term_is_reminded_separately(app, smtp_server):
 
 def test_an_order_already_replaced_or_a_dissolved_committee_needs_no_reminder(app):
     factories.officer()
-    committee = committee_factories.committee()
-    old = committee_factories.order(committee, [factories.person()], ends_on=date(2027, 1, 31))
-    committee_factories.order(
+    committee = factories.committee()
+    old = factories.order(committee, [factories.person()], ends_on=date(2027, 1, 31))
+    factories.order(
         committee,
         [factories.person()],
         effective_on=date(2027, 2, 1),
         replaces=old,
         signed_on=date(2026, 11, 1),
     )
-    gone = committee_factories.committee(dissolved_on=date(2026, 12, 1))
-    committee_factories.order(gone, [factories.person()], ends_on=date(2027, 1, 31))
+    gone = factories.committee(dissolved_on=date(2026, 12, 1))
+    factories.order(gone, [factories.person()], ends_on=date(2027, 1, 31))
     assert run(app, terms_ending, at("2026-12-10 08:00")) == 0
 
 
 def test_a_changed_end_date_is_reminded_again(app):
     factories.officer()
-    committee = committee_factories.committee()
-    order = committee_factories.order(committee, [factories.person()], ends_on=date(2027, 1, 31))
+    committee = factories.committee()
+    order = factories.order(committee, [factories.person()], ends_on=date(2027, 1, 31))
     assert run(app, terms_ending, at("2027-01-24 08:00")) == 1
     from ethics_hr.extensions import db
 

@@ -16,7 +16,6 @@ from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.uploads import StoredFile
 from ethics_hr.extensions import db
 from tests import factories
-from tests.committees import factories as make
 
 D = date(2026, 1, 5)
 
@@ -59,7 +58,7 @@ def _violation(committee, d: OrderDraft, order=None, **kw) -> RuleViolation:
 
 def test_an_order_is_saved_with_its_members_and_the_year_of_its_signing_date(app):
     chair, secretary = factories.person(), factories.person(position="นักทรัพยากรบุคคล")
-    c = make.committee()
+    c = factories.committee()
     d = draft(
         rows(
             row(chair, "chair"),
@@ -85,7 +84,7 @@ def test_an_order_is_saved_with_its_members_and_the_year_of_its_signing_date(app
 
 def test_a_member_may_be_picked_as_number_and_name_from_the_list(app):
     chair = factories.person()
-    c = make.committee()
+    c = factories.committee()
 
     order = orders.save_order(
         c, None, draft([MemberEntry(person_ref=f"{chair.employee_number} · ชื่อ", role="chair")])
@@ -95,9 +94,9 @@ def test_a_member_may_be_picked_as_number_and_name_from_the_list(app):
 
 
 def test_next_order_number_runs_per_calendar_year_and_restarts_on_1_january(app):
-    c = make.committee()
-    make.order(c, [factories.person()], number=41, signed_on=date(2025, 12, 31))
-    make.order(c, [factories.person()], number=44, signed_on=date(2025, 3, 1))
+    c = factories.committee()
+    factories.order(c, [factories.person()], number=41, signed_on=date(2025, 12, 31))
+    factories.order(c, [factories.person()], number=44, signed_on=date(2025, 3, 1))
 
     assert orders.next_order_number(2568) == 45
     assert orders.next_order_number(2569) == 1
@@ -107,8 +106,8 @@ def test_next_order_number_runs_per_calendar_year_and_restarts_on_1_january(app)
 
 
 def test_an_order_number_already_used_that_year_is_refused(app):
-    c = make.committee()
-    make.order(c, [factories.person()], number=12, signed_on=date(2026, 3, 1))
+    c = factories.committee()
+    factories.order(c, [factories.person()], number=12, signed_on=date(2026, 3, 1))
     d = draft(rows(row(factories.person(), "chair")), number=12)
 
     error = _violation(c, d)
@@ -119,8 +118,8 @@ def test_an_order_number_already_used_that_year_is_refused(app):
 
 
 def test_the_same_number_in_another_year_is_accepted(app):
-    c = make.committee()
-    make.order(c, [factories.person()], number=12, signed_on=date(2025, 3, 1))
+    c = factories.committee()
+    factories.order(c, [factories.person()], number=12, signed_on=date(2025, 3, 1))
 
     order = orders.save_order(c, None, draft(rows(row(factories.person(), "chair")), number=12))
 
@@ -128,13 +127,13 @@ def test_the_same_number_in_another_year_is_accepted(app):
 
 
 def test_an_end_before_the_effective_date_is_refused(app):
-    c = make.committee()
+    c = factories.committee()
     error = _violation(c, draft(rows(row(factories.person(), "chair")), ends_on=date(2026, 1, 4)))
     assert error.field == "ends_on"
 
 
 def test_an_order_with_no_members_is_refused(app):
-    c = make.committee()
+    c = factories.committee()
     error = _violation(c, draft(rows(MemberEntry(), MemberEntry())))
     assert error.field is None
     assert _count(AppointmentOrder) == 0
@@ -142,14 +141,14 @@ def test_an_order_with_no_members_is_refused(app):
 
 def test_a_person_listed_twice_is_refused_on_the_second_row(app):
     person = factories.person()
-    c = make.committee()
+    c = factories.committee()
     error = _violation(c, draft(rows(row(person, "chair"), row(factories.person()), row(person))))
     assert error.field == "members-2-person"
     assert _count(Membership) == 0
 
 
 def test_an_outside_member_listed_twice_is_refused(app):
-    c = make.committee()
+    c = factories.committee()
     d = draft(
         rows(
             row(factories.person(), "chair"),
@@ -161,31 +160,31 @@ def test_an_outside_member_listed_twice_is_refused(app):
 
 
 def test_an_unknown_employee_number_is_refused_next_to_its_row(app):
-    c = make.committee()
+    c = factories.committee()
     error = _violation(c, draft(rows(MemberEntry(person_ref="NOBODY", role="chair"))))
     assert error.field == "members-0-person"
     assert "NOBODY" in error.message
 
 
 def test_a_row_with_both_a_person_and_an_outsider_is_refused(app):
-    c = make.committee()
+    c = factories.committee()
     d = draft(rows(row(factories.person(), "chair", outside_name="นายบรรจง สุขประเสริฐ")))
     assert _violation(c, d).field == "members-0-person"
 
 
 def test_a_row_with_only_a_position_asks_for_the_member(app):
-    c = make.committee()
+    c = factories.committee()
     d = draft(rows(row(factories.person(), "chair"), MemberEntry(position="ผู้ทรงคุณวุฒิ")))
     assert _violation(c, d).field == "members-1-person"
 
 
 def test_an_unknown_role_is_refused(app):
-    c = make.committee()
+    c = factories.committee()
     assert _violation(c, draft(rows(row(factories.person(), "king")))).field == "members-0-role"
 
 
 def test_a_term_outside_the_order_is_refused(app):
-    c = make.committee()
+    c = factories.committee()
     early = draft(rows(row(factories.person(), "chair", starts_on=date(2026, 1, 4))))
     late = draft(rows(row(factories.person(), "chair", ends_on=date(2027, 1, 1))), ends_on=date(2026, 12, 31))
     backwards = draft(
@@ -198,7 +197,7 @@ def test_a_term_outside_the_order_is_refused(app):
 
 
 def test_an_order_of_a_dissolved_committee_cannot_take_effect_after_the_dissolution(app):
-    c = make.committee(dissolved_on=date(2026, 1, 1))
+    c = factories.committee(dissolved_on=date(2026, 1, 1))
     assert _violation(c, draft(rows(row(factories.person(), "chair")))).field == "effective_on"
 
 
@@ -206,7 +205,7 @@ def test_an_order_of_a_dissolved_committee_cannot_take_effect_after_the_dissolut
 
 
 def test_an_order_leaving_the_committee_without_a_chair_is_a_warning(app):
-    c = make.committee()
+    c = factories.committee()
     d = draft(rows(row(factories.person(), "member"), row(factories.person(), "secretary")))
 
     with pytest.raises(NoChairInForce):
@@ -216,7 +215,7 @@ def test_an_order_leaving_the_committee_without_a_chair_is_a_warning(app):
 
 
 def test_the_no_chair_warning_can_be_accepted(app):
-    c = make.committee()
+    c = factories.committee()
     d = draft(rows(row(factories.person(), "member")))
 
     order = orders.save_order(c, None, d, accept_without_chair=True)
@@ -225,8 +224,8 @@ def test_the_no_chair_warning_can_be_accepted(app):
 
 
 def test_a_chair_in_force_from_an_earlier_order_counts(app):
-    c = make.committee()
-    make.order(c, [(factories.person(), "chair")], effective_on=date(2025, 7, 21))
+    c = factories.committee()
+    factories.order(c, [(factories.person(), "chair")], effective_on=date(2025, 7, 21))
 
     order = orders.save_order(c, None, draft(rows(row(factories.person(), "member"))))
 
@@ -234,15 +233,15 @@ def test_a_chair_in_force_from_an_earlier_order_counts(app):
 
 
 def test_the_chair_of_the_order_being_replaced_does_not_count(app):
-    c = make.committee()
-    first = make.order(c, [(factories.person(), "chair")], effective_on=date(2025, 7, 21))
+    c = factories.committee()
+    first = factories.order(c, [(factories.person(), "chair")], effective_on=date(2025, 7, 21))
 
     with pytest.raises(NoChairInForce):
         orders.save_order(c, None, draft(rows(row(factories.person(), "member")), replaces_id=first.id))
 
 
 def test_a_chair_whose_term_starts_later_is_not_in_force(app):
-    c = make.committee()
+    c = factories.committee()
     d = draft(rows(row(factories.person(), "chair", starts_on=date(2026, 2, 1))))
     with pytest.raises(NoChairInForce):
         orders.save_order(c, None, d)
@@ -252,8 +251,8 @@ def test_a_chair_whose_term_starts_later_is_not_in_force(app):
 
 
 def test_an_order_replaces_an_earlier_order_of_the_same_committee(app):
-    c = make.committee()
-    first = make.order(c, [(factories.person(), "chair")], effective_on=date(2025, 7, 21))
+    c = factories.committee()
+    first = factories.order(c, [(factories.person(), "chair")], effective_on=date(2025, 7, 21))
 
     second = orders.save_order(c, None, draft(rows(row(factories.person(), "chair")), replaces_id=first.id))
 
@@ -263,9 +262,9 @@ def test_an_order_replaces_an_earlier_order_of_the_same_committee(app):
 
 
 def test_replacing_an_order_of_another_committee_or_a_later_order_is_refused(app):
-    c, other = make.committee(), make.committee()
-    foreign = make.order(other, [(factories.person(), "chair")], effective_on=date(2025, 7, 21))
-    later = make.order(c, [(factories.person(), "chair")], effective_on=date(2026, 6, 1))
+    c, other = factories.committee(), factories.committee()
+    foreign = factories.order(other, [(factories.person(), "chair")], effective_on=date(2025, 7, 21))
+    later = factories.order(c, [(factories.person(), "chair")], effective_on=date(2026, 6, 1))
 
     assert (
         _violation(c, draft(rows(row(factories.person(), "chair")), replaces_id=foreign.id)).field
@@ -278,9 +277,9 @@ def test_replacing_an_order_of_another_committee_or_a_later_order_is_refused(app
 
 
 def test_an_order_already_replaced_cannot_be_replaced_again(app):
-    c = make.committee()
-    first = make.order(c, [(factories.person(), "chair")], effective_on=date(2025, 1, 6))
-    make.order(c, [(factories.person(), "chair")], effective_on=date(2025, 7, 21), replaces=first)
+    c = factories.committee()
+    first = factories.order(c, [(factories.person(), "chair")], effective_on=date(2025, 1, 6))
+    factories.order(c, [(factories.person(), "chair")], effective_on=date(2025, 7, 21), replaces=first)
 
     error = _violation(c, draft(rows(row(factories.person(), "chair")), replaces_id=first.id))
 
@@ -292,8 +291,8 @@ def test_an_order_already_replaced_cannot_be_replaced_again(app):
 
 def test_correcting_an_order_keeps_the_rows_of_members_still_listed(app):
     chair, leaves, joins = factories.person(), factories.person(), factories.person()
-    c = make.committee()
-    order = make.order(c, [(chair, "member"), leaves], effective_on=D, number=12)
+    c = factories.committee()
+    order = factories.order(c, [(chair, "member"), leaves], effective_on=D, number=12)
     kept_id = order.members[0].id
 
     orders.save_order(c, order, draft(rows(row(chair, "chair"), row(joins))))
@@ -305,8 +304,8 @@ def test_correcting_an_order_keeps_the_rows_of_members_still_listed(app):
 
 
 def test_correcting_an_order_may_keep_its_own_number(app):
-    c = make.committee()
-    order = make.order(c, [(factories.person(), "chair")], effective_on=D, number=12)
+    c = factories.committee()
+    order = factories.order(c, [(factories.person(), "chair")], effective_on=D, number=12)
 
     orders.save_order(c, order, draft(rows(row(factories.person(), "chair")), title="แก้ไขชื่อคำสั่ง"))
 
@@ -314,8 +313,8 @@ def test_correcting_an_order_may_keep_its_own_number(app):
 
 
 def test_deleting_an_order_removes_its_members(app):
-    c = make.committee()
-    order = make.order(c, [(factories.person(), "chair")], effective_on=D)
+    c = factories.committee()
+    order = factories.order(c, [(factories.person(), "chair")], effective_on=D)
 
     orders.delete_order(order)
 
@@ -324,9 +323,9 @@ def test_deleting_an_order_removes_its_members(app):
 
 
 def test_an_order_that_another_order_replaces_cannot_be_deleted(app):
-    c = make.committee()
-    first = make.order(c, [(factories.person(), "chair")], effective_on=D)
-    make.order(c, [(factories.person(), "chair")], effective_on=date(2026, 6, 1), replaces=first)
+    c = factories.committee()
+    first = factories.order(c, [(factories.person(), "chair")], effective_on=D)
+    factories.order(c, [(factories.person(), "chair")], effective_on=date(2026, 6, 1), replaces=first)
 
     with pytest.raises(RuleViolation):
         orders.delete_order(first)
@@ -340,16 +339,16 @@ def _file(data: bytes, name: str = "order.pdf") -> FileStorage:
 
 
 def test_the_scanned_pdf_is_stored_with_the_order(app):
-    c = make.committee()
+    c = factories.committee()
     order = orders.save_order(
-        c, None, draft(rows(row(factories.person(), "chair"))), document=_file(make.PDF_BYTES)
+        c, None, draft(rows(row(factories.person(), "chair"))), document=_file(factories.PDF_BYTES)
     )
     assert order.document.content_type == "application/pdf"
     assert order.document.original_name == "order.pdf"
 
 
 def test_a_file_that_is_not_a_pdf_is_refused_and_nothing_is_written(app):
-    c = make.committee()
+    c = factories.committee()
     fake = _file(b"\x89PNG\r\n\x1a\n0000", name="order.pdf")
 
     error = _violation(c, draft(rows(row(factories.person(), "chair"))), document=fake)
@@ -362,8 +361,9 @@ def test_a_file_that_is_not_a_pdf_is_refused_and_nothing_is_written(app):
 # ---------------------------------------------------------------- at the same time
 
 
+@pytest.mark.own_connections
 def test_two_officers_recording_the_same_number_at_once_get_one_order(app):
-    committee_id = make.committee().id
+    committee_id = factories.committee().id
     people = [factories.person().employee_number for _ in range(2)]
     barrier = threading.Barrier(2)
     results: list[str] = []
@@ -393,10 +393,12 @@ def test_two_officers_recording_the_same_number_at_once_get_one_order(app):
 
 
 def test_an_order_being_corrected_may_keep_the_order_it_replaces(app):
-    c = make.committee()
-    first = make.order(c, [(factories.person(), "chair")], effective_on=date(2025, 1, 6))
-    second = make.order(c, [(factories.person(), "chair")], effective_on=date(2025, 7, 21), replaces=first)
-    third = make.order(c, [(factories.person(), "chair")], effective_on=date(2026, 1, 5))
+    c = factories.committee()
+    first = factories.order(c, [(factories.person(), "chair")], effective_on=date(2025, 1, 6))
+    second = factories.order(
+        c, [(factories.person(), "chair")], effective_on=date(2025, 7, 21), replaces=first
+    )
+    third = factories.order(c, [(factories.person(), "chair")], effective_on=date(2026, 1, 5))
 
     assert orders.replaceable_orders(c, second) == [third, first]
     assert orders.replaceable_orders(c, third) == [second]

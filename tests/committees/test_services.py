@@ -12,7 +12,6 @@ from ethics_hr.committees.models import CommitteeKind
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.extensions import db
 from tests import factories
-from tests.committees import factories as make
 
 D = date(2026, 1, 5)
 
@@ -26,8 +25,8 @@ def _ids(memberships) -> list[int]:
 
 def test_membership_is_in_force_from_the_effective_date_to_the_end_date_inclusive(app):
     person = factories.person()
-    c = make.committee()
-    make.order(c, [(person, "chair")], effective_on=D, ends_on=date(2026, 3, 31))
+    c = factories.committee()
+    factories.order(c, [(person, "chair")], effective_on=D, ends_on=date(2026, 3, 31))
 
     assert services.composition_on(c, D - timedelta(days=1)) == []
     assert _ids(services.composition_on(c, D)) == [person.id]
@@ -37,9 +36,9 @@ def test_membership_is_in_force_from_the_effective_date_to_the_end_date_inclusiv
 
 def test_membership_without_end_lasts_until_its_order_is_replaced(app):
     stays, leaves, joins = factories.person(), factories.person(), factories.person()
-    c = make.committee()
-    first = make.order(c, [(stays, "chair"), leaves], effective_on=D)
-    make.order(c, [(stays, "chair"), joins], effective_on=date(2026, 6, 1), replaces=first)
+    c = factories.committee()
+    first = factories.order(c, [(stays, "chair"), leaves], effective_on=D)
+    factories.order(c, [(stays, "chair"), joins], effective_on=date(2026, 6, 1), replaces=first)
 
     assert set(_ids(services.composition_on(c, date(2026, 5, 31)))) == {stays.id, leaves.id}
     assert set(_ids(services.composition_on(c, date(2026, 6, 1)))) == {stays.id, joins.id}
@@ -47,9 +46,9 @@ def test_membership_without_end_lasts_until_its_order_is_replaced(app):
 
 def test_an_order_replaced_in_the_future_stays_in_force_until_then(app):
     person = factories.person()
-    c = make.committee()
-    first = make.order(c, [(person, "chair")], effective_on=D)
-    make.order(c, [(factories.person(), "chair")], effective_on=date(2026, 12, 1), replaces=first)
+    c = factories.committee()
+    first = factories.order(c, [(person, "chair")], effective_on=D)
+    factories.order(c, [(factories.person(), "chair")], effective_on=date(2026, 12, 1), replaces=first)
 
     assert _ids(services.composition_on(c, date(2026, 11, 30))) == [person.id]
     assert person.id not in _ids(services.composition_on(c, date(2026, 12, 1)))
@@ -57,8 +56,8 @@ def test_an_order_replaced_in_the_future_stays_in_force_until_then(app):
 
 def test_a_members_own_term_overrides_the_orders_dates(app):
     late, early = factories.person(), factories.person()
-    c = make.committee()
-    make.order(
+    c = factories.committee()
+    factories.order(
         c,
         [(late, "member", date(2026, 2, 1), None), (early, "member", None, date(2026, 1, 31))],
         effective_on=D,
@@ -71,8 +70,8 @@ def test_a_members_own_term_overrides_the_orders_dates(app):
 
 def test_dissolution_ends_every_membership_on_that_date_and_keeps_the_history(app):
     person = factories.person()
-    c = make.committee()
-    make.order(c, [(person, "chair")], effective_on=D)
+    c = factories.committee()
+    factories.order(c, [(person, "chair")], effective_on=D)
 
     services.dissolve_committee(c, on=date(2026, 7, 1), note="คำสั่งที่ 300/2569")
 
@@ -83,8 +82,8 @@ def test_dissolution_ends_every_membership_on_that_date_and_keeps_the_history(ap
 
 
 def test_dissolving_twice_or_before_the_first_order_is_refused(app):
-    c = make.committee()
-    make.order(c, [factories.person()], effective_on=D)
+    c = factories.committee()
+    factories.order(c, [factories.person()], effective_on=D)
     with pytest.raises(RuleViolation) as early:
         services.dissolve_committee(c, on=D)
     assert early.value.field == "dissolved_on"
@@ -95,8 +94,8 @@ def test_dissolving_twice_or_before_the_first_order_is_refused(app):
 
 def test_reinstating_a_committee_brings_its_members_back(app):
     person = factories.person()
-    c = make.committee()
-    make.order(c, [(person, "chair")], effective_on=D)
+    c = factories.committee()
+    factories.order(c, [(person, "chair")], effective_on=D)
     services.dissolve_committee(c, on=date(2026, 7, 1))
 
     services.reinstate_committee(c)
@@ -106,15 +105,19 @@ def test_reinstating_a_committee_brings_its_members_back(app):
 
 def test_composition_lists_the_chair_first_then_as_the_order_lists_them(app):
     a, b, chair, secretary = (factories.person() for _ in range(4))
-    c = make.committee()
-    make.order(c, [(secretary, "secretary"), (a, "member"), (chair, "chair"), (b, "member")], effective_on=D)
+    c = factories.committee()
+    factories.order(
+        c, [(secretary, "secretary"), (a, "member"), (chair, "chair"), (b, "member")], effective_on=D
+    )
 
     assert _ids(services.composition_on(c, D)) == [chair.id, a.id, b.id, secretary.id]
 
 
 def test_outside_members_are_part_of_the_composition(app):
-    c = make.committee()
-    make.order(c, [(factories.person(), "chair"), make.outsider("ดร.สุวิทย์ ทองประเสริฐ")], effective_on=D)
+    c = factories.committee()
+    factories.order(
+        c, [(factories.person(), "chair"), factories.outsider("ดร.สุวิทย์ ทองประเสริฐ")], effective_on=D
+    )
 
     names = [m.display_name("th") for m in services.composition_on(c, D)]
 
@@ -135,14 +138,14 @@ def test_outside_members_are_part_of_the_composition(app):
 )
 def test_only_ethics_committees_and_advisory_teams_make_a_committee_member(app, kind, member):
     user = factories.user()
-    make.order(make.committee(kind=kind), [(user.person, "member")], effective_on=D)
+    factories.order(factories.committee(kind=kind), [(user.person, "member")], effective_on=D)
 
     assert services.is_committee_member(user, on=D) is member
 
 
 def test_a_deactivated_person_has_no_committee_rights(app):
     user = factories.user()
-    make.order(make.committee(), [(user.person, "chair")], effective_on=D)
+    factories.order(factories.committee(), [(user.person, "chair")], effective_on=D)
     user.person.active = False
     db.session.commit()
 
@@ -158,10 +161,14 @@ def test_an_anonymous_visitor_is_no_committee_member(app):
 
 def test_active_committee_ids_for_lists_every_committee_a_person_sits_on(app):
     person = factories.person()
-    ethics, drafting, old = make.committee(), make.committee(kind="code_drafting"), make.committee()
-    make.order(ethics, [person], effective_on=D)
-    make.order(drafting, [person], effective_on=D)
-    make.order(old, [person], effective_on=date(2025, 1, 6), ends_on=date(2025, 12, 31))
+    ethics, drafting, old = (
+        factories.committee(),
+        factories.committee(kind="code_drafting"),
+        factories.committee(),
+    )
+    factories.order(ethics, [person], effective_on=D)
+    factories.order(drafting, [person], effective_on=D)
+    factories.order(old, [person], effective_on=date(2025, 1, 6), ends_on=date(2025, 12, 31))
 
     assert services.active_committee_ids_for(person.id, D) == sorted([ethics.id, drafting.id])
     assert services.active_committee_ids_for(person.id, D, kinds=("ethics_committee",)) == [ethics.id]
@@ -174,7 +181,7 @@ def _at(utc: datetime):
 
 def test_rights_start_at_local_midnight_of_the_effective_date_not_utc_midnight(app):
     user = factories.user()
-    make.order(make.committee(), [(user.person, "chair")], effective_on=date(2026, 1, 5))
+    factories.order(factories.committee(), [(user.person, "chair")], effective_on=date(2026, 1, 5))
 
     # 4 January 23:59:59 in Bangkok is 16:59:59 UTC; 00:00 on 5 January is 17:00 UTC on the 4th.
     with _at(datetime(2026, 1, 4, 16, 59, 59, tzinfo=UTC)):
@@ -185,7 +192,9 @@ def test_rights_start_at_local_midnight_of_the_effective_date_not_utc_midnight(a
 
 def test_rights_end_the_day_after_the_end_date_in_bangkok(app):
     user = factories.user()
-    make.order(make.committee(), [(user.person, "chair")], effective_on=D, ends_on=date(2026, 3, 31))
+    factories.order(
+        factories.committee(), [(user.person, "chair")], effective_on=D, ends_on=date(2026, 3, 31)
+    )
 
     with _at(datetime(2026, 3, 31, 16, 59, 59, tzinfo=UTC)):  # 23:59:59 on 31 March in Bangkok
         assert services.is_committee_member(user) is True
@@ -195,9 +204,9 @@ def test_rights_end_the_day_after_the_end_date_in_bangkok(app):
 
 def test_rights_end_on_the_effective_date_of_the_replacing_order(app):
     user = factories.user()
-    c = make.committee()
-    first = make.order(c, [(user.person, "member"), (factories.person(), "chair")], effective_on=D)
-    make.order(c, [(factories.person(), "chair")], effective_on=date(2026, 6, 1), replaces=first)
+    c = factories.committee()
+    first = factories.order(c, [(user.person, "member"), (factories.person(), "chair")], effective_on=D)
+    factories.order(c, [(factories.person(), "chair")], effective_on=date(2026, 6, 1), replaces=first)
 
     with _at(datetime(2026, 5, 31, 16, 59, 59, tzinfo=UTC)):
         assert services.is_committee_member(user) is True
@@ -209,7 +218,7 @@ def test_rights_follow_the_organisations_time_zone_setting(app):
     from ethics_hr.core.settings import forget_cached_settings, get_settings
 
     user = factories.user()
-    make.order(make.committee(), [(user.person, "chair")], effective_on=date(2026, 1, 5))
+    factories.order(factories.committee(), [(user.person, "chair")], effective_on=date(2026, 1, 5))
     get_settings().timezone = "UTC"
     db.session.commit()
     forget_cached_settings()
@@ -223,9 +232,9 @@ def test_rights_follow_the_organisations_time_zone_setting(app):
 
 def test_summaries_count_members_name_chairs_and_latest_orders(app):
     chair = factories.person()
-    c, empty = make.committee(), make.committee()
-    make.order(c, [factories.person()], effective_on=date(2025, 1, 6), ends_on=date(2025, 12, 31))
-    latest = make.order(c, [(chair, "chair"), factories.person(), make.outsider()], effective_on=D)
+    c, empty = factories.committee(), factories.committee()
+    factories.order(c, [factories.person()], effective_on=date(2025, 1, 6), ends_on=date(2025, 12, 31))
+    latest = factories.order(c, [(chair, "chair"), factories.person(), factories.outsider()], effective_on=D)
 
     result = services.summaries([c.id, empty.id], D)
 
@@ -237,7 +246,7 @@ def test_summaries_count_members_name_chairs_and_latest_orders(app):
 
 
 def test_committees_query_filters_active_and_dissolved(app):
-    active, gone = make.committee(), make.committee(dissolved_on=date(2026, 1, 1))
+    active, gone = factories.committee(), factories.committee(dissolved_on=date(2026, 1, 1))
 
     assert [c.id for c in db.session.scalars(services.committees_query("active"))] == [active.id]
     assert [c.id for c in db.session.scalars(services.committees_query("dissolved"))] == [gone.id]
@@ -251,8 +260,8 @@ def _ending(today: date) -> list[int]:
 def test_terms_ending_within_60_days_include_the_60th_day_and_not_the_61st(app):
     today = date(2026, 11, 25)
     on_60, on_61, open_ended = factories.person(), factories.person(), factories.person()
-    c = make.committee()
-    make.order(
+    c = factories.committee()
+    factories.order(
         c,
         [
             (on_60, "chair", None, today + timedelta(days=60)),
@@ -268,10 +277,14 @@ def test_terms_ending_within_60_days_include_the_60th_day_and_not_the_61st(app):
 
 def test_terms_ending_leave_out_orders_already_replaced_and_dissolved_committees(app):
     today = date(2026, 11, 25)
-    c, dissolved = make.committee(), make.committee()
-    first = make.order(c, [factories.person()], effective_on=date(2026, 1, 5), ends_on=date(2026, 12, 31))
-    make.order(c, [factories.person()], effective_on=date(2027, 1, 1), replaces=first)
-    make.order(dissolved, [factories.person()], effective_on=date(2026, 1, 5), ends_on=date(2026, 12, 31))
+    c, dissolved = factories.committee(), factories.committee()
+    first = factories.order(
+        c, [factories.person()], effective_on=date(2026, 1, 5), ends_on=date(2026, 12, 31)
+    )
+    factories.order(c, [factories.person()], effective_on=date(2027, 1, 1), replaces=first)
+    factories.order(
+        dissolved, [factories.person()], effective_on=date(2026, 1, 5), ends_on=date(2026, 12, 31)
+    )
     dissolved.dissolved_on = date(2026, 12, 15)
     db.session.commit()
 
@@ -279,16 +292,16 @@ def test_terms_ending_leave_out_orders_already_replaced_and_dissolved_committees
 
 
 def test_terms_ending_leave_out_terms_already_over(app):
-    c = make.committee()
-    make.order(c, [factories.person()], effective_on=date(2026, 1, 5), ends_on=date(2026, 11, 24))
+    c = factories.committee()
+    factories.order(c, [factories.person()], effective_on=date(2026, 1, 5), ends_on=date(2026, 11, 24))
 
     assert _ending(date(2026, 11, 25)) == []
 
 
 def test_memberships_of_lists_a_persons_committees_today(app):
     person = factories.person()
-    c = make.committee()
-    make.order(c, [(person, "secretary")], effective_on=D)
+    c = factories.committee()
+    factories.order(c, [(person, "secretary")], effective_on=D)
 
     memberships = services.memberships_of(person.id, D)
 
@@ -306,7 +319,7 @@ def test_suggest_people_matches_employee_numbers_and_names_of_active_people(app)
 
 
 def test_save_committee_keeps_active_names_unique(app):
-    make.committee(name_th="คณะกรรมการจริยธรรม")
+    factories.committee(name_th="คณะกรรมการจริยธรรม")
     with pytest.raises(RuleViolation) as error:
         services.save_committee(None, name_th="  คณะกรรมการจริยธรรม ", name_en="", kind="other", mandate="")
     assert error.value.field == "name_th"

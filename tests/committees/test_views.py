@@ -17,7 +17,6 @@ from ethics_hr.core.settings import get_settings
 from ethics_hr.core.uploads import StoredFile
 from ethics_hr.extensions import db
 from tests import factories
-from tests.committees import factories as make
 
 TODAY = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok
 
@@ -38,10 +37,10 @@ def _text(response) -> str:
 
 @pytest.fixture
 def committee():
-    c = make.committee(name_th="คณะกรรมการจริยธรรมเทศบาลทดสอบ")
-    make.order(
+    c = factories.committee(name_th="คณะกรรมการจริยธรรมเทศบาลทดสอบ")
+    factories.order(
         c,
-        [(factories.person(first_name_th="ประธาน"), "chair"), make.outsider("ดร.สุวิทย์ ทองประเสริฐ")],
+        [(factories.person(first_name_th="ประธาน"), "chair"), factories.outsider("ดร.สุวิทย์ ทองประเสริฐ")],
         effective_on=date(2025, 7, 21),
         number=231,
     )
@@ -127,7 +126,7 @@ def test_an_employee_sees_the_composition_but_not_the_history(client, login_as, 
 
 
 def test_the_officer_sees_every_order_of_the_committee(client, login_as, committee):
-    make.order(
+    factories.order(
         committee,
         [(factories.person(), "chair")],
         effective_on=date(2027, 1, 1),
@@ -165,7 +164,7 @@ def test_the_scanned_order_is_served_to_logged_in_users_only(client, login_as, c
     from ethics_hr.core.uploads import save_upload
 
     order = committee.orders[0]
-    order.document = save_upload(FileStorage(io.BytesIO(make.PDF_BYTES), filename="231.pdf"))
+    order.document = save_upload(FileStorage(io.BytesIO(factories.PDF_BYTES), filename="231.pdf"))
     db.session.commit()
     url = f"/committees/orders/{order.id}/document"
 
@@ -173,14 +172,14 @@ def test_the_scanned_order_is_served_to_logged_in_users_only(client, login_as, c
     login_as(factories.user())
     response = client.get(url)
     assert response.status_code == 200
-    assert response.data == make.PDF_BYTES
+    assert response.data == factories.PDF_BYTES
     assert response.headers["Content-Type"] == "application/pdf"
 
 
 def test_terms_ending_soon_are_listed_for_the_officer_and_on_the_home_page(client, login_as):
-    c = make.committee()
+    c = factories.committee()
     leaving = factories.person(first_name_th="ย้ายออก")
-    make.order(
+    factories.order(
         c,
         [(factories.person(), "chair"), (leaving, "member", None, date(2027, 1, 15))],
         effective_on=date(2026, 1, 5),
@@ -195,7 +194,7 @@ def test_terms_ending_soon_are_listed_for_the_officer_and_on_the_home_page(clien
 
 def test_a_member_sees_their_committees_on_the_home_page(client, login_as, committee):
     user = factories.user()
-    make.order(committee, [(user.person, "secretary")], effective_on=date(2026, 1, 5))
+    factories.order(committee, [(user.person, "secretary")], effective_on=date(2026, 1, 5))
     login_as(user)
     html = _text(client.get("/home"))
     assert 'data-testid="home-committees"' in html
@@ -295,7 +294,7 @@ def _order_form(committee, chair, secretary, **overrides) -> dict:
 
 
 def test_the_new_order_form_suggests_the_next_free_number(client, login_as, committee):
-    make.order(committee, [(factories.person(), "chair")], number=17, signed_on=date(2026, 3, 1))
+    factories.order(committee, [(factories.person(), "chair")], number=17, signed_on=date(2026, 3, 1))
     login_as(factories.officer())
     html = _text(client.get(f"/committees/{committee.id}/orders/new"))
     assert re.search(r'id="number"[^>]*value="18"', html)
@@ -303,7 +302,7 @@ def test_the_new_order_form_suggests_the_next_free_number(client, login_as, comm
 
 
 def test_the_officer_records_an_order_with_a_chair_a_secretary_and_an_outsider(client, login_as):
-    c = make.committee()
+    c = factories.committee()
     chair, secretary = factories.person(), factories.person()
     login_as(factories.officer())
 
@@ -339,7 +338,7 @@ def test_the_officer_records_an_order_with_a_chair_a_secretary_and_an_outsider(c
 def test_bad_order_input_is_shown_next_to_its_field_and_nothing_is_written(
     client, login_as, overrides, field
 ):
-    c = make.committee()
+    c = factories.committee()
     chair, secretary = factories.person(), factories.person()
     login_as(factories.officer())
     overrides = {k: v.format(secretary=secretary.employee_number) for k, v in overrides.items()}
@@ -371,7 +370,7 @@ def test_an_order_number_used_already_is_shown_next_to_the_number(client, login_
 
 
 def test_an_order_without_members_is_refused(client, login_as):
-    c = make.committee()
+    c = factories.committee()
     login_as(factories.officer())
     data = _order_form(c, factories.person(), factories.person())
     for key in [k for k in data if k.startswith("members-") and not k.endswith("-role")]:
@@ -382,7 +381,7 @@ def test_an_order_without_members_is_refused(client, login_as):
 
 
 def test_no_chair_is_a_warning_the_officer_accepts_with_a_second_submit(client, login_as):
-    c = make.committee()
+    c = factories.committee()
     login_as(factories.officer())
     data = _order_form(c, factories.person(), factories.person(), **{"members-0-role": "member"})
 
@@ -397,14 +396,14 @@ def test_no_chair_is_a_warning_the_officer_accepts_with_a_second_submit(client, 
 
 
 def test_the_chosen_pdf_is_kept_through_the_no_chair_warning(client, login_as):
-    c = make.committee()
+    c = factories.committee()
     login_as(factories.officer())
     data = _order_form(c, factories.person(), factories.person(), **{"members-0-role": "member"})
 
     first = _text(
         client.post(
             f"/committees/{c.id}/orders/new",
-            data=data | {"document": (io.BytesIO(make.PDF_BYTES), "order-5.pdf")},
+            data=data | {"document": (io.BytesIO(factories.PDF_BYTES), "order-5.pdf")},
             content_type="multipart/form-data",
         )
     )
@@ -423,7 +422,7 @@ def test_the_chosen_pdf_is_kept_through_the_no_chair_warning(client, login_as):
 
 
 def test_a_file_that_is_not_a_pdf_is_refused_next_to_the_file_field(client, login_as):
-    c = make.committee()
+    c = factories.committee()
     login_as(factories.officer())
     data = _order_form(c, factories.person(), factories.person())
     html = _text(
@@ -439,7 +438,7 @@ def test_a_file_that_is_not_a_pdf_is_refused_next_to_the_file_field(client, logi
 
 
 def test_more_member_rows_are_added_without_saving(client, login_as):
-    c = make.committee()
+    c = factories.committee()
     login_as(factories.officer())
     data = _order_form(c, factories.person(), factories.person()) | {"add_rows": "1"}
     data.pop("submit")
@@ -485,8 +484,8 @@ def test_a_route_guarded_by_the_predicate_opens_and_closes_by_itself(app, client
         return "ok"
 
     user = factories.user()
-    c = make.committee()
-    make.order(
+    c = factories.committee()
+    factories.order(
         c,
         [(user.person, "member"), (factories.person(), "chair")],
         effective_on=date(2026, 12, 1),
@@ -508,32 +507,15 @@ def test_a_route_guarded_by_the_predicate_opens_and_closes_by_itself(app, client
 # ---------------------------------------------------------------- no N+1
 
 
-def _statements(app, client, url: str) -> int:
-    count = 0
-
-    def count_it(*args):
-        nonlocal count
-        count += 1
-
-    with app.app_context():
-        engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", count_it)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", count_it)
-    return count
-
-
 def _populate(committees: int, orders_each: int) -> list[Committee]:
     made = []
     for _ in range(committees):
-        c = make.committee()
+        c = factories.committee()
         previous = None
         for k in range(orders_each):
-            previous = make.order(
+            previous = factories.order(
                 c,
-                [(factories.person(), "chair"), factories.person(), make.outsider(f"คนนอก {k}")],
+                [(factories.person(), "chair"), factories.person(), factories.outsider(f"คนนอก {k}")],
                 effective_on=date(2020 + k, 1, 6),
                 replaces=previous,
             )
@@ -541,12 +523,20 @@ def _populate(committees: int, orders_each: int) -> list[Committee]:
     return made
 
 
-def test_the_list_and_a_committee_page_issue_the_same_statements_for_few_and_many(app, client, login_as):
+def test_the_list_and_a_committee_page_issue_the_same_statements_for_few_and_many(
+    app, client, login_as, count_statements
+):
     login_as(factories.officer())
     small = _populate(1, 1)
-    few = (_statements(app, client, "/committees/"), _statements(app, client, f"/committees/{small[0].id}"))
+    few = (
+        count_statements.page(client, "/committees/"),
+        count_statements.page(client, f"/committees/{small[0].id}"),
+    )
     large = _populate(6, 4)
-    many = (_statements(app, client, "/committees/"), _statements(app, client, f"/committees/{large[0].id}"))
+    many = (
+        count_statements.page(client, "/committees/"),
+        count_statements.page(client, f"/committees/{large[0].id}"),
+    )
     assert few == many
 
 

@@ -184,6 +184,7 @@ def test_audit_verify_passes_on_an_intact_chain(app, runner):
     assert f"intact: {len(ids)} entries checked" in result.output
 
 
+@pytest.mark.own_connections
 def test_audit_verify_names_the_first_altered_entry(app, runner, tamperable):
     ids = _five_entries()
     db.session.execute(
@@ -197,6 +198,7 @@ def test_audit_verify_names_the_first_altered_entry(app, runner, tamperable):
     assert "altered" in result.output
 
 
+@pytest.mark.own_connections
 def test_audit_verify_names_the_entry_after_a_removed_one(app, runner, tamperable):
     ids = _five_entries()
     db.session.execute(sa.text("DELETE FROM audit_entry WHERE id = :id"), {"id": ids[-3]})
@@ -207,6 +209,7 @@ def test_audit_verify_names_the_entry_after_a_removed_one(app, runner, tamperabl
     assert "removed" in result.output
 
 
+@pytest.mark.own_connections
 def test_audit_verify_notices_a_rewritten_hash(app, tamperable):
     ids = _five_entries()
     db.session.execute(
@@ -238,6 +241,7 @@ def test_hash_password_is_not_a_plain_text(app):
     assert hash_password("x" * 10) != "x" * 10
 
 
+@pytest.mark.own_connections
 def test_two_writers_at_once_never_fork_the_chain(app):
     from ethics_hr.core.audit import record
 

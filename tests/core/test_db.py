@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from ethics_hr.core.db import begin_write, dialect, insert_ignoring_conflict
 from ethics_hr.core.settings import OrganisationSettings, get_settings
 from ethics_hr.extensions import db
@@ -44,6 +46,7 @@ def test_an_insert_that_clashes_with_a_unique_key_is_skipped(app):
     assert count() == 2
 
 
+@pytest.mark.own_connections
 def test_two_threads_inserting_the_same_row_at_once_make_one(app):
     from ethics_hr.core.models import utc_now
 

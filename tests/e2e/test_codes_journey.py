@@ -11,7 +11,6 @@ import pytest
 from ethics_hr.codes import acknowledgments as acks
 from ethics_hr.extensions import db
 from tests import factories
-from tests.codes import helpers
 from tests.e2e.conftest import login
 
 NEW_CLAUSE = "**ข้อ 3** พนักงานพึงใช้สื่อสังคมออนไลน์อย่างระมัดระวัง"
@@ -27,7 +26,7 @@ def test_officer_publishes_and_employee_acknowledges_after_reading_the_changes(
     )
     employee = factories.user(email=f"employee-{locale}@example.org", locale=locale)
     factories.user(email=f"colleague-{locale}@example.org")  # in the audience, does not acknowledge
-    first = helpers.published(by=officer)
+    first = factories.published(by=officer)
     acks.acknowledge(first, employee, agreed=True, password=factories.PASSWORD, address="x", locale=locale)
     code_id = first.code_id
     db.session.commit()

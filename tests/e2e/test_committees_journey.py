@@ -6,7 +6,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.committees import factories as make
 from tests.e2e.conftest import login
 
 TEXT = {
@@ -48,9 +47,9 @@ def test_officer_records_an_order_and_sees_the_composition(page, live_server, ap
         last_name_en="Maneewong",
         position="หัวหน้าสำนักปลัดเทศบาล",
     )
-    committee = make.committee(name_th="คณะกรรมการจริยธรรมเทศบาลทดสอบ", name_en="Test Ethics Committee")
+    committee = factories.committee(name_th="คณะกรรมการจริยธรรมเทศบาลทดสอบ", name_en="Test Ethics Committee")
     scan = tmp_path / "order-12.pdf"
-    scan.write_bytes(make.PDF_BYTES)
+    scan.write_bytes(factories.PDF_BYTES)
     words = TEXT[language]
 
     login(page, live_server, officer.person.email, factories.PASSWORD)

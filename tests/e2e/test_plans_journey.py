@@ -13,21 +13,19 @@ from ethics_hr.training import attendance
 from ethics_hr.training.models import COMPLETED, ENROLLED
 from tests import factories
 from tests.e2e.conftest import login
-from tests.plans import helpers
-from tests.training import helpers as training
 
 
 @pytest.mark.parametrize("language", ["th", "en"])
 def test_officer_links_a_held_session_and_sees_actual_participants(page, live_server, app, language):
     officer = factories.officer(email="officer@example.org", locale=language)
-    plan = helpers.plan(approved=True)
-    session = training.session(
-        course_=training.course(title_th="อบรมประมวลจริยธรรม"),
+    plan = factories.plan(approved=True)
+    session = factories.session(
+        course_=factories.course(title_th="อบรมประมวลจริยธรรม"),
         starts_at=datetime(2026, 2, 10, 2, 0, tzinfo=UTC),
     )
     people = [factories.person(), factories.person()]
     for person in people:
-        training.register(session, person, ENROLLED)
+        factories.register(session, person, ENROLLED)
     with time_machine.travel("2026-02-11 09:00 +07:00"):
         attendance.record_marks(session, {p.id: "present" for p in people}, by_user_id=officer.id)
     session.status = COMPLETED

@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.committees import factories as committee_factories
 from tests.e2e.conftest import login
 
 
@@ -16,8 +15,8 @@ from tests.e2e.conftest import login
 def test_anonymous_question_from_asking_to_the_faq(page, live_server, app, browser, language):
     factories.user(email="employee@example.org", locale=language)
     member = factories.user(email="member@example.org", locale=language)
-    committee = committee_factories.committee()
-    committee_factories.order(committee, [(member.person, "chair")], effective_on=date(2026, 1, 5))
+    committee = factories.committee()
+    factories.order(committee, [(member.person, "chair")], effective_on=date(2026, 1, 5))
 
     # The employee asks anonymously and keeps the receipt.
     login(page, live_server, "employee@example.org", factories.PASSWORD)

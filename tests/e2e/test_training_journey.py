@@ -11,7 +11,6 @@ import time_machine
 from ethics_hr.extensions import db
 from tests import factories
 from tests.e2e.conftest import login
-from tests.training import helpers
 
 # 09:00 in Bangkok on 26 Nov 2026: the session below starts at 09:30, so check-in is open.
 MORNING = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
@@ -24,7 +23,7 @@ def test_officer_schedules_and_invites_employee_enrols_and_checks_in(browser, pa
         officer = factories.officer(email="officer@example.org", locale=locale)
         dept = factories.department(name_th="กองคลัง", name_en="Finance Division")
         employee = factories.user(email="clerk@example.org", dept=dept, locale=locale, first_name_en="Malee")
-        course = helpers.course(title_th="ประมวลจริยธรรมพนักงานส่วนท้องถิ่น", title_en="Code of Ethics", hours=3)
+        course = factories.course(title_th="ประมวลจริยธรรมพนักงานส่วนท้องถิ่น", title_en="Code of Ethics", hours=3)
         db.session.commit()
 
         # The officer schedules a session of the course and invites the Finance Division.

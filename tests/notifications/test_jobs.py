@@ -36,6 +36,7 @@ def test_every_job_is_data_with_a_function_of_now_returning_a_count(app):
         assert isinstance(run_job(app, job, datetime(2026, 11, 25, 1, tzinfo=UTC)), int)
 
 
+@pytest.mark.own_connections
 def test_a_second_scheduler_lock_is_refused_until_the_first_is_released(app):
     first, second = SchedulerLock(app), SchedulerLock(app)
     assert first.acquire()
@@ -48,6 +49,7 @@ def test_a_second_scheduler_lock_is_refused_until_the_first_is_released(app):
     second.release()
 
 
+@pytest.mark.own_connections
 @pytest.mark.skipif(not ON_POSTGRES, reason="the advisory lock is PostgreSQL's")
 def test_on_postgresql_the_lock_is_an_advisory_lock_held_by_one_connection(app):
     first, second = SchedulerLock(app), SchedulerLock(app)
@@ -66,6 +68,7 @@ def test_on_postgresql_the_lock_is_an_advisory_lock_held_by_one_connection(app):
     second.release()
 
 
+@pytest.mark.own_connections
 def test_a_second_scheduler_stays_idle_while_the_first_holds_the_lock(app):
     first = SchedulerLock(app)
     assert first.acquire()
@@ -80,6 +83,7 @@ def test_a_second_scheduler_stays_idle_while_the_first_holds_the_lock(app):
     again.release()
 
 
+@pytest.mark.own_connections
 def test_creating_the_app_starts_no_scheduler(app, tmp_path):
     before = {t.name for t in threading.enumerate()}
     web = create_app({"SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]}, env="testing")
@@ -150,6 +154,7 @@ def test_a_job_run_twice_or_late_queues_each_reminder_once(app, org, reminder_jo
     assert set(db.session.scalars(sa.select(OutboxMessage.period).distinct())) == {"repeat-2"}
 
 
+@pytest.mark.own_connections
 def test_two_schedulers_running_the_same_job_at_once_queue_each_reminder_once(app, org, reminder_job):
     for _ in range(20):
         factories.user()

@@ -18,10 +18,7 @@ from ethics_hr.training import notices as training_notices
 from ethics_hr.training.jobs import session_reminders
 from ethics_hr.training.models import ENROLLED
 from tests import factories
-from tests.codes import helpers as codes_helpers
-from tests.committees import factories as committee_factories
 from tests.reminders import at, deliver, outbox, run
-from tests.training import helpers as training_helpers
 
 NOW = at("2026-12-03 08:30")
 
@@ -38,18 +35,19 @@ def _a_bit_of_everything() -> None:
     factories.officer(locale="en", category_code="teacher")
     people = [factories.user(locale="th" if i % 2 else "en") for i in range(6)]
     with time_machine.travel(at("2026-11-02 10:00"), tick=False):
-        codes_helpers.published(due=date(2026, 11, 20))
-        s = training_helpers.session(starts_at=at("2026-12-10 09:00"))
+        factories.published(due=date(2026, 11, 20))
+        s = factories.session(starts_at=at("2026-12-10 09:00"))
     for user in people:
-        training_helpers.register(s, user.person, ENROLLED)
-    committee = committee_factories.committee()
-    committee_factories.order(committee, [people[0].person], ends_on=date(2027, 1, 31))
+        factories.register(s, user.person, ENROLLED)
+    committee = factories.committee()
+    factories.order(committee, [people[0].person], ends_on=date(2027, 1, 31))
 
 
 def _reminder_jobs():
     return [j for j in scheduler.JOBS if j.id not in (SENDER_JOB_ID, "purge_import_files")]
 
 
+@pytest.mark.own_connections
 def test_two_schedulers_running_every_reminder_job_at_once_send_each_message_once(app, smtp_server):
     _a_bit_of_everything()
     db.session.commit()
@@ -91,8 +89,8 @@ class Crash(Exception):
 def test_a_job_that_dies_after_3_of_10_then_runs_again_queues_the_other_7(app, smtp_server, monkeypatch):
     people = [factories.person() for _ in range(10)]
     for hour, person in enumerate(people, start=8):
-        s = training_helpers.session(starts_at=at(f"2026-12-10 {hour:02d}:00"))
-        training_helpers.register(s, person, ENROLLED)
+        s = factories.session(starts_at=at(f"2026-12-10 {hour:02d}:00"))
+        factories.register(s, person, ENROLLED)
     real = training_notices.reminder
     calls = []
 

@@ -88,6 +88,7 @@ def test_a_sender_run_twice_sends_each_message_once(app, smtp_server):
     assert len({m["Message-ID"] for m in smtp_server.messages}) == len(smtp_server.messages) == 12
 
 
+@pytest.mark.own_connections
 def test_two_senders_at_once_send_each_message_once(app, org, smtp_server):
     queue_plain(40)
     barrier = threading.Barrier(2)
@@ -222,6 +223,7 @@ def test_stored_smtp_settings_win_over_the_environment(app, smtp_server):
     assert smtp_server.messages[0]["From"].addresses[0].addr_spec == "hr@bansuan.go.th"
 
 
+@pytest.mark.own_connections
 def test_no_database_transaction_is_open_while_the_server_is_talked_to(app, smtp_server):
     queue_plain(3)
     url = db.engine.url

@@ -6,7 +6,6 @@ import threading
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy import event
 
 from ethics_hr.extensions import db
 from ethics_hr.notifications import registry
@@ -249,20 +248,15 @@ def test_notify_many_skips_opted_out_people_and_takes_targets_per_recipient(app,
     assert notice.target == f"person:{people[1].id}" and notice.link == f"/people/{people[1].id}"
 
 
-def test_notify_many_with_nothing_new_costs_the_same_queries_for_more_people(app, org):
+def test_notify_many_with_nothing_new_costs_the_same_queries_for_more_people(app, org, count_statements):
     users = [factories.user() for _ in range(30)]
 
     def statements_for(group) -> int:
         everyone = [recipient(u) for u in group]
         notify_many(everyone, kind="test_reminder", target="code:1", render=hello)
         db.session.commit()
-        seen = []
-        listener = lambda *args: seen.append(1)  # noqa: E731
-        event.listen(db.engine, "before_cursor_execute", listener)
-        try:
+        with count_statements() as seen:
             notify_many(everyone, kind="test_reminder", target="code:1", render=hello)
-        finally:
-            event.remove(db.engine, "before_cursor_execute", listener)
         return len(seen)
 
     assert statements_for(users[:5]) == statements_for(users)
@@ -286,6 +280,7 @@ def test_queue_many_ignores_rows_already_queued(app):
     assert count(OutboxMessage) == 6
 
 
+@pytest.mark.own_connections
 def test_two_writers_at_once_queue_one_message(app, org):
     user = factories.user()
     r = recipient(user)

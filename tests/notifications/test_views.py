@@ -6,9 +6,8 @@ import re
 
 import pytest
 import sqlalchemy as sa
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import event
 
 from ethics_hr.extensions import db
 from ethics_hr.notifications import registry
@@ -32,21 +31,13 @@ def page_text(response) -> str:
 # --- the bell and the notices --------------------------------------------------------------------------
 
 
-def test_the_bell_shows_my_unread_count_with_one_query(app, client, login_as, org):
+def test_the_bell_shows_my_unread_count_with_one_query(app, client, login_as, org, count_statements):
     user = login_as(factories.user())
     give_notices(user, 3)
     give_notices(factories.user(), 5)  # someone else's
-    counts = []
-
-    def count_queries(conn, cursor, statement, *args):
-        if "FROM notice" in statement and "count(" in statement.lower():
-            counts.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count_queries)
-    try:
+    with count_statements() as seen:
         html = page_text(client.get("/home"))
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count_queries)
+    counts = [s for s in seen if "FROM notice" in s and "count(" in s.lower()]
     badge = re.search(r'data-testid="bell-count">([^<]+)<', html)
     assert badge and badge.group(1) == "3"
     assert len(counts) == 1
@@ -377,7 +368,6 @@ def test_posts_without_the_csrf_token_change_nothing(app, client, login_as, org)
     assert registry.opted_out_kinds(user.id) == set()
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(max_size=80))
 def test_random_text_in_the_admin_forms_never_breaks_them(app, client, login_as, text):
     login_as(factories.admin())
@@ -398,21 +388,9 @@ def test_random_text_in_the_admin_forms_never_breaks_them(app, client, login_as,
     )
 
 
-def statements(client, url: str) -> int:
-    seen = []
-
-    def count(*args):
-        seen.append(1)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-    return len(seen)
-
-
-def test_the_outbox_and_notices_pages_cost_the_same_queries_for_more_rows(app, client, login_as, org):
+def test_the_outbox_and_notices_pages_cost_the_same_queries_for_more_rows(
+    app, client, login_as, org, count_statements
+):
     from ethics_hr.notifications.services import Attachment
 
     admin = login_as(factories.admin())
@@ -429,7 +407,13 @@ def test_the_outbox_and_notices_pages_cost_the_same_queries_for_more_rows(app, c
         db.session.commit()
 
     add(3, 0)
-    few = (statements(client, "/admin/notifications/outbox"), statements(client, "/notifications/"))
+    few = (
+        count_statements.page(client, "/admin/notifications/outbox"),
+        count_statements.page(client, "/notifications/"),
+    )
     add(30, 3)
-    many = (statements(client, "/admin/notifications/outbox"), statements(client, "/notifications/"))
+    many = (
+        count_statements.page(client, "/admin/notifications/outbox"),
+        count_statements.page(client, "/notifications/"),
+    )
     assert few == many

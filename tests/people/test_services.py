@@ -143,6 +143,7 @@ def test_deactivation_ends_the_sessions_and_reactivation_does_not_revive_them(ap
     assert services.load_user_from_session(user.get_id()) == user
 
 
+@pytest.mark.own_connections
 def test_two_officers_adding_the_same_employee_number_at_once_make_one_person(app):
     category_id = factories.category().id
     barrier = threading.Barrier(2)

@@ -15,8 +15,6 @@ from ethics_hr.plans.models import DONE, NOT_STARTED, PlanItem
 from ethics_hr.training import attendance
 from ethics_hr.training.models import COMPLETED, ENROLLED
 from tests import factories
-from tests.plans import helpers
-from tests.training import helpers as training
 
 
 @pytest.mark.parametrize(
@@ -33,9 +31,9 @@ from tests.training import helpers as training
     ],
 )
 def test_bad_items_are_refused_and_nothing_is_written(app, changes, field):
-    plan = helpers.plan()
+    plan = factories.plan()
     with pytest.raises(RuleViolation) as refused:
-        services.save_item(plan, None, helpers.item_input(**changes))
+        services.save_item(plan, None, factories.item_input(**changes))
     assert refused.value.field == field
     db.session.rollback()
     assert db.session.scalar(db.select(db.func.count(PlanItem.id))) == 0
@@ -56,19 +54,19 @@ def test_a_plan_cannot_end_before_it_starts(app):
 
 
 def test_approving_supersedes_the_earlier_plan_of_the_same_years(app):
-    old = helpers.plan(approved=True)
-    services.save_item(old, None, helpers.item_input())
-    new = helpers.plan(2570, 2572)
-    services.save_item(new, None, helpers.item_input(fiscal_year=2570, budgets={2570: Decimal("1")}))
+    old = factories.plan(approved=True)
+    services.save_item(old, None, factories.item_input())
+    new = factories.plan(2570, 2572)
+    services.save_item(new, None, factories.item_input(fiscal_year=2570, budgets={2570: Decimal("1")}))
     services.approve(new, approved_on=date(2026, 9, 1), approved_by="นายกเทศมนตรี")
     assert (old.status, new.status) == ("superseded", "approved")
     assert services.plan_in_force(2570).id == new.id
 
 
 def test_changing_an_approved_items_target_is_on_record(app):
-    plan = helpers.plan(approved=True)
-    item = services.save_item(plan, None, helpers.item_input())
-    services.save_item(plan, item, helpers.item_input(target_participants=55))
+    plan = factories.plan(approved=True)
+    item = services.save_item(plan, None, factories.item_input())
+    services.save_item(plan, item, factories.item_input(target_participants=55))
     services.record_progress(item, status=DONE, progress_note="เสร็จ", spent=Decimal("20000"))
     changes = services.target_changes(item)
     assert len(changes) == 1
@@ -76,8 +74,8 @@ def test_changing_an_approved_items_target_is_on_record(app):
 
 
 def test_an_approved_plans_item_still_gets_progress_and_spending(app):
-    plan = helpers.plan(approved=True)
-    item = services.save_item(plan, None, helpers.item_input())
+    plan = factories.plan(approved=True)
+    item = services.save_item(plan, None, factories.item_input())
     services.record_progress(
         item, status="in_progress", progress_note="อบรมรุ่นแรกแล้ว", spent=Decimal("12500.50")
     )
@@ -87,10 +85,10 @@ def test_an_approved_plans_item_still_gets_progress_and_spending(app):
 
 
 def test_items_whose_quarter_has_begun_but_not_started_are_flagged(app):
-    plan = helpers.plan(approved=True)
-    q1 = services.save_item(plan, None, helpers.item_input(quarter=1))
-    q2 = services.save_item(plan, None, helpers.item_input(quarter=2))
-    done = services.save_item(plan, None, helpers.item_input(quarter=1))
+    plan = factories.plan(approved=True)
+    q1 = services.save_item(plan, None, factories.item_input(quarter=1))
+    q2 = services.save_item(plan, None, factories.item_input(quarter=2))
+    done = services.save_item(plan, None, factories.item_input(quarter=1))
     services.record_progress(done, status=DONE, progress_note="", spent=None)
     assert services.quarter_start(2569, 2) == date(2026, 1, 1)
     late = {i.id for i in db.session.scalars(services.late_items_query(date(2025, 12, 31)))}
@@ -103,7 +101,7 @@ def test_items_whose_quarter_has_begun_but_not_started_are_flagged(app):
 
 def _attended(session, people, statuses):
     for person in people:
-        training.register(session, person, ENROLLED)
+        factories.register(session, person, ENROLLED)
     officer = factories.officer()
     attendance.record_marks(
         session, dict(zip([p.id for p in people], statuses, strict=True)), by_user_id=officer.id
@@ -113,14 +111,14 @@ def _attended(session, people, statuses):
 
 
 def test_actuals_come_from_attendance_and_the_first_half_ends_on_31_march_local(app):
-    plan = helpers.plan(approved=True)
-    item = services.save_item(plan, None, helpers.item_input(fiscal_year=2569))
-    course = training.course(hours=3.0)
+    plan = factories.plan(approved=True)
+    item = services.save_item(plan, None, factories.item_input(fiscal_year=2569))
+    course = factories.course(hours=3.0)
     a, b, c = factories.person(), factories.person(), factories.person()
     # 31 March 2026, 23:30 in Bangkok is 16:30 UTC: still the first half.
-    last_evening = training.session(course_=course, starts_at=datetime(2026, 3, 31, 16, 30, tzinfo=UTC))
+    last_evening = factories.session(course_=course, starts_at=datetime(2026, 3, 31, 16, 30, tzinfo=UTC))
     # 1 April 2026, 00:30 in Bangkok is 31 March 17:30 UTC: the second half.
-    next_morning = training.session(course_=course, starts_at=datetime(2026, 3, 31, 17, 30, tzinfo=UTC))
+    next_morning = factories.session(course_=course, starts_at=datetime(2026, 3, 31, 17, 30, tzinfo=UTC))
     with time_machine.travel("2026-04-02 12:00 +07:00"):
         _attended(last_evening, [a, b], ["present", "absent"])
         _attended(next_morning, [a, c], ["present", "late"])
@@ -138,10 +136,10 @@ def test_actuals_come_from_attendance_and_the_first_half_ends_on_31_march_local(
 
 
 def test_a_session_counts_toward_one_item_only(app):
-    plan = helpers.plan()
-    first = services.save_item(plan, None, helpers.item_input())
-    second = services.save_item(plan, None, helpers.item_input())
-    session = training.session()
+    plan = factories.plan()
+    first = services.save_item(plan, None, factories.item_input())
+    second = services.save_item(plan, None, factories.item_input())
+    session = factories.session()
     services.link_session(first, session.id)
     with pytest.raises(RuleViolation):
         services.link_session(second, session.id)
@@ -153,16 +151,16 @@ def test_no_plan_in_force_gives_an_empty_honest_report(app):
 
 
 def test_measures_are_recomputed_when_attendance_changes(app):
-    plan = helpers.plan(approved=True)
-    item = services.save_item(plan, None, helpers.item_input(fiscal_year=2569))
-    session = training.session(starts_at=datetime(2026, 2, 10, 2, 0, tzinfo=UTC))
+    plan = factories.plan(approved=True)
+    item = services.save_item(plan, None, factories.item_input(fiscal_year=2569))
+    session = factories.session(starts_at=datetime(2026, 2, 10, 2, 0, tzinfo=UTC))
     a, b = factories.person(), factories.person()
     services.link_session(item, session.id)
     with time_machine.travel("2026-02-11 09:00 +07:00"):
         _attended(session, [a], ["present"])
     assert actuals.plan_against_actual(plan, 2569).rows[0].participants == 1
     with time_machine.travel("2026-02-11 10:00 +07:00"):
-        training.register(session, b, ENROLLED)
+        factories.register(session, b, ENROLLED)
         attendance.record_marks(session, {b.id: "present"}, by_user_id=factories.officer().id)
     assert actuals.plan_against_actual(plan, 2569).rows[0].participants == 2
     services.unlink_session(item, session.id)

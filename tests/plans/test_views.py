@@ -12,13 +12,12 @@ from ethics_hr.extensions import db
 from ethics_hr.plans import services
 from ethics_hr.plans.models import Plan, PlanItem
 from tests import factories
-from tests.plans import helpers
 
 pytestmark = pytest.mark.usefixtures("in_english")
 
 
 def test_plans_are_for_officers(app, client, login_as):
-    plan = helpers.plan()
+    plan = factories.plan()
     login_as(factories.user())
     for url in ("/plans/", f"/plans/{plan.id}", "/plans/report", "/plans/new"):
         assert client.get(url).status_code == 403, url
@@ -30,7 +29,7 @@ def test_plans_are_for_officers(app, client, login_as):
 def _item_form(**kw) -> dict:
     return {
         "name": "อบรมจริยธรรม",
-        "area_id": str(helpers.area_id()),
+        "area_id": str(factories.area_id()),
         "category_ids": [str(factories.category().id)],
         "target_participants": "40",
         "fiscal_year": "2569",
@@ -56,7 +55,7 @@ def _item_form(**kw) -> dict:
 def test_bad_item_input_is_shown_next_to_the_field_kept_and_not_written(
     app, client, login_as, changes, field
 ):
-    plan = helpers.plan()
+    plan = factories.plan()
     login_as(factories.officer())
     response = client.post(f"/plans/{plan.id}/items/new", data=_item_form(**changes))
     html = response.get_data(as_text=True)
@@ -68,7 +67,7 @@ def test_bad_item_input_is_shown_next_to_the_field_kept_and_not_written(
 
 
 def test_an_item_is_saved_with_its_budget(app, client, login_as):
-    plan = helpers.plan()
+    plan = factories.plan()
     login_as(factories.officer())
     response = client.post(f"/plans/{plan.id}/items/new", data=_item_form())
     assert response.status_code == 302
@@ -86,8 +85,8 @@ def test_a_plan_with_bad_years_is_refused(app, client, login_as):
 
 
 def test_the_report_downloads_as_a_spreadsheet(app, client, login_as):
-    plan = helpers.plan(approved=True)
-    services.save_item(plan, None, helpers.item_input(name="โครงการ ก", target_participants=30))
+    plan = factories.plan(approved=True)
+    services.save_item(plan, None, factories.item_input(name="โครงการ ก", target_participants=30))
     login_as(factories.officer())
     page = client.get("/plans/report?fy=2569&period=h1").get_data(as_text=True)
     assert "โครงการ ก" in page

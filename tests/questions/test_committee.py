@@ -11,7 +11,6 @@ from ethics_hr.extensions import db
 from ethics_hr.questions import services
 from ethics_hr.questions.models import FaqEntry, QuestionCategory, QuestionStatus
 from tests import factories
-from tests.committees import factories as committee_factories
 
 
 def _category_id(code: str = "gifts") -> int:
@@ -20,8 +19,8 @@ def _category_id(code: str = "gifts") -> int:
 
 def _member(**kw):
     user = factories.user(**kw)
-    committee = committee_factories.committee()
-    committee_factories.order(committee, [(user.person, "chair")], effective_on=date(2026, 1, 5))
+    committee = factories.committee()
+    factories.order(committee, [(user.person, "chair")], effective_on=date(2026, 1, 5))
     return user
 
 
@@ -40,8 +39,8 @@ def test_only_members_with_an_appointment_in_force_see_the_queue(app, client, lo
 
 def test_rights_end_by_themselves_when_the_term_ends(app, client, login_as):
     user = factories.user()
-    committee = committee_factories.committee()
-    committee_factories.order(
+    committee = factories.committee()
+    factories.order(
         committee, [(user.person, "member")], effective_on=date(2026, 1, 5), ends_on=date(2026, 6, 30)
     )
     with time_machine.travel("2026-06-30 12:00 +07:00"):

@@ -13,7 +13,6 @@ from ethics_hr.questions import services
 from ethics_hr.questions.jobs import announce_new_questions, assignee_reminders, overdue_to_chair
 from ethics_hr.questions.models import Question, QuestionCategory
 from tests import factories
-from tests.committees import factories as committee_factories
 from tests.reminders import at, deliver, html_of, notices, outbox, run, subjects, text_of
 
 ASKED = at("2026-11-25 10:13")
@@ -32,8 +31,8 @@ def _committee():
         factories.user(locale="th"),
         factories.user(locale="en"),
     )
-    committee = committee_factories.committee()
-    committee_factories.order(
+    committee = factories.committee()
+    factories.order(
         committee,
         [(chair.person, "chair"), (thai.person, "member"), (english.person, "secretary")],
         effective_on=date(2026, 1, 5),

@@ -82,6 +82,7 @@ def test_start_report_stores_the_seed_rows_once(app):
     assert services.build_report(2569, "th").stored is not None
 
 
+@pytest.mark.own_connections
 def test_two_officers_starting_the_same_report_at_once_give_one_report(app):
     results: list[int] = []
     errors: list[BaseException] = []

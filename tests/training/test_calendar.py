@@ -12,7 +12,6 @@ from ethics_hr.extensions import db
 from ethics_hr.training import calendar, services
 from ethics_hr.training.models import ENROLLED, WITHDRAWN, CalendarFeed
 from tests import factories
-from tests.training import helpers
 
 
 def _parse(data: bytes):
@@ -20,7 +19,7 @@ def _parse(data: bytes):
 
 
 def test_a_session_ics_carries_title_times_place_and_a_stable_uid(app):
-    s = helpers.session(place="ห้องประชุมสภาเทศบาล", speakers="นิติกร")
+    s = factories.session(place="ห้องประชุมสภาเทศบาล", speakers="นิติกร")
     with app.test_request_context():
         data = calendar.calendar_bytes([s], name="x", locale="th")
         again = calendar.calendar_bytes([s], name="x", locale="th")
@@ -35,9 +34,9 @@ def test_a_session_ics_carries_title_times_place_and_a_stable_uid(app):
 
 
 def test_a_cancelled_session_stays_in_the_calendar_as_cancelled(app):
-    s = helpers.session()
+    s = factories.session()
     p = factories.person()
-    helpers.register(s, p, ENROLLED)
+    factories.register(s, p, ENROLLED)
     services.cancel_session(s, reason="เลื่อน")
     with app.test_request_context():
         cal = _parse(calendar.calendar_bytes(calendar.feed_sessions(p.id), name="x", locale="en"))
@@ -47,12 +46,12 @@ def test_a_cancelled_session_stays_in_the_calendar_as_cancelled(app):
 
 def test_the_feed_lists_invited_enrolled_and_waiting_but_not_withdrawn_sessions(app):
     p = factories.person()
-    kept = [helpers.session(), helpers.session(), helpers.session()]
+    kept = [factories.session(), factories.session(), factories.session()]
     for s, state in zip(kept, ("invited", ENROLLED, "waitlisted"), strict=True):
-        helpers.register(s, p, state)
-    helpers.register(helpers.session(), p, WITHDRAWN)
-    helpers.register(helpers.session(starts_at=utc_now() - timedelta(days=500)), p, ENROLLED)
-    helpers.session()
+        factories.register(s, p, state)
+    factories.register(factories.session(), p, WITHDRAWN)
+    factories.register(factories.session(starts_at=utc_now() - timedelta(days=500)), p, ENROLLED)
+    factories.session()
     with app.test_request_context():
         cal = _parse(calendar.calendar_bytes(calendar.feed_sessions(p.id), name="x", locale="th"))
     uids = sorted(e.uid.value for e in cal.vevent_list)

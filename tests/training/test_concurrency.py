@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 import sqlalchemy as sa
 
 from ethics_hr.core.errors import RuleViolation
@@ -12,7 +13,8 @@ from ethics_hr.people.models import Person
 from ethics_hr.training import checkin, enrolment
 from ethics_hr.training.models import ENROLLED, Attendance, Registration, TrainingSession
 from tests import factories
-from tests.training import helpers
+
+pytestmark = pytest.mark.own_connections  # real threads, each on its own connection
 
 
 def _race(app, work, arguments) -> list[str]:
@@ -45,11 +47,11 @@ def _race(app, work, arguments) -> list[str]:
 
 
 def test_two_people_taking_the_last_seat_at_once_get_exactly_one_seat(app):
-    s = helpers.session(capacity=2)
-    helpers.register(s, factories.person(), ENROLLED)
+    s = factories.session(capacity=2)
+    factories.register(s, factories.person(), ENROLLED)
     racers = [factories.person(), factories.person()]
     for p in racers:
-        helpers.register(s, p)
+        factories.register(s, p)
     session_id = s.id
 
     def enrol(person_id):
@@ -76,9 +78,9 @@ def test_two_taps_on_check_in_at_once_record_one_entry(app):
 
     from ethics_hr.core.models import utc_now
 
-    s = helpers.session(starts_at=utc_now() - timedelta(minutes=5))
+    s = factories.session(starts_at=utc_now() - timedelta(minutes=5))
     p = factories.person()
-    helpers.register(s, p, ENROLLED)
+    factories.register(s, p, ENROLLED)
     code, person_id = s.checkin_code, p.id
 
     def tap(_):

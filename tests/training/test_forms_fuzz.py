@@ -4,21 +4,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from ethics_hr.core.models import utc_now
 from tests import factories
-from tests.training import helpers
 
 TEXT = st.text(min_size=0, max_size=60)
-FUZZ = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-@FUZZ
 @given(day=TEXT, start=TEXT, capacity=TEXT, place=TEXT, url=TEXT, hours=TEXT)
 def test_the_session_form_survives_any_text(client, login_as, day, start, capacity, place, url, hours):
-    course = helpers.course()
+    course = factories.course()
     login_as(factories.officer())
     response = client.post(
         "/training/sessions/new",
@@ -39,12 +36,11 @@ def test_the_session_form_survives_any_text(client, login_as, day, start, capaci
         assert "<script" not in response.get_data(as_text=True).split("<main", 1)[1]
 
 
-@FUZZ
 @given(code=TEXT, numbers=TEXT, walk_in=TEXT, status=TEXT, title=TEXT)
 def test_check_in_invitations_walk_ins_and_courses_survive_any_text(
     client, login_as, code, numbers, walk_in, status, title
 ):
-    s = helpers.session(starts_at=utc_now() - timedelta(minutes=5))
+    s = factories.session(starts_at=utc_now() - timedelta(minutes=5))
     login_as(factories.officer())
     assert client.post("/training/checkin", data={"code": code}).status_code == 200
     assert client.post(

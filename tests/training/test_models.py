@@ -10,11 +10,10 @@ from ethics_hr.extensions import db
 from ethics_hr.reference import ensure_all_reference_data
 from ethics_hr.training.models import Attendance, AttendanceStatus, CourseTopic, TrainingSession
 from tests import factories
-from tests.training import helpers
 
 
 def _attendance_row():
-    s = helpers.session()
+    s = factories.session()
     p = factories.person()
     status = db.session.scalar(sa.select(AttendanceStatus).where(AttendanceStatus.code == "present"))
     row = Attendance(session_id=s.id, person_id=p.id, status_id=status.id)
@@ -40,7 +39,7 @@ def test_attendance_cannot_be_deleted(app):
 
 
 def test_seats_taken_can_never_pass_capacity_even_by_hand(app):
-    s = helpers.session(capacity=2)
+    s = factories.session(capacity=2)
     with pytest.raises(IntegrityError):
         db.session.execute(
             sa.text("UPDATE training_session SET seats_taken = 3 WHERE id = :id"), {"id": s.id}
@@ -49,7 +48,7 @@ def test_seats_taken_can_never_pass_capacity_even_by_hand(app):
 
 
 def test_a_session_cannot_end_before_it_starts_in_the_database(app):
-    s = helpers.session()
+    s = factories.session()
     with pytest.raises(IntegrityError):
         db.session.execute(
             sa.update(TrainingSession).where(TrainingSession.id == s.id).values(ends_at=s.starts_at)

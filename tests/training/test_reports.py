@@ -12,25 +12,24 @@ from ethics_hr.extensions import db
 from ethics_hr.training import attendance, reports
 from ethics_hr.training.models import CANCELLED, COMPLETED, ENROLLED, AttendanceStatus
 from tests import factories
-from tests.training import helpers
 
 FY = 2570  # 1 Oct 2026 - 30 Sep 2027
 
 
 def _held(when: datetime, **kw):
-    return helpers.session(starts_at=when, status=COMPLETED, **kw)
+    return factories.session(starts_at=when, status=COMPLETED, **kw)
 
 
 def _attend(s, person, code, officer):
-    helpers.register(s, person, ENROLLED)
+    factories.register(s, person, ENROLLED)
     attendance.record_marks(s, {person.id: code}, by_user_id=officer.id)
 
 
 def test_hours_count_current_attendance_times_share_times_session_hours(app):
     officer = factories.officer()
     p = factories.person()
-    ethics = helpers.course(hours=3)
-    other = helpers.course(is_ethics=False, hours=6)
+    ethics = factories.course(hours=3)
+    other = factories.course(is_ethics=False, hours=6)
     _attend(_held(datetime(2026, 10, 5, 2, tzinfo=UTC), course_=ethics), p, "present", officer)
     _attend(_held(datetime(2026, 11, 5, 2, tzinfo=UTC), course_=ethics, hours=1.5), p, "late", officer)
     _attend(_held(datetime(2026, 11, 6, 2, tzinfo=UTC), course_=ethics), p, "absent", officer)
@@ -110,9 +109,9 @@ def test_a_persons_record_lists_their_sessions_with_status_and_hours(app):
     p = factories.person()
     held = _held(datetime(2026, 10, 5, 2, tzinfo=UTC))
     _attend(held, p, "present", officer)
-    upcoming = helpers.session(starts_at=datetime(2027, 1, 5, 2, tzinfo=UTC))
-    helpers.register(upcoming, p)
-    helpers.session(starts_at=datetime(2027, 1, 6, 2, tzinfo=UTC))  # not theirs
+    upcoming = factories.session(starts_at=datetime(2027, 1, 5, 2, tzinfo=UTC))
+    factories.register(upcoming, p)
+    factories.session(starts_at=datetime(2027, 1, 6, 2, tzinfo=UTC))  # not theirs
     lines = reports.person_record(p.id, FY)
     assert [(line.session.id, line.registration_state, line.hours) for line in lines] == [
         (held.id, ENROLLED, 3.0),
@@ -160,9 +159,9 @@ def test_the_kept_totals_follow_every_change_that_moves_hours(app):
 
     officer = factories.officer()
     people = [factories.person() for _ in range(3)]
-    s = helpers.session(starts_at=datetime(2026, 11, 25, 2, tzinfo=UTC), capacity=5)
+    s = factories.session(starts_at=datetime(2026, 11, 25, 2, tzinfo=UTC), capacity=5)
     for p in people[:2]:
-        helpers.register(s, p, ENROLLED)
+        factories.register(s, p, ENROLLED)
     attendance.record_marks(s, {people[0].id: "present", people[1].id: "late"}, by_user_id=officer.id)
     assert _kept() == _live(people) == {people[0].id: (3, 3), people[1].id: (3, 3)}
     attendance.add_walk_in(s, people[2].employee_number, "present", by_user_id=officer.id)
@@ -195,8 +194,8 @@ def test_the_kept_totals_follow_every_change_that_moves_hours(app):
     services.cancel_session(db.session.get(TrainingSession, s.id), reason="x")
     assert _kept() == _live(people) == {}
     # A course that stops counting as ethics content.
-    s2 = helpers.session(starts_at=datetime(2026, 11, 25, 2, tzinfo=UTC))
-    helpers.register(s2, people[0], ENROLLED)
+    s2 = factories.session(starts_at=datetime(2026, 11, 25, 2, tzinfo=UTC))
+    factories.register(s2, people[0], ENROLLED)
     with time_machine.travel(s2.starts_at, tick=False):
         checkin.check_in(s2.checkin_code, people[0], by_user_id=None)
     assert _kept()[people[0].id] == (3, 3)

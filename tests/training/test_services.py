@@ -24,12 +24,11 @@ from ethics_hr.training.models import (
     TrainingSession,
 )
 from tests import factories
-from tests.training import helpers
 
 
 def _input(**kw) -> services.SessionInput:
     values = {
-        "course_id": helpers.course().id,
+        "course_id": factories.course().id,
         "day": date(2026, 12, 10),
         "start": time(9, 0),
         "end": time(12, 0),
@@ -82,9 +81,9 @@ def test_a_repeating_session_makes_a_series_with_its_own_codes(app):
 
 
 def test_capacity_cannot_drop_below_the_people_enrolled(app):
-    s = helpers.session(capacity=5)
+    s = factories.session(capacity=5)
     for _ in range(3):
-        helpers.register(s, factories.person(), ENROLLED)
+        factories.register(s, factories.person(), ENROLLED)
     data = _input(course_id=s.course_id, capacity=2, day=date(2026, 12, 20))
     with pytest.raises(RuleViolation) as error:
         services.update_session(s, data)
@@ -94,9 +93,9 @@ def test_capacity_cannot_drop_below_the_people_enrolled(app):
 
 
 def test_raising_capacity_gives_the_new_seats_to_the_waiting_list(app):
-    s = helpers.session(capacity=1)
-    helpers.register(s, factories.person(), ENROLLED)
-    waiting = helpers.register(s, factories.person(), WAITLISTED)
+    s = factories.session(capacity=1)
+    factories.register(s, factories.person(), ENROLLED)
+    waiting = factories.register(s, factories.person(), WAITLISTED)
     services.update_session(s, _input(course_id=s.course_id, capacity=2, day=date(2026, 12, 20)))
     assert db.session.get(Registration, waiting.id).state == ENROLLED
     assert db.session.get(TrainingSession, s.id).seats_taken == 2
@@ -106,7 +105,7 @@ def test_raising_capacity_gives_the_new_seats_to_the_waiting_list(app):
 
 
 def test_inviting_a_department_a_category_and_individuals_reaches_each_active_person_once(app):
-    s = helpers.session()
+    s = factories.session()
     dept = factories.department()
     in_dept = [factories.person(dept=dept) for _ in range(2)]
     factories.person(dept=dept, active=False)
@@ -127,7 +126,7 @@ def test_inviting_a_department_a_category_and_individuals_reaches_each_active_pe
 
 
 def test_an_unknown_employee_number_invites_nobody(app):
-    s = helpers.session()
+    s = factories.session()
     known = factories.person()
     with pytest.raises(RuleViolation) as error:
         services.invite(s, employee_numbers=[known.employee_number, "NOPE-1"])
@@ -137,7 +136,7 @@ def test_an_unknown_employee_number_invites_nobody(app):
 
 
 def test_inviting_to_a_mandatory_session_seats_people_and_waitlists_the_overflow(app):
-    s = helpers.session(capacity=2, mandatory=True)
+    s = factories.session(capacity=2, mandatory=True)
     dept = factories.department()
     for _ in range(3):
         factories.person(dept=dept)
@@ -147,7 +146,7 @@ def test_inviting_to_a_mandatory_session_seats_people_and_waitlists_the_overflow
 
 
 def test_nobody_can_be_invited_to_a_cancelled_session(app):
-    s = helpers.session(status=CANCELLED)
+    s = factories.session(status=CANCELLED)
     with pytest.raises(RuleViolation):
         services.invite(s, employee_numbers=[factories.person().employee_number])
 
@@ -156,24 +155,24 @@ def test_nobody_can_be_invited_to_a_cancelled_session(app):
 
 
 def test_an_invited_person_enrols_and_takes_a_seat(app):
-    s = helpers.session(capacity=2)
+    s = factories.session(capacity=2)
     p = factories.person()
-    helpers.register(s, p)
+    factories.register(s, p)
     reg = enrolment.enrol(s, p)
     assert reg.state == ENROLLED and reg.enrolled_at is not None
     assert db.session.get(TrainingSession, s.id).seats_taken == 1
 
 
 def test_someone_not_invited_cannot_enrol(app):
-    s = helpers.session()
+    s = factories.session()
     with pytest.raises(RuleViolation, match="not been invited"):
         enrolment.enrol(s, factories.person())
 
 
 def test_enrolling_twice_is_refused_and_takes_one_seat(app):
-    s = helpers.session()
+    s = factories.session()
     p = factories.person()
-    helpers.register(s, p)
+    factories.register(s, p)
     enrolment.enrol(s, p)
     with pytest.raises(RuleViolation, match="already enrolled"):
         enrolment.enrol(s, p)
@@ -181,9 +180,9 @@ def test_enrolling_twice_is_refused_and_takes_one_seat(app):
 
 
 def test_enrolling_after_the_deadline_is_refused(app):
-    s = helpers.session(registration_deadline=utc_now() + timedelta(days=2))
+    s = factories.session(registration_deadline=utc_now() + timedelta(days=2))
     p = factories.person()
-    helpers.register(s, p)
+    factories.register(s, p)
     with (
         time_machine.travel(utc_now() + timedelta(days=3), tick=False),
         pytest.raises(RuleViolation, match="deadline"),
@@ -193,18 +192,18 @@ def test_enrolling_after_the_deadline_is_refused(app):
 
 
 def test_enrolment_waits_until_the_session_is_open(app):
-    s = helpers.session(status=PLANNED)
+    s = factories.session(status=PLANNED)
     p = factories.person()
-    helpers.register(s, p)
+    factories.register(s, p)
     with pytest.raises(RuleViolation, match="not opened"):
         enrolment.enrol(s, p)
 
 
 def test_a_full_session_says_so_and_offers_the_waiting_list(app):
-    s = helpers.session(capacity=1)
-    helpers.register(s, factories.person(), ENROLLED)
+    s = factories.session(capacity=1)
+    factories.register(s, factories.person(), ENROLLED)
     late = factories.person()
-    helpers.register(s, late)
+    factories.register(s, late)
     with pytest.raises(enrolment.SessionFull, match="waiting list"):
         enrolment.enrol(s, late)
     reg = enrolment.join_waitlist(db.session.get(TrainingSession, s.id), late)
@@ -212,21 +211,21 @@ def test_a_full_session_says_so_and_offers_the_waiting_list(app):
 
 
 def test_the_waiting_list_is_only_for_full_sessions(app):
-    s = helpers.session(capacity=3)
+    s = factories.session(capacity=3)
     p = factories.person()
-    helpers.register(s, p)
+    factories.register(s, p)
     with pytest.raises(RuleViolation, match="enrol instead"):
         enrolment.join_waitlist(s, p)
 
 
 def test_withdrawing_gives_the_seat_to_the_first_person_waiting_and_tells_them(app):
-    s = helpers.session(capacity=1)
+    s = factories.session(capacity=1)
     leaving = factories.person()
-    helpers.register(s, leaving, ENROLLED)
+    factories.register(s, leaving, ENROLLED)
     first = factories.person()
     second = factories.person()
-    reg_first = helpers.register(s, first, WAITLISTED)
-    reg_second = helpers.register(s, second, WAITLISTED)
+    reg_first = factories.register(s, first, WAITLISTED)
+    reg_second = factories.register(s, second, WAITLISTED)
     db.session.execute(
         sa.update(Registration)
         .where(Registration.id == reg_second.id)
@@ -242,19 +241,19 @@ def test_withdrawing_gives_the_seat_to_the_first_person_waiting_and_tells_them(a
 
 
 def test_leaving_the_waiting_list_frees_no_seat(app):
-    s = helpers.session(capacity=1)
-    helpers.register(s, factories.person(), ENROLLED)
+    s = factories.session(capacity=1)
+    factories.register(s, factories.person(), ENROLLED)
     p = factories.person()
-    helpers.register(s, p, WAITLISTED)
+    factories.register(s, p, WAITLISTED)
     reg = enrolment.withdraw(s, p)
     assert reg.state == WITHDRAWN
     assert db.session.get(TrainingSession, s.id).seats_taken == 1
 
 
 def test_a_withdrawn_person_can_enrol_again(app):
-    s = helpers.session(capacity=1)
+    s = factories.session(capacity=1)
     p = factories.person()
-    helpers.register(s, p, ENROLLED)
+    factories.register(s, p, ENROLLED)
     enrolment.withdraw(s, p)
     assert enrolment.enrol(db.session.get(TrainingSession, s.id), p).state == ENROLLED
 
@@ -263,16 +262,16 @@ def test_a_withdrawn_person_can_enrol_again(app):
 
 
 def test_cancelling_keeps_the_roster_and_tells_each_person_in_their_language(app):
-    s = helpers.session(capacity=5)
+    s = factories.session(capacity=5)
     thai = factories.user(locale="th")
     english = factories.user(locale="en")
     no_email = factories.person(email=None)
     invited_only = factories.person()
     withdrawn = factories.person()
     for p in (thai.person, english.person, no_email):
-        helpers.register(s, p, ENROLLED)
-    helpers.register(s, invited_only, INVITED)  # they have the invitation's .ics in their calendar
-    helpers.register(s, withdrawn, WITHDRAWN)
+        factories.register(s, p, ENROLLED)
+    factories.register(s, invited_only, INVITED)  # they have the invitation's .ics in their calendar
+    factories.register(s, withdrawn, WITHDRAWN)
     told = services.cancel_session(s, reason="วิทยากรติดภารกิจ")
     assert told == 3  # the person with neither account nor address cannot be told
     s = db.session.get(TrainingSession, s.id)
@@ -287,9 +286,9 @@ def test_cancelling_keeps_the_roster_and_tells_each_person_in_their_language(app
 
 
 def test_a_cancelled_session_cannot_be_cancelled_again_or_enrolled_in(app):
-    s = helpers.session()
+    s = factories.session()
     p = factories.person()
-    helpers.register(s, p)
+    factories.register(s, p)
     services.cancel_session(s, reason="x")
     with pytest.raises(RuleViolation):
         services.cancel_session(s, reason="again")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,7 +12,6 @@ from ethics_hr.extensions import db
 from ethics_hr.training import attendance, calendar
 from ethics_hr.training.models import COMPLETED, ENROLLED, Attendance, Course, Registration, TrainingSession
 from tests import factories
-from tests.training import helpers
 
 
 def _text(response) -> str:
@@ -47,7 +45,7 @@ def test_employees_cannot_use_the_officer_screens(client, login_as, url):
 
 
 def test_employees_cannot_use_officer_screens_of_a_session(client, login_as):
-    s = helpers.session()
+    s = factories.session()
     login_as(factories.user())
     for url in (
         f"/training/sessions/{s.id}",
@@ -63,7 +61,7 @@ def test_employees_cannot_use_officer_screens_of_a_session(client, login_as):
 
 
 def test_a_session_one_is_not_invited_to_is_not_found(client, login_as):
-    s = helpers.session()
+    s = factories.session()
     login_as(factories.user())
     assert client.get(f"/training/my/sessions/{s.id}").status_code == 404
     assert client.get(f"/training/sessions/{s.id}.ics").status_code == 404
@@ -79,7 +77,7 @@ def test_a_wrong_feed_token_is_not_found(client):
 
 
 def test_the_officer_schedules_a_session_and_is_sent_to_invite_people(client, login_as):
-    course = helpers.course()
+    course = factories.course()
     login_as(factories.officer())
     response = client.post(
         "/training/sessions/new",
@@ -103,7 +101,7 @@ def test_the_officer_schedules_a_session_and_is_sent_to_invite_people(client, lo
 def test_a_session_ending_before_it_starts_is_shown_next_to_the_field_and_nothing_is_written(
     client, login_as
 ):
-    course = helpers.course()
+    course = factories.course()
     login_as(factories.officer())
     response = client.post(
         "/training/sessions/new",
@@ -134,7 +132,7 @@ def test_a_session_ending_before_it_starts_is_shown_next_to_the_field_and_nothin
     ],
 )
 def test_bad_session_fields_are_refused_next_to_the_field(client, login_as, field, value):
-    course = helpers.course()
+    course = factories.course()
     login_as(factories.officer())
     data = {
         "course_id": course.id,
@@ -150,9 +148,9 @@ def test_bad_session_fields_are_refused_next_to_the_field(client, login_as, fiel
 
 
 def test_lowering_capacity_below_the_enrolled_is_refused_in_the_form(client, login_as):
-    s = helpers.session(capacity=3)
+    s = factories.session(capacity=3)
     for _ in range(2):
-        helpers.register(s, factories.person(), ENROLLED)
+        factories.register(s, factories.person(), ENROLLED)
     login_as(factories.officer())
     page = _text(
         client.post(
@@ -172,8 +170,8 @@ def test_lowering_capacity_below_the_enrolled_is_refused_in_the_form(client, log
 
 
 def test_a_duplicate_course_code_is_refused_and_the_input_kept(client, login_as):
-    helpers.course(code="ETH101")
-    topic = helpers.topic()
+    factories.course(code="ETH101")
+    topic = factories.topic()
     login_as(factories.officer())
     page = _text(
         client.post(
@@ -191,7 +189,7 @@ def test_a_duplicate_course_code_is_refused_and_the_input_kept(client, login_as)
 
 
 def test_an_empty_invitation_is_refused(client, login_as):
-    s = helpers.session()
+    s = factories.session()
     login_as(factories.officer())
     page = _text(client.post(f"/training/sessions/{s.id}/invite", data={"employee_numbers": ""}))
     assert "at least one" in page
@@ -199,7 +197,7 @@ def test_an_empty_invitation_is_refused(client, login_as):
 
 
 def test_the_officer_invites_a_department(client, login_as):
-    s = helpers.session()
+    s = factories.session()
     dept = factories.department()
     people = [factories.person(dept=dept) for _ in range(2)]
     login_as(factories.officer())
@@ -210,10 +208,10 @@ def test_the_officer_invites_a_department(client, login_as):
 
 
 def test_the_roster_page_marks_attendance_and_shows_history(client, login_as):
-    s = helpers.session(starts_at=utc_now() - timedelta(minutes=10))
+    s = factories.session(starts_at=utc_now() - timedelta(minutes=10))
     people = [factories.person() for _ in range(2)]
     for p in people:
-        helpers.register(s, p, ENROLLED)
+        factories.register(s, p, ENROLLED)
     login_as(factories.officer())
     page = _text(client.get(f"/training/sessions/{s.id}"))
     assert people[0].employee_number in page
@@ -229,9 +227,9 @@ def test_the_roster_page_marks_attendance_and_shows_history(client, login_as):
 
 
 def test_the_sign_in_sheet_is_thai_a4_with_names_positions_and_signatures(client, login_as):
-    s = helpers.session()
+    s = factories.session()
     p = factories.person(first_name_th="สมใจ", position="นักวิชาการเงินและบัญชี")
-    helpers.register(s, p, ENROLLED)
+    factories.register(s, p, ENROLLED)
     officer = factories.officer(locale="en")
     login_as(officer)
     page = _text(client.get(f"/training/sessions/{s.id}/sign-in-sheet"))
@@ -241,7 +239,7 @@ def test_the_sign_in_sheet_is_thai_a4_with_names_positions_and_signatures(client
 
 
 def test_the_check_in_screen_shows_the_code_and_an_inline_qr_code(client, login_as):
-    s = helpers.session()
+    s = factories.session()
     login_as(factories.officer())
     page = _text(client.get(f"/training/sessions/{s.id}/checkin-screen"))
     assert s.checkin_code in page and "<svg" in page
@@ -250,9 +248,9 @@ def test_the_check_in_screen_shows_the_code_and_an_inline_qr_code(client, login_
 def test_attendance_import_checks_then_writes_on_confirmation(client, login_as):
     from io import BytesIO
 
-    s = helpers.session(starts_at=utc_now() - timedelta(minutes=10))
+    s = factories.session(starts_at=utc_now() - timedelta(minutes=10))
     p = factories.person()
-    helpers.register(s, p, ENROLLED)
+    factories.register(s, p, ENROLLED)
     login_as(factories.officer())
     data = f"employee_number,status\n{p.employee_number},present\n".encode()
     page = _text(
@@ -271,8 +269,8 @@ def test_attendance_import_checks_then_writes_on_confirmation(client, login_as):
 def test_the_hours_report_and_its_exports(client, login_as):
     officer = factories.officer()
     p = factories.person(first_name_th="ประภา")
-    s = helpers.session(starts_at=datetime(2026, 10, 5, 2, tzinfo=UTC), status=COMPLETED)
-    helpers.register(s, p, ENROLLED)
+    s = factories.session(starts_at=datetime(2026, 10, 5, 2, tzinfo=UTC), status=COMPLETED)
+    factories.register(s, p, ENROLLED)
     attendance.record_marks(s, {p.id: "present"}, by_user_id=officer.id)
     login_as(officer)
     page = _text(client.get("/training/reports/hours?fy=2570"))
@@ -308,9 +306,9 @@ def test_the_settings_form_keeps_the_yearly_ethics_hours(client, login_as):
 
 
 def test_the_home_page_offers_enrolment_and_the_employee_enrols(client, login_as):
-    s = helpers.session(capacity=1)
+    s = factories.session(capacity=1)
     user = factories.user()
-    helpers.register(s, user.person)
+    factories.register(s, user.person)
     login_as(user)
     home = _text(client.get("/home"))
     assert s.course.title_en in home and "home-enrol" in home
@@ -320,19 +318,19 @@ def test_the_home_page_offers_enrolment_and_the_employee_enrols(client, login_as
 
 
 def test_a_full_session_offers_the_waiting_list(client, login_as):
-    s = helpers.session(capacity=1)
-    helpers.register(s, factories.person(), ENROLLED)
+    s = factories.session(capacity=1)
+    factories.register(s, factories.person(), ENROLLED)
     user = factories.user()
-    helpers.register(s, user.person)
+    factories.register(s, user.person)
     login_as(user)
     page = _text(client.get(f"/training/my/sessions/{s.id}"))
     assert "/waitlist" in page and "/enrol" not in page
 
 
 def test_the_employee_checks_in_with_the_code_and_a_wrong_code_says_so(client, login_as):
-    s = helpers.session(starts_at=utc_now() - timedelta(minutes=5))
+    s = factories.session(starts_at=utc_now() - timedelta(minutes=5))
     user = factories.user()
-    helpers.register(s, user.person, ENROLLED)
+    factories.register(s, user.person, ENROLLED)
     login_as(user)
     page = _text(client.post("/training/checkin", data={"code": "WRONG2"}))
     assert 'data-field="code"' in page and "WRONG2" in page
@@ -345,8 +343,8 @@ def test_the_employee_checks_in_with_the_code_and_a_wrong_code_says_so(client, l
 
 def test_my_training_record_shows_hours(client, login_as):
     user = factories.user()
-    s = helpers.session(starts_at=utc_now() - timedelta(days=3), status=COMPLETED)
-    helpers.register(s, user.person, ENROLLED)
+    s = factories.session(starts_at=utc_now() - timedelta(days=3), status=COMPLETED)
+    factories.register(s, user.person, ENROLLED)
     attendance.record_marks(s, {user.person_id: "present"}, by_user_id=factories.officer().id)
     login_as(user)
     page = _text(client.get("/training/my"))
@@ -355,8 +353,8 @@ def test_my_training_record_shows_hours(client, login_as):
 
 def test_the_calendar_feed_is_issued_once_and_served_publicly(client, login_as):
     user = factories.user()
-    s = helpers.session()
-    helpers.register(s, user.person, ENROLLED)
+    s = factories.session()
+    factories.register(s, user.person, ENROLLED)
     login_as(user)
     client.post("/training/calendar/issue")
     page = _text(client.get("/training/calendar"))
@@ -374,31 +372,17 @@ def test_the_calendar_feed_is_issued_once_and_served_publicly(client, login_as):
 # ---------------------------------------------------------------- statement counts
 
 
-@contextlib.contextmanager
-def count_statements():
-    counted = []
-
-    def before(conn, cursor, statement, parameters, context, executemany):
-        counted.append(statement)
-
-    sa.event.listen(db.engine, "before_cursor_execute", before)
-    try:
-        yield counted
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", before)
-
-
 def _grow(s, officer, n):
     dept = factories.department()
     for _ in range(n):
         p = factories.person(dept=dept)
-        helpers.register(s, p, ENROLLED)
+        factories.register(s, p, ENROLLED)
         attendance.record_marks(s, {p.id: "present"}, by_user_id=officer.id)
 
 
-def test_pages_issue_the_same_number_of_statements_with_more_people(client, login_as):
+def test_pages_issue_the_same_number_of_statements_with_more_people(client, login_as, count_statements):
     officer = factories.officer()
-    s = helpers.session(starts_at=utc_now() - timedelta(days=1), status=COMPLETED, capacity=100)
+    s = factories.session(starts_at=utc_now() - timedelta(days=1), status=COMPLETED, capacity=100)
     login_as(officer)
     urls = [
         f"/training/sessions/{s.id}",
@@ -460,10 +444,10 @@ def test_the_demo_training_pages_work_in_both_languages(client, login_as, locale
 
 
 def test_a_whole_room_checks_in_from_one_address_without_being_throttled(app, login_as):
-    s = helpers.session(starts_at=utc_now() - timedelta(minutes=5), capacity=40)
+    s = factories.session(starts_at=utc_now() - timedelta(minutes=5), capacity=40)
     for _ in range(35):
         user = factories.user()
-        helpers.register(s, user.person, ENROLLED)
+        factories.register(s, user.person, ENROLLED)
         client = app.test_client()
         with client.session_transaction() as session:
             session["_user_id"] = user.get_id()

@@ -9,7 +9,7 @@ import time_machine
 from ethics_hr.codes import services as codes
 from ethics_hr.reports import services
 from tests import factories
-from tests.reports.helpers import acknowledge, published_code
+from tests.factories import acknowledge, published_code
 
 TODAY = "2026-11-25 10:00 +0700"
 

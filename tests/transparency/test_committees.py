@@ -7,7 +7,7 @@ from datetime import date
 import time_machine
 
 from ethics_hr.reports import services
-from tests.reports.helpers import committee_with_order
+from tests.factories import committee_with_order
 
 TODAY = "2026-11-25 10:00 +0700"
 

@@ -7,7 +7,7 @@ import time_machine
 from ethics_hr.questions import services as questions
 from ethics_hr.reports import services
 from tests import factories
-from tests.reports.helpers import answered_question
+from tests.factories import answered_question
 
 TODAY = "2026-11-25 10:00 +0700"
 

@@ -8,7 +8,7 @@ import time_machine
 
 from ethics_hr.reports import services
 from tests import factories
-from tests.reports.helpers import held_session
+from tests.factories import held_session
 
 DAY = "2026-03-12 10:30 +0700"  # during the session of 12 March 2026 (FY 2569)
 TODAY = "2026-11-25 10:00 +0700"
