@@ -73,8 +73,8 @@ def test_reference_data_keeps_what_an_officer_changed(app):
 def test_a_sessions_hours_are_its_own_or_its_courses_in_python_and_in_sql(app):
     from ethics_hr.training.models import Course
 
-    own = helpers.session(hours=1.5)
-    default = helpers.session(course_=helpers.course(hours=6))
+    own = factories.session(hours=1.5)
+    default = factories.session(course_=factories.course(hours=6))
     assert (own.credited_hours, default.credited_hours) == (1.5, 6)
     in_sql = dict(
         db.session.execute(
@@ -89,7 +89,7 @@ def test_a_sessions_hours_are_its_own_or_its_courses_in_python_and_in_sql(app):
 def test_the_current_attendance_is_the_newest_row_of_each_person_and_session(app):
     from ethics_hr.training.models import current_attendance_ids
 
-    s, other = helpers.session(), helpers.session()
+    s, other = factories.session(), factories.session()
     p = factories.person()
     status = {st.code: st for st in db.session.scalars(sa.select(AttendanceStatus))}
     rows = [
@@ -113,7 +113,7 @@ def test_what_a_person_may_do_on_a_session_follows_their_state_and_the_clock(app
     from ethics_hr.core.models import utc_now
     from ethics_hr.training.models import CANCELLED, ENROLLED, INVITED, WAITLISTED
 
-    s = helpers.session(capacity=1)
+    s = factories.session(capacity=1)
     now = utc_now()
     assert s.actions_for(None, now) == s.actions_for(None, now).__class__()
     assert s.actions_for(INVITED, now).can_enrol and not s.actions_for(INVITED, now).can_wait
