@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ethics_hr.extensions import db
 from ethics_hr.plans import services
-from ethics_hr.plans.models import APPROVED, Plan, PlanArea
+from ethics_hr.plans.models import Plan, PlanArea, PlanStatus
 from tests import factories
 
 
@@ -26,7 +26,7 @@ def plan(first: int = 2569, last: int = 2571, *, approved: bool = False) -> Plan
         approved_by="",
     )
     if approved:
-        p.status = APPROVED
+        p.status = PlanStatus.APPROVED
         p.approved_on = date(2025, 9, 22)
         p.approved_by = "นายกเทศมนตรี"
         db.session.commit()

@@ -8,7 +8,14 @@ from datetime import datetime, timedelta
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.training.checkin import new_checkin_code
-from ethics_hr.training.models import ENROLLED, OPEN, Course, CourseTopic, Registration, TrainingSession
+from ethics_hr.training.models import (
+    Course,
+    CourseTopic,
+    Registration,
+    RegistrationState,
+    SessionStatus,
+    TrainingSession,
+)
 
 _seq = itertools.count(1)
 
@@ -42,7 +49,7 @@ def session(
         "starts_at": starts,
         "ends_at": starts + timedelta(hours=hours_long),
         "capacity": 10,
-        "status": OPEN,
+        "status": SessionStatus.OPEN,
         "place": "ห้องประชุมสภา",
         "checkin_code": new_checkin_code(),
     } | kw
@@ -55,7 +62,7 @@ def session(
 def register(s: TrainingSession, person, state: str = "invited") -> Registration:
     """Put a person on a session directly (seat counted when enrolled)."""
     reg = Registration(session_id=s.id, person_id=person.id, state=state)
-    if state == ENROLLED:
+    if state == RegistrationState.ENROLLED:
         reg.enrolled_at = utc_now()
         s.seats_taken += 1
     if state == "waitlisted":

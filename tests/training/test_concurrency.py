@@ -10,7 +10,7 @@ from ethics_hr.core.errors import RuleViolation
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
 from ethics_hr.training import checkin, enrolment
-from ethics_hr.training.models import ENROLLED, Attendance, Registration, TrainingSession
+from ethics_hr.training.models import Attendance, Registration, RegistrationState, TrainingSession
 from tests import factories
 from tests.training import helpers
 
@@ -46,7 +46,7 @@ def _race(app, work, arguments) -> list[str]:
 
 def test_two_people_taking_the_last_seat_at_once_get_exactly_one_seat(app):
     s = helpers.session(capacity=2)
-    helpers.register(s, factories.person(), ENROLLED)
+    helpers.register(s, factories.person(), RegistrationState.ENROLLED)
     racers = [factories.person(), factories.person()]
     for p in racers:
         helpers.register(s, p)
@@ -62,7 +62,7 @@ def test_two_people_taking_the_last_seat_at_once_get_exactly_one_seat(app):
         assert db.session.get(TrainingSession, session_id).seats_taken == 2
         enrolled = db.session.scalars(
             sa.select(Registration.person_id).where(
-                Registration.session_id == session_id, Registration.state == ENROLLED
+                Registration.session_id == session_id, Registration.state == RegistrationState.ENROLLED
             )
         ).all()
         assert len(enrolled) == 2
@@ -78,7 +78,7 @@ def test_two_taps_on_check_in_at_once_record_one_entry(app):
 
     s = helpers.session(starts_at=utc_now() - timedelta(minutes=5))
     p = factories.person()
-    helpers.register(s, p, ENROLLED)
+    helpers.register(s, p, RegistrationState.ENROLLED)
     code, person_id = s.checkin_code, p.id
 
     def tap(_):

@@ -10,7 +10,7 @@ from ethics_hr.extensions import db
 from ethics_hr.notifications.registry import set_opt_outs
 from ethics_hr.training import enrolment, services
 from ethics_hr.training.jobs import session_reminders
-from ethics_hr.training.models import ENROLLED, INVITED, WAITLISTED, TrainingSession
+from ethics_hr.training.models import RegistrationState, TrainingSession
 from tests import factories
 from tests.reminders import at, attachments_of, deliver, ics_of, notices, outbox, run, subjects, text_of
 from tests.training import helpers
@@ -59,7 +59,7 @@ def test_enrolling_confirms_the_seat_with_the_ics(app, smtp_server):
     with time_machine.travel(NOW, tick=False):
         s = _session()
         english = factories.user(locale="en")
-        helpers.register(s, english.person, INVITED)
+        helpers.register(s, english.person, RegistrationState.INVITED)
         enrolment.enrol(db.session.get(TrainingSession, s.id), english.person)
         assert deliver() == 1
     (mail,) = smtp_server.to(english.person.email)
@@ -84,8 +84,8 @@ def test_reminders_arrive_7_days_and_1_day_before_from_8_oclock_once(app, smtp_s
         thai, english = factories.user(locale="th"), factories.user(locale="en")
         invited_only = factories.person()
         for p in (thai.person, english.person):
-            helpers.register(s, p, ENROLLED)
-        helpers.register(s, invited_only, INVITED)
+            helpers.register(s, p, RegistrationState.ENROLLED)
+        helpers.register(s, invited_only, RegistrationState.INVITED)
     assert run(app, session_reminders, at("2026-12-03 07:59")) == 0
     assert run(app, session_reminders, at("2026-12-03 08:00")) == 2
     assert run(app, session_reminders, at("2026-12-03 08:15")) == 0  # the same run again: nothing twice
@@ -109,7 +109,7 @@ def test_reminders_arrive_7_days_and_1_day_before_from_8_oclock_once(app, smtp_s
 def test_a_late_run_sends_only_the_latest_reminder(app, smtp_server):
     with time_machine.travel(NOW, tick=False):
         s = _session()
-        helpers.register(s, factories.person(), ENROLLED)
+        helpers.register(s, factories.person(), RegistrationState.ENROLLED)
     # The scheduler was off all week: only the reminder of the day before goes.
     assert run(app, session_reminders, at("2026-12-09 17:00")) == 1
     assert [m.period for m in outbox()] == ["before-1:2026-12-10"]
@@ -119,7 +119,7 @@ def test_a_moved_session_is_announced_with_its_new_ics_and_reminded_again(app, s
     with time_machine.travel(NOW, tick=False):
         s = _session()
         english = factories.user(locale="en")
-        helpers.register(s, english.person, ENROLLED)
+        helpers.register(s, english.person, RegistrationState.ENROLLED)
     assert run(app, session_reminders, at("2026-12-03 08:00")) == 1
     with time_machine.travel(at("2026-12-04 10:00"), tick=False):
         s = db.session.get(TrainingSession, s.id)
@@ -138,7 +138,7 @@ def test_a_cancellation_reaches_even_those_who_turned_optional_notices_off(app, 
     with time_machine.travel(NOW, tick=False):
         s = _session()
         english = factories.user(locale="en")
-        helpers.register(s, english.person, ENROLLED)
+        helpers.register(s, english.person, RegistrationState.ENROLLED)
         set_opt_outs(english.id, set())  # every optional kind off
         services.cancel_session(db.session.get(TrainingSession, s.id), reason="Speaker unavailable")
         deliver()
@@ -153,16 +153,16 @@ def test_the_seat_freed_notice_is_optional(app, smtp_server):
     with time_machine.travel(NOW, tick=False):
         s = _session(capacity=1)
         leaving, keen, quiet = factories.person(), factories.user(locale="en"), factories.user(locale="en")
-        helpers.register(s, leaving, ENROLLED)
-        helpers.register(s, keen.person, WAITLISTED)
+        helpers.register(s, leaving, RegistrationState.ENROLLED)
+        helpers.register(s, keen.person, RegistrationState.WAITLISTED)
         enrolment.withdraw(db.session.get(TrainingSession, s.id), leaving)
         deliver()
         assert subjects(smtp_server, keen.person.email) == [
             "You have a seat: Ethics at Work, 10 December 2026, 09:00"
         ]
         other = _session(capacity=1)
-        helpers.register(other, leaving, ENROLLED)
-        helpers.register(other, quiet.person, WAITLISTED)
+        helpers.register(other, leaving, RegistrationState.ENROLLED)
+        helpers.register(other, quiet.person, RegistrationState.WAITLISTED)
         set_opt_outs(quiet.id, set())
         enrolment.withdraw(db.session.get(TrainingSession, other.id), leaving)
         deliver()

@@ -13,16 +13,7 @@ from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.notifications.models import OutboxMessage
 from ethics_hr.training import enrolment, services
-from ethics_hr.training.models import (
-    CANCELLED,
-    ENROLLED,
-    INVITED,
-    PLANNED,
-    WAITLISTED,
-    WITHDRAWN,
-    Registration,
-    TrainingSession,
-)
+from ethics_hr.training.models import Registration, RegistrationState, SessionStatus, TrainingSession
 from tests import factories
 from tests.training import helpers
 
@@ -89,7 +80,7 @@ def test_a_repeating_session_makes_a_series_with_its_own_codes(app):
 def test_capacity_cannot_drop_below_the_people_enrolled(app):
     s = helpers.session(capacity=5)
     for _ in range(3):
-        helpers.register(s, factories.person(), ENROLLED)
+        helpers.register(s, factories.person(), RegistrationState.ENROLLED)
     data = _input(course_id=s.course_id, capacity=2, day=date(2026, 12, 20))
     with pytest.raises(RuleViolation) as error:
         services.update_session(s, data)
@@ -100,10 +91,10 @@ def test_capacity_cannot_drop_below_the_people_enrolled(app):
 
 def test_raising_capacity_gives_the_new_seats_to_the_waiting_list(app):
     s = helpers.session(capacity=1)
-    helpers.register(s, factories.person(), ENROLLED)
-    waiting = helpers.register(s, factories.person(), WAITLISTED)
+    helpers.register(s, factories.person(), RegistrationState.ENROLLED)
+    waiting = helpers.register(s, factories.person(), RegistrationState.WAITLISTED)
     services.update_session(s, _input(course_id=s.course_id, capacity=2, day=date(2026, 12, 20)))
-    assert db.session.get(Registration, waiting.id).state == ENROLLED
+    assert db.session.get(Registration, waiting.id).state == RegistrationState.ENROLLED
     assert db.session.get(TrainingSession, s.id).seats_taken == 2
 
 
@@ -152,7 +143,7 @@ def test_inviting_to_a_mandatory_session_seats_people_and_waitlists_the_overflow
 
 
 def test_nobody_can_be_invited_to_a_cancelled_session(app):
-    s = helpers.session(status=CANCELLED)
+    s = helpers.session(status=SessionStatus.CANCELLED)
     with pytest.raises(RuleViolation):
         services.invite(s, employee_numbers=[factories.person().employee_number])
 
@@ -165,7 +156,7 @@ def test_an_invited_person_enrols_and_takes_a_seat(app):
     p = factories.person()
     helpers.register(s, p)
     reg = enrolment.enrol(s, p)
-    assert reg.state == ENROLLED and reg.enrolled_at is not None
+    assert reg.state == RegistrationState.ENROLLED and reg.enrolled_at is not None
     assert db.session.get(TrainingSession, s.id).seats_taken == 1
 
 
@@ -198,7 +189,7 @@ def test_enrolling_after_the_deadline_is_refused(app):
 
 
 def test_enrolment_waits_until_the_session_is_open(app):
-    s = helpers.session(status=PLANNED)
+    s = helpers.session(status=SessionStatus.PLANNED)
     p = factories.person()
     helpers.register(s, p)
     with pytest.raises(RuleViolation, match="not opened"):
@@ -207,13 +198,13 @@ def test_enrolment_waits_until_the_session_is_open(app):
 
 def test_a_full_session_says_so_and_offers_the_waiting_list(app):
     s = helpers.session(capacity=1)
-    helpers.register(s, factories.person(), ENROLLED)
+    helpers.register(s, factories.person(), RegistrationState.ENROLLED)
     late = factories.person()
     helpers.register(s, late)
     with pytest.raises(enrolment.SessionFull, match="waiting list"):
         enrolment.enrol(s, late)
     reg = enrolment.join_waitlist(db.session.get(TrainingSession, s.id), late)
-    assert reg.state == WAITLISTED
+    assert reg.state == RegistrationState.WAITLISTED
 
 
 def test_the_waiting_list_is_only_for_full_sessions(app):
@@ -227,11 +218,11 @@ def test_the_waiting_list_is_only_for_full_sessions(app):
 def test_withdrawing_gives_the_seat_to_the_first_person_waiting_and_tells_them(app):
     s = helpers.session(capacity=1)
     leaving = factories.person()
-    helpers.register(s, leaving, ENROLLED)
+    helpers.register(s, leaving, RegistrationState.ENROLLED)
     first = factories.person()
     second = factories.person()
-    reg_first = helpers.register(s, first, WAITLISTED)
-    reg_second = helpers.register(s, second, WAITLISTED)
+    reg_first = helpers.register(s, first, RegistrationState.WAITLISTED)
+    reg_second = helpers.register(s, second, RegistrationState.WAITLISTED)
     db.session.execute(
         sa.update(Registration)
         .where(Registration.id == reg_second.id)
@@ -239,8 +230,8 @@ def test_withdrawing_gives_the_seat_to_the_first_person_waiting_and_tells_them(a
     )
     db.session.commit()
     enrolment.withdraw(s, leaving)
-    assert db.session.get(Registration, reg_first.id).state == ENROLLED
-    assert db.session.get(Registration, reg_second.id).state == WAITLISTED
+    assert db.session.get(Registration, reg_first.id).state == RegistrationState.ENROLLED
+    assert db.session.get(Registration, reg_second.id).state == RegistrationState.WAITLISTED
     assert db.session.get(TrainingSession, s.id).seats_taken == 1
     message = db.session.scalar(sa.select(OutboxMessage).where(OutboxMessage.email == first.email))
     assert message is not None and message.kind == "training.seat_offered"
@@ -248,20 +239,20 @@ def test_withdrawing_gives_the_seat_to_the_first_person_waiting_and_tells_them(a
 
 def test_leaving_the_waiting_list_frees_no_seat(app):
     s = helpers.session(capacity=1)
-    helpers.register(s, factories.person(), ENROLLED)
+    helpers.register(s, factories.person(), RegistrationState.ENROLLED)
     p = factories.person()
-    helpers.register(s, p, WAITLISTED)
+    helpers.register(s, p, RegistrationState.WAITLISTED)
     reg = enrolment.withdraw(s, p)
-    assert reg.state == WITHDRAWN
+    assert reg.state == RegistrationState.WITHDRAWN
     assert db.session.get(TrainingSession, s.id).seats_taken == 1
 
 
 def test_a_withdrawn_person_can_enrol_again(app):
     s = helpers.session(capacity=1)
     p = factories.person()
-    helpers.register(s, p, ENROLLED)
+    helpers.register(s, p, RegistrationState.ENROLLED)
     enrolment.withdraw(s, p)
-    assert enrolment.enrol(db.session.get(TrainingSession, s.id), p).state == ENROLLED
+    assert enrolment.enrol(db.session.get(TrainingSession, s.id), p).state == RegistrationState.ENROLLED
 
 
 # ---------------------------------------------------------------- cancellation
@@ -275,13 +266,15 @@ def test_cancelling_keeps_the_roster_and_tells_each_person_in_their_language(app
     invited_only = factories.person()
     withdrawn = factories.person()
     for p in (thai.person, english.person, no_email):
-        helpers.register(s, p, ENROLLED)
-    helpers.register(s, invited_only, INVITED)  # they have the invitation's .ics in their calendar
-    helpers.register(s, withdrawn, WITHDRAWN)
+        helpers.register(s, p, RegistrationState.ENROLLED)
+    helpers.register(
+        s, invited_only, RegistrationState.INVITED
+    )  # they have the invitation's .ics in their calendar
+    helpers.register(s, withdrawn, RegistrationState.WITHDRAWN)
     told = services.cancel_session(s, reason="วิทยากรติดภารกิจ")
     assert told == 3  # the person with neither account nor address cannot be told
     s = db.session.get(TrainingSession, s.id)
-    assert s.status == CANCELLED and s.seats_taken == 3
+    assert s.status == SessionStatus.CANCELLED and s.seats_taken == 3
     assert _count(Registration) == 5
     messages = {m.email: m for m in db.session.scalars(sa.select(OutboxMessage))}
     assert set(messages) == {thai.person.email, english.person.email, invited_only.email}

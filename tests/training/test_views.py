@@ -11,7 +11,14 @@ import sqlalchemy as sa
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.training import attendance, calendar
-from ethics_hr.training.models import COMPLETED, ENROLLED, Attendance, Course, Registration, TrainingSession
+from ethics_hr.training.models import (
+    Attendance,
+    Course,
+    Registration,
+    RegistrationState,
+    SessionStatus,
+    TrainingSession,
+)
 from tests import factories
 from tests.training import helpers
 
@@ -152,7 +159,7 @@ def test_bad_session_fields_are_refused_next_to_the_field(client, login_as, fiel
 def test_lowering_capacity_below_the_enrolled_is_refused_in_the_form(client, login_as):
     s = helpers.session(capacity=3)
     for _ in range(2):
-        helpers.register(s, factories.person(), ENROLLED)
+        helpers.register(s, factories.person(), RegistrationState.ENROLLED)
     login_as(factories.officer())
     page = _text(
         client.post(
@@ -213,7 +220,7 @@ def test_the_roster_page_marks_attendance_and_shows_history(client, login_as):
     s = helpers.session(starts_at=utc_now() - timedelta(minutes=10))
     people = [factories.person() for _ in range(2)]
     for p in people:
-        helpers.register(s, p, ENROLLED)
+        helpers.register(s, p, RegistrationState.ENROLLED)
     login_as(factories.officer())
     page = _text(client.get(f"/training/sessions/{s.id}"))
     assert people[0].employee_number in page
@@ -231,7 +238,7 @@ def test_the_roster_page_marks_attendance_and_shows_history(client, login_as):
 def test_the_sign_in_sheet_is_thai_a4_with_names_positions_and_signatures(client, login_as):
     s = helpers.session()
     p = factories.person(first_name_th="สมใจ", position="นักวิชาการเงินและบัญชี")
-    helpers.register(s, p, ENROLLED)
+    helpers.register(s, p, RegistrationState.ENROLLED)
     officer = factories.officer(locale="en")
     login_as(officer)
     page = _text(client.get(f"/training/sessions/{s.id}/sign-in-sheet"))
@@ -252,7 +259,7 @@ def test_attendance_import_checks_then_writes_on_confirmation(client, login_as):
 
     s = helpers.session(starts_at=utc_now() - timedelta(minutes=10))
     p = factories.person()
-    helpers.register(s, p, ENROLLED)
+    helpers.register(s, p, RegistrationState.ENROLLED)
     login_as(factories.officer())
     data = f"employee_number,status\n{p.employee_number},present\n".encode()
     page = _text(
@@ -271,8 +278,8 @@ def test_attendance_import_checks_then_writes_on_confirmation(client, login_as):
 def test_the_hours_report_and_its_exports(client, login_as):
     officer = factories.officer()
     p = factories.person(first_name_th="ประภา")
-    s = helpers.session(starts_at=datetime(2026, 10, 5, 2, tzinfo=UTC), status=COMPLETED)
-    helpers.register(s, p, ENROLLED)
+    s = helpers.session(starts_at=datetime(2026, 10, 5, 2, tzinfo=UTC), status=SessionStatus.COMPLETED)
+    helpers.register(s, p, RegistrationState.ENROLLED)
     attendance.record_marks(s, {p.id: "present"}, by_user_id=officer.id)
     login_as(officer)
     page = _text(client.get("/training/reports/hours?fy=2570"))
@@ -321,7 +328,7 @@ def test_the_home_page_offers_enrolment_and_the_employee_enrols(client, login_as
 
 def test_a_full_session_offers_the_waiting_list(client, login_as):
     s = helpers.session(capacity=1)
-    helpers.register(s, factories.person(), ENROLLED)
+    helpers.register(s, factories.person(), RegistrationState.ENROLLED)
     user = factories.user()
     helpers.register(s, user.person)
     login_as(user)
@@ -332,7 +339,7 @@ def test_a_full_session_offers_the_waiting_list(client, login_as):
 def test_the_employee_checks_in_with_the_code_and_a_wrong_code_says_so(client, login_as):
     s = helpers.session(starts_at=utc_now() - timedelta(minutes=5))
     user = factories.user()
-    helpers.register(s, user.person, ENROLLED)
+    helpers.register(s, user.person, RegistrationState.ENROLLED)
     login_as(user)
     page = _text(client.post("/training/checkin", data={"code": "WRONG2"}))
     assert 'data-field="code"' in page and "WRONG2" in page
@@ -345,8 +352,8 @@ def test_the_employee_checks_in_with_the_code_and_a_wrong_code_says_so(client, l
 
 def test_my_training_record_shows_hours(client, login_as):
     user = factories.user()
-    s = helpers.session(starts_at=utc_now() - timedelta(days=3), status=COMPLETED)
-    helpers.register(s, user.person, ENROLLED)
+    s = helpers.session(starts_at=utc_now() - timedelta(days=3), status=SessionStatus.COMPLETED)
+    helpers.register(s, user.person, RegistrationState.ENROLLED)
     attendance.record_marks(s, {user.person_id: "present"}, by_user_id=factories.officer().id)
     login_as(user)
     page = _text(client.get("/training/my"))
@@ -356,7 +363,7 @@ def test_my_training_record_shows_hours(client, login_as):
 def test_the_calendar_feed_is_issued_once_and_served_publicly(client, login_as):
     user = factories.user()
     s = helpers.session()
-    helpers.register(s, user.person, ENROLLED)
+    helpers.register(s, user.person, RegistrationState.ENROLLED)
     login_as(user)
     client.post("/training/calendar/issue")
     page = _text(client.get("/training/calendar"))
@@ -392,13 +399,13 @@ def _grow(s, officer, n):
     dept = factories.department()
     for _ in range(n):
         p = factories.person(dept=dept)
-        helpers.register(s, p, ENROLLED)
+        helpers.register(s, p, RegistrationState.ENROLLED)
         attendance.record_marks(s, {p.id: "present"}, by_user_id=officer.id)
 
 
 def test_pages_issue_the_same_number_of_statements_with_more_people(client, login_as):
     officer = factories.officer()
-    s = helpers.session(starts_at=utc_now() - timedelta(days=1), status=COMPLETED, capacity=100)
+    s = helpers.session(starts_at=utc_now() - timedelta(days=1), status=SessionStatus.COMPLETED, capacity=100)
     login_as(officer)
     urls = [
         f"/training/sessions/{s.id}",
@@ -432,7 +439,9 @@ def test_the_demo_training_pages_work_in_both_languages(client, login_as, locale
     for user in (officer, teacher):
         user.preferred_locale = locale
     db.session.commit()
-    held = db.session.scalar(sa.select(TrainingSession).where(TrainingSession.status == COMPLETED).limit(1))
+    held = db.session.scalar(
+        sa.select(TrainingSession).where(TrainingSession.status == SessionStatus.COMPLETED).limit(1)
+    )
     login_as(officer)
     for url in (
         "/training/sessions?fy=2569",
@@ -463,7 +472,7 @@ def test_a_whole_room_checks_in_from_one_address_without_being_throttled(app, lo
     s = helpers.session(starts_at=utc_now() - timedelta(minutes=5), capacity=40)
     for _ in range(35):
         user = factories.user()
-        helpers.register(s, user.person, ENROLLED)
+        helpers.register(s, user.person, RegistrationState.ENROLLED)
         client = app.test_client()
         with client.session_transaction() as session:
             session["_user_id"] = user.get_id()
