@@ -14,24 +14,20 @@ from sqlalchemy import insert, select
 
 from ethics_hr.codes.content import content_sha256
 from ethics_hr.codes.models import (
-    DRAFT,
-    MAJOR,
-    MINOR,
-    ON_BEHALF,
-    PUBLISHED,
-    SELF,
-    SUPERSEDED,
+    AckMethod,
     Acknowledgment,
+    ChangeKind,
     CodeOfEthics,
     CodeVersion,
     DosDont,
+    VersionStatus,
 )
 from ethics_hr.extensions import db
 from ethics_hr.people.models import StaffCategory
 
 TARGET = {"XS": 200, "M": 10_000, "L": 100_000}
 CODES = ("ประมวลจริยธรรมผู้บริหารท้องถิ่น", "ประมวลจริยธรรมสมาชิกสภาท้องถิ่น", "ประมวลจริยธรรมพนักงานส่วนท้องถิ่น")
-KINDS = (MAJOR, MINOR, MAJOR, MINOR)
+KINDS = (ChangeKind.MAJOR, ChangeKind.MINOR, ChangeKind.MAJOR, ChangeKind.MINOR)
 BATCH = 5_000
 _state: dict[str, int] = {}
 
@@ -47,7 +43,7 @@ def _publish(
     version = CodeVersion(
         code=code,
         number=number,
-        status=DRAFT,
+        status=VersionStatus.DRAFT,
         title=f"{code.name_th} ฉบับที่ {number}",
         effective_date=date(2022, 1, 1) + timedelta(days=365 * (number - 1)),
         body_md=_body(number),
@@ -64,11 +60,11 @@ def _publish(
     kind = KINDS[number - 1]
     with db.session.no_autoflush:
         if previous is not None:
-            previous.status = SUPERSEDED
+            previous.status = VersionStatus.SUPERSEDED
             previous.ended_at = published_at
-        version.status = PUBLISHED
+        version.status = VersionStatus.PUBLISHED
         version.change_kind = kind
-        version.ack_basis_id = version.id if kind == MAJOR else previous.ack_basis_id
+        version.ack_basis_id = version.id if kind == ChangeKind.MAJOR else previous.ack_basis_id
         version.due_date = published_at.date() + timedelta(days=30)
         version.published_at = published_at
         version.published_by_id = by_id
@@ -107,7 +103,7 @@ def generate(ctx) -> None:
                     "statement": "ข้าพเจ้าได้อ่านประมวลจริยธรรมนี้แล้ว และจะยึดถือปฏิบัติตามโดยเคร่งครัด",
                     "locale": "th",
                     "acknowledged_at": version.published_at + timedelta(days=ctx.rng.randint(0, 40)),
-                    "method": ON_BEHALF if on_paper else SELF,
+                    "method": AckMethod.ON_BEHALF if on_paper else AckMethod.SELF,
                     "recorded_by_id": ctx.officer.id if on_paper else None,
                     "signed_on": version.published_at.date() if on_paper else None,
                     "note": "ลงนามในการประชุมประจำเดือน" if on_paper else "",
@@ -125,7 +121,10 @@ def generate(ctx) -> None:
 def pages(ctx) -> list[tuple[str, str, str]]:
     """The compliance page of the version in force (first page of pending people) and an employee's home."""
     version_id = _state.get("compliance_version_id") or db.session.scalar(
-        select(CodeVersion.id).where(CodeVersion.status == PUBLISHED).order_by(CodeVersion.id.desc()).limit(1)
+        select(CodeVersion.id)
+        .where(CodeVersion.status == VersionStatus.PUBLISHED)
+        .order_by(CodeVersion.id.desc())
+        .limit(1)
     )
     return [
         ("codes: compliance of a version", f"/codes/versions/{version_id}/compliance", "officer"),

@@ -21,7 +21,7 @@ from sqlalchemy import insert
 
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
-from ethics_hr.notifications.models import FAILED, PENDING, SENT, Notice, OutboxMessage
+from ethics_hr.notifications.models import Notice, OutboxMessage, OutboxStatus
 from ethics_hr.notifications.sender import deliver_due
 from ethics_hr.notifications.services import (
     NotificationKind,
@@ -60,7 +60,13 @@ def generate(ctx) -> None:
             for i in range(120)
         ],
     )
-    statuses = (SENT, SENT, SENT, FAILED, PENDING)
+    statuses = (
+        OutboxStatus.SENT,
+        OutboxStatus.SENT,
+        OutboxStatus.SENT,
+        OutboxStatus.FAILED,
+        OutboxStatus.PENDING,
+    )
     history = 5_000 if ctx.profile == "L" else 500
     db.session.execute(
         insert(OutboxMessage),

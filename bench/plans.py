@@ -10,13 +10,12 @@ from sqlalchemy import insert
 from ethics_hr.core.timeutil import fiscal_year_of, local_today
 from ethics_hr.extensions import db
 from ethics_hr.plans.models import (
-    APPROVED,
-    SUPERSEDED,
     Plan,
     PlanArea,
     PlanItem,
     PlanItemBudget,
     PlanItemSession,
+    PlanStatus,
     item_category,
 )
 
@@ -43,7 +42,7 @@ def generate(ctx) -> None:
                     "title_en": f"HR plan {n + 1}",
                     "first_fiscal_year": fy - 1,
                     "last_fiscal_year": fy + 1,
-                    "status": APPROVED if n == n_plans - 1 else SUPERSEDED,
+                    "status": PlanStatus.APPROVED if n == n_plans - 1 else PlanStatus.SUPERSEDED,
                     "approved_by": "นายกเทศมนตรี",
                 }
                 for n in range(n_plans)

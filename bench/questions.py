@@ -11,15 +11,11 @@ from ethics_hr.committees.models import AppointmentOrder, Committee, Membership
 from ethics_hr.core.timeutil import be_year, fiscal_year_of, fiscal_year_range, local_today
 from ethics_hr.extensions import db
 from ethics_hr.questions.models import (
-    ANSWER,
-    ANSWERED,
-    ASKER,
-    ASSIGNED,
-    CLOSED,
-    NEW,
+    MessageKind,
     Question,
     QuestionCategory,
     QuestionMessage,
+    QuestionStatus,
 )
 
 SIZES = {"XS": 40, "M": 600, "L": 3000}
@@ -78,9 +74,9 @@ def generate(ctx) -> None:
                 "anonymous": anonymous,
                 "asker_person_id": None if anonymous else rng.choice(ctx.people),
                 "receipt_hash": None,
-                "status": (CLOSED if rng.random() < 0.3 else ANSWERED)
+                "status": (QuestionStatus.CLOSED if rng.random() < 0.3 else QuestionStatus.ANSWERED)
                 if answered
-                else rng.choice([NEW, ASSIGNED]),
+                else rng.choice([QuestionStatus.NEW, QuestionStatus.ASSIGNED]),
                 "assigned_person_id": ctx.committee.person_id if answered else None,
                 "asked_on": asked,
                 "due_on": asked + timedelta(days=15),
@@ -96,7 +92,7 @@ def generate(ctx) -> None:
         messages.append(
             {
                 "question_id": qid,
-                "kind": ASKER,
+                "kind": MessageKind.ASKER,
                 "body": "รายละเอียดของคำถาม",
                 "author_person_id": row["asker_person_id"],
                 "written_on": row["asked_on"],
@@ -107,7 +103,7 @@ def generate(ctx) -> None:
             messages.append(
                 {
                     "question_id": qid,
-                    "kind": ANSWER,
+                    "kind": MessageKind.ANSWER,
                     "body": "คำตอบของคณะกรรมการ",
                     "author_person_id": ctx.committee.person_id,
                     "written_on": row["answered_on"],

@@ -12,7 +12,7 @@ from datetime import time, timedelta
 from sqlalchemy import select
 
 from ethics_hr.codes import jobs as codes_jobs
-from ethics_hr.codes.models import DRAFT, CodeOfEthics, CodeVersion
+from ethics_hr.codes.models import CodeOfEthics, CodeVersion, VersionStatus
 from ethics_hr.codes.services import publish_version
 from ethics_hr.core.timeutil import local_datetime_to_utc, local_today, to_local
 from ethics_hr.extensions import db
@@ -30,7 +30,7 @@ def generate(ctx) -> None:
     version = CodeVersion(
         code=code,
         number=1,
-        status=DRAFT,
+        status=VersionStatus.DRAFT,
         title="ประมวลจริยธรรมเพื่อทดสอบการแจ้งเตือน พ.ศ. 2570",
         effective_date=local_today(),
         body_md="**ข้อ 1** พนักงานต้องปฏิบัติหน้าที่ด้วยความซื่อสัตย์สุจริต\n",

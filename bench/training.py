@@ -13,14 +13,13 @@ from ethics_hr.extensions import db
 from ethics_hr.training import hours
 from ethics_hr.training.checkin import CODE_ALPHABET
 from ethics_hr.training.models import (
-    COMPLETED,
-    ENROLLED,
-    OPEN,
     Attendance,
     AttendanceStatus,
     Course,
     CourseTopic,
     Registration,
+    RegistrationState,
+    SessionStatus,
     TrainingSession,
 )
 
@@ -102,7 +101,7 @@ def generate(ctx) -> None:
                 "capacity": roster + 20,
                 "seats_taken": roster,
                 "mandatory": n % 3 == 0,
-                "status": OPEN if upcoming else COMPLETED,
+                "status": SessionStatus.OPEN if upcoming else SessionStatus.COMPLETED,
                 "checkin_code": _code(n),
                 "fiscal_year": fiscal_year_of(day, start_month=10),
                 "notes": "",
@@ -136,7 +135,7 @@ def generate(ctx) -> None:
                 {
                     "session_id": sid,
                     "person_id": pid,
-                    "state": ENROLLED,
+                    "state": RegistrationState.ENROLLED,
                     "source": "category",
                     "invited_at": starts - timedelta(days=21),
                     "enrolled_at": starts - timedelta(days=14),
@@ -144,7 +143,7 @@ def generate(ctx) -> None:
                     "updated_at": now,
                 }
             )
-            if status == COMPLETED:
+            if status == SessionStatus.COMPLETED:
                 code = rng.choices(codes, weights)[0]
                 entries.append(
                     {
@@ -180,7 +179,7 @@ def generate(ctx) -> None:
     busiest = db.session.scalar(
         select(Registration.session_id)
         .join(TrainingSession, TrainingSession.id == Registration.session_id)
-        .where(TrainingSession.status == COMPLETED)
+        .where(TrainingSession.status == SessionStatus.COMPLETED)
         .group_by(Registration.session_id)
         .order_by(func.count(Registration.id).desc(), Registration.session_id)
         .limit(1)

@@ -19,9 +19,16 @@ from ethics_hr.core.timeutil import be_year, local_today
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory, User, UserRole
 from ethics_hr.plans import services as plan_services
-from ethics_hr.plans.models import APPROVED, Plan, PlanArea
+from ethics_hr.plans.models import Plan, PlanArea, PlanStatus
 from ethics_hr.training.checkin import new_checkin_code
-from ethics_hr.training.models import ENROLLED, OPEN, Course, CourseTopic, Registration, TrainingSession
+from ethics_hr.training.models import (
+    Course,
+    CourseTopic,
+    Registration,
+    RegistrationState,
+    SessionStatus,
+    TrainingSession,
+)
 
 PASSWORD = "correct horse battery"
 _seq = itertools.count(1)
@@ -244,7 +251,7 @@ def session(
         "starts_at": starts,
         "ends_at": starts + timedelta(hours=hours_long),
         "capacity": 10,
-        "status": OPEN,
+        "status": SessionStatus.OPEN,
         "place": "ห้องประชุมสภา",
         "checkin_code": new_checkin_code(),
     } | kw
@@ -257,7 +264,7 @@ def session(
 def register(s: TrainingSession, person, state: str = "invited") -> Registration:
     """Put a person on a session directly (seat counted when enrolled)."""
     reg = Registration(session_id=s.id, person_id=person.id, state=state)
-    if state == ENROLLED:
+    if state == RegistrationState.ENROLLED:
         reg.enrolled_at = utc_now()
         s.seats_taken += 1
     if state == "waitlisted":
@@ -285,7 +292,7 @@ def plan(first: int = 2569, last: int = 2571, *, approved: bool = False) -> Plan
         approved_by="",
     )
     if approved:
-        p.status = APPROVED
+        p.status = PlanStatus.APPROVED
         p.approved_on = date(2025, 9, 22)
         p.approved_by = "นายกเทศมนตรี"
         db.session.commit()

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from ethics_hr.codes import audience
-from ethics_hr.codes.models import DO, PUBLISHED, SUPERSEDED, CodeOfEthics, CodeVersion, DosDont
+from ethics_hr.codes.models import CodeOfEthics, CodeVersion, DosDont, StatementKind, VersionStatus
 from ethics_hr.core.timeutil import fiscal_year_range, local_bounds_utc, local_today
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
@@ -22,12 +22,12 @@ def versions_in_force(fy: int | None = None) -> list[CodeVersion]:
     version = CodeVersion
     today = local_today()
     if fy is None or fiscal_year_range(fy)[1] >= today:
-        query = db.select(version).where(version.status == PUBLISHED)
+        query = db.select(version).where(version.status == VersionStatus.PUBLISHED)
     else:
         last = fiscal_year_range(fy)[1]
         _, end = local_bounds_utc(last, last)
         query = db.select(version).where(
-            version.status.in_((PUBLISHED, SUPERSEDED)),
+            version.status.in_((VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED)),
             version.published_at < end,
             version.effective_date <= last,
             db.or_(version.ended_at.is_(None), version.ended_at >= end),
@@ -54,4 +54,4 @@ def acknowledged_share(version: CodeVersion) -> tuple[int, int]:
 
 def is_do(item: DosDont) -> bool:
     """Whether a statement says what to do (else what not to do)."""
-    return item.kind == DO
+    return item.kind == StatementKind.DO

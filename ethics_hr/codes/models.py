@@ -46,16 +46,6 @@ class AckMethod(StrEnum):
 
 
 # The names callers outside this package (reports, bench, the demo) still import; stored by value.
-DRAFT = VersionStatus.DRAFT
-PUBLISHED = VersionStatus.PUBLISHED
-SUPERSEDED = VersionStatus.SUPERSEDED
-WITHDRAWN = VersionStatus.WITHDRAWN
-MAJOR = ChangeKind.MAJOR
-MINOR = ChangeKind.MINOR
-DO = StatementKind.DO
-DONT = StatementKind.DONT
-SELF = AckMethod.SELF
-ON_BEHALF = AckMethod.ON_BEHALF
 
 # What a published version may never change again; its seal (content_sha256) covers them.
 FROZEN_COLUMNS = ("code_id", "number", "title", "effective_date", "body_md", "content_sha256", "ack_basis_id")

@@ -1,4 +1,11 @@
-"""Demo training of the municipality: courses, FY 2569 and early FY 2570 sessions, invitations, attendance."""
+"""Demo training of the municipality: courses, FY 2569 and early FY 2570 sessions, invitations, attendance.
+
+Every step goes through the services the officer and the employees use, each on its own day: the officer
+schedules a session a month before, invites departments or staff categories three weeks before (a mandatory
+session seats the invitees at once), people enrol or join the waiting list, one session is cancelled, and
+after each session held the officer marks the roster (some checked in themselves with the room's code),
+completes the session and later corrects one absence.
+"""
 
 from __future__ import annotations
 
@@ -6,184 +13,150 @@ import random
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import sqlalchemy as sa
-
+from ethics_hr.core.timeutil import as_of
 from ethics_hr.demo import content
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory
-from ethics_hr.training import hours
-from ethics_hr.training.checkin import new_checkin_code
-from ethics_hr.training.models import (
-    BY_OFFICER,
-    BY_SELF,
-    CANCELLED,
-    COMPLETED,
-    ENROLLED,
-    INVITED,
-    OPEN,
-    WAITLISTED,
-    Attendance,
-    AttendanceStatus,
-    Course,
-    CourseTopic,
-    Registration,
-    TrainingSession,
-)
+from ethics_hr.training import attendance, catalogue, checkin, enrolment, invitations, sessions
+from ethics_hr.training.models import CourseTopic, RegistrationState, SessionStatus, TrainingSession
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
+# The demo tells the municipality's story up to this morning; nothing is done after it.
+DEMO_NOW = datetime(2026, 11, 25, 10, 0, tzinfo=BANGKOK)
 CANCEL_REASON = "วิทยากรติดภารกิจเร่งด่วน จึงเลื่อนการอบรมไปเป็นวันที่ 9 กรกฎาคม 2569"
 CORRECTION_NOTE = "ได้รับใบลาย้อนหลังจากผู้บังคับบัญชา"
 
 
-def _utc(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=BANGKOK).astimezone(ZoneInfo("UTC"))
+def _local(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=BANGKOK)
 
 
-def _topics() -> dict[str, CourseTopic]:
-
-    existing = {t.code: t for t in db.session.scalars(sa.select(CourseTopic))}
-    for order, t in enumerate(content.COURSE_TOPICS, start=1):
-        if t["code"] not in existing:
-            topic = CourseTopic(
-                code=t["code"],
-                name_th=t["name_th"],
-                name_en=t["name_en"],
-                is_ethics=t["is_ethics"],
-                sort_order=order,
-            )
-            db.session.add(topic)
-            existing[t["code"]] = topic
-    return existing
+def _past(moment: datetime) -> datetime:
+    """Keep a step of the story from happening after the demo's today."""
+    return min(moment, DEMO_NOW)
 
 
 def load_demo(people: list[Person]) -> None:
     """Create the demo courses and sessions, invite people, and record attendance of the sessions held."""
-
     rng = random.Random(2569)
-    topics = _topics()
-    courses = {}
-    for c in content.COURSES:
-        topic = topics[c["topic"]]
-        course = Course(
-            code=c["code"],
-            title_th=c["title_th"],
-            title_en=c["title_en"],
-            topic=topic,
-            is_ethics=topic.is_ethics,
-            default_hours=float(c["default_hours"]),
-            description_th=c.get("description_th", ""),
-            description_en=c.get("description_en", ""),
-        )
-        db.session.add(course)
-        courses[c["code"]] = course
-    db.session.flush()
-
-    statuses = {s.code: s for s in db.session.scalars(sa.select(AttendanceStatus))}
-    departments = {d.code: d.id for d in db.session.scalars(sa.select(Department))}
-    categories = {c.code: c for c in db.session.scalars(sa.select(StaffCategory))}
+    courses = _courses()
+    departments = {d.code: d.id for d in db.session.scalars(db.select(Department))}
+    categories = {c.code: c.id for c in db.session.scalars(db.select(StaffCategory))}
     officer = people[1].account
-    officer_id = officer.id if officer is not None else None
-    codes: set[str] = set()
     for spec in content.TRAINING_SESSIONS:
-        code = new_checkin_code()
-        while code in codes:
-            code = new_checkin_code()
-        codes.add(code)
-        starts, ends = _utc(spec["starts_at_local"]), _utc(spec["ends_at_local"])
-        s = TrainingSession(
-            course=courses[spec["course"]],
-            starts_at=starts,
-            ends_at=ends,
-            place=spec.get("place_th", ""),
-            speakers=spec.get("speakers_th", ""),
-            capacity=spec["capacity"],
-            mandatory=spec["mandatory"],
-            status=spec["status"],
-            checkin_code=code,
-            registration_deadline=starts - timedelta(days=7) if not spec["mandatory"] else None,
+        s = _schedule(spec, courses[spec["course"]])
+        with as_of(_past(s.starts_at - timedelta(days=21))):
+            invitations.invite(
+                s,
+                department_ids=[departments[code] for code in spec["invite_departments"]],
+                category_ids=[categories[code] for code in spec["invite_categories"]],
+            )
+        if not s.mandatory:
+            _enrol(s, spec, rng)
+        if spec["status"] == SessionStatus.CANCELLED:
+            with as_of(s.starts_at - timedelta(days=10)):
+                sessions.cancel_session(s, reason=CANCEL_REASON)
+        elif spec["status"] == SessionStatus.COMPLETED:
+            _attendance(s, officer.id, rng)
+
+
+def _courses() -> dict:
+    """Add the topics the demo needs that the reference data lacks, then the courses, as the officer would."""
+    with as_of(_local("2025-10-01 09:00")):
+        topics = {t.code: t for t in db.session.scalars(db.select(CourseTopic))}
+        for t in content.COURSE_TOPICS:
+            if t["code"] not in topics:
+                topics[t["code"]] = catalogue.save_topic(
+                    None,
+                    code=t["code"],
+                    name_th=t["name_th"],
+                    name_en=t["name_en"],
+                    is_ethics=t["is_ethics"],
+                    active=True,
+                )
+        courses = {}
+        for c in content.COURSES:
+            topic = topics[c["topic"]]
+            courses[c["code"]] = catalogue.save_course(
+                None,
+                {
+                    "code": c["code"],
+                    "title_th": c["title_th"],
+                    "title_en": c["title_en"],
+                    "topic_id": topic.id,
+                    "is_ethics": topic.is_ethics,
+                    "default_hours": c["default_hours"],
+                    "description_th": c.get("description_th", ""),
+                    "description_en": c.get("description_en", ""),
+                },
+            )
+    return courses
+
+
+def _schedule(spec: dict, course) -> TrainingSession:
+    """Schedule the session a month ahead; enrolment in a voluntary one closes a week before."""
+    starts, ends = _local(spec["starts_at_local"]), _local(spec["ends_at_local"])
+    planned = spec["status"] == SessionStatus.PLANNED
+    with as_of(_past(starts - timedelta(days=30))):
+        (s,) = sessions.create_sessions(
+            sessions.SessionInput(
+                course_id=course.id,
+                day=starts.date(),
+                start=starts.time(),
+                end=ends.time(),
+                capacity=spec["capacity"],
+                place=spec.get("place_th", ""),
+                speakers=spec.get("speakers_th", ""),
+                deadline=None if spec["mandatory"] else (starts - timedelta(days=7)).date(),
+                mandatory=spec["mandatory"],
+                status=SessionStatus.PLANNED if planned else SessionStatus.OPEN,
+            )
         )
-        if spec["status"] == CANCELLED:
-            s.cancelled_at = starts - timedelta(days=10)
-            s.cancel_reason = CANCEL_REASON
-        db.session.add(s)
-        db.session.flush()
-        invited = _invitees(people, spec, departments, categories)
-        enrolled = _register(s, invited, spec, rng)
-        if spec["status"] == COMPLETED:
-            _attendance(s, enrolled, statuses, officer_id, rng)
-    db.session.flush()
-    hours.rebuild_all()
+    return s
 
 
-def _invitees(people, spec, departments, categories) -> list[Person]:
-    dept_ids = {departments[code] for code in spec["invite_departments"]}
-    cat_codes = set(spec["invite_categories"])
-    chosen = [
-        p for p in people if p.active and (p.department_id in dept_ids or p.staff_category.code in cat_codes)
+def _enrol(s: TrainingSession, spec: dict, rng: random.Random) -> None:
+    """Let the invited people of a voluntary session enrol, or wait once it is full, on their own days."""
+    if spec["status"] == SessionStatus.PLANNED:
+        return
+    share = 0.4 if spec["status"] == SessionStatus.OPEN else 0.75
+    # In the session later cancelled, everyone enrolled before it was called off.
+    latest = 11 if spec["status"] == SessionStatus.CANCELLED else 8
+    invited = [
+        r.person for r in db.session.scalars(sessions.roster_query(s.id, states=(RegistrationState.INVITED,)))
     ]
-    chosen.sort(key=lambda p: (categories[p.staff_category.code].sort_order, p.first_name_th))
-    return chosen
+    choices = [(p, rng.random() < share, rng.randint(latest, 20)) for p in invited]
+    for person, wants, days in sorted(choices, key=lambda c: -c[2]):
+        if not wants:
+            continue
+        with as_of(_past(s.starts_at - timedelta(days=days, hours=rng.randint(0, 8)))):
+            if s.seats_taken < s.capacity:
+                enrolment.enrol(s, person)
+            else:
+                enrolment.join_waitlist(s, person)
 
 
-def _register(s: TrainingSession, invited: list[Person], spec: dict, rng: random.Random) -> list[Person]:
-    """Seat the invited people as they would have enrolled; return those on the roster."""
-    enrolled: list[Person] = []
-    for person in invited:
-        state = INVITED
-        if s.mandatory or s.status in (COMPLETED, CANCELLED):
-            wants = s.mandatory or rng.random() < 0.75
-            if wants:
-                state = ENROLLED if len(enrolled) < s.capacity else WAITLISTED
-        elif s.status == OPEN and rng.random() < 0.4:
-            state = ENROLLED if len(enrolled) < s.capacity else WAITLISTED
-        reg = Registration(
-            session_id=s.id,
-            person_id=person.id,
-            state=state,
-            source="department" if spec["invite_departments"] else "category",
-            invited_at=s.starts_at - timedelta(days=21),
-        )
-        if state == ENROLLED:
-            reg.enrolled_at = s.starts_at - timedelta(days=rng.randint(8, 20))
-            enrolled.append(person)
-        elif state == WAITLISTED:
-            reg.waitlisted_at = s.starts_at - timedelta(days=8)
-        db.session.add(reg)
-    s.seats_taken = len(enrolled)
-    return enrolled
-
-
-def _attendance(s, enrolled, statuses, officer_id, rng: random.Random) -> None:
+def _attendance(s: TrainingSession, officer_id: int, rng: random.Random) -> None:
     """Record who came: most present, a few late, some on leave, a rare absence; one correction."""
-    corrected = False
-    for person in enrolled:
+    roster = [r.person for r in db.session.scalars(sessions.roster_query(s.id))]
+    marks: dict[int, str] = {}
+    corrected = None
+    for person in roster:
         roll = rng.random()
         code = "present" if roll < 0.82 else "late" if roll < 0.89 else "excused" if roll < 0.96 else "absent"
         self_checkin = code in ("present", "late") and s.starts_at.year >= 2026 and rng.random() < 0.5
-        when = s.starts_at + timedelta(
-            minutes=rng.randint(-30, 10) if code == "present" else rng.randint(16, 40)
-        )
-        first = Attendance(
-            session_id=s.id,
-            person_id=person.id,
-            status=statuses[code],
-            method=BY_SELF if self_checkin else BY_OFFICER,
-            recorded_by_id=None if self_checkin else officer_id,
-            recorded_at=when if self_checkin else s.ends_at + timedelta(minutes=15),
-        )
-        db.session.add(first)
-        if code == "absent" and not corrected:
-            db.session.flush()
-            corrected = True
-            db.session.add(
-                Attendance(
-                    session_id=s.id,
-                    person_id=person.id,
-                    status=statuses["excused"],
-                    method=BY_OFFICER,
-                    recorded_by_id=officer_id,
-                    corrects_id=first.id,
-                    note=CORRECTION_NOTE,
-                    recorded_at=s.ends_at + timedelta(days=2),
-                )
-            )
+        minutes = rng.randint(-30, 10) if code == "present" else rng.randint(16, 40)
+        if self_checkin:
+            with as_of(s.starts_at + timedelta(minutes=minutes)):
+                checkin.check_in(s.checkin_code, person, by_user_id=None)
+        else:
+            marks[person.id] = code
+        if code == "absent" and corrected is None:
+            corrected = person.id
+    with as_of(s.ends_at + timedelta(minutes=15)):
+        if marks:
+            attendance.record_marks(s, marks, by_user_id=officer_id)
+        sessions.complete_session(s)
+    if corrected is not None:
+        with as_of(s.ends_at + timedelta(days=2)):
+            attendance.record_marks(s, {corrected: "excused"}, by_user_id=officer_id, note=CORRECTION_NOTE)

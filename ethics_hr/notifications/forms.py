@@ -16,7 +16,7 @@ from wtforms.validators import (
 )
 
 from ethics_hr.core.forms import REQUIRED, BaseForm
-from ethics_hr.notifications.models import SECURITY_NONE, SECURITY_SSL, SECURITY_STARTTLS, STATUSES
+from ethics_hr.notifications.models import STATUSES, SmtpSecurity
 
 MAX_DAYS = 365
 
@@ -83,9 +83,9 @@ class SmtpSettingsForm(BaseForm):
     security = SelectField(
         _l("Security"),
         choices=[
-            (SECURITY_NONE, _l("None")),
-            (SECURITY_STARTTLS, _l("STARTTLS")),
-            (SECURITY_SSL, _l("SSL/TLS")),
+            (SmtpSecurity.NONE, _l("None")),
+            (SmtpSecurity.STARTTLS, _l("STARTTLS")),
+            (SmtpSecurity.SSL, _l("SSL/TLS")),
         ],
     )
     username = StringField(_l("User name"), validators=[Optional(), Length(max=200)])

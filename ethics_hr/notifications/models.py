@@ -44,10 +44,6 @@ _STATUS_BADGES = {
     OutboxStatus.SENT: "text-bg-success",
     OutboxStatus.FAILED: "text-bg-danger",
 }
-PENDING = OutboxStatus.PENDING
-SENDING = OutboxStatus.SENDING
-SENT = OutboxStatus.SENT
-FAILED = OutboxStatus.FAILED
 STATUSES = tuple(OutboxStatus)
 
 
@@ -57,11 +53,6 @@ class SmtpSecurity(enum.StrEnum):
     NONE = "none"
     STARTTLS = "starttls"
     SSL = "ssl"
-
-
-SECURITY_NONE = SmtpSecurity.NONE
-SECURITY_STARTTLS = SmtpSecurity.STARTTLS
-SECURITY_SSL = SmtpSecurity.SSL
 
 
 class OutboxMessage(db.Model):
@@ -91,7 +82,7 @@ class OutboxMessage(db.Model):
     subject: Mapped[str] = mapped_column(db.String(300))
     body_text: Mapped[str] = mapped_column(db.Text)
     body_html: Mapped[str] = mapped_column(db.Text, default="")
-    status: Mapped[str] = mapped_column(db.String(10), default=PENDING)
+    status: Mapped[str] = mapped_column(db.String(10), default=OutboxStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utc_now)
     claimed_by: Mapped[str | None] = mapped_column(db.String(32))
@@ -201,5 +192,5 @@ class SmtpSettings(TimestampMixin, db.Model):
     port: Mapped[int] = mapped_column(default=25)
     username: Mapped[str] = mapped_column(db.String(200), default="")
     password: Mapped[str] = mapped_column(db.String(200), default="")
-    security: Mapped[str] = mapped_column(db.String(10), default=SECURITY_NONE)
+    security: Mapped[str] = mapped_column(db.String(10), default=SmtpSecurity.NONE)
     sender: Mapped[str] = mapped_column(db.String(254), default="")

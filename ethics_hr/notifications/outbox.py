@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from ethics_hr.core.db import dialect, insert_ignoring_conflict
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
-from ethics_hr.notifications.models import PENDING, OutboxAttachment, OutboxMessage
+from ethics_hr.notifications.models import OutboxAttachment, OutboxMessage, OutboxStatus
 
 KEY = ["kind", "target", "period", "recipient"]
 CHUNK = 1000
@@ -53,7 +53,7 @@ def _row(values: dict[str, Any], now) -> dict[str, Any]:
     row["locale"] = row["locale"] or "th"
     row["subject"] = (row["subject"] or "")[:300]
     row["recipient"] = row["recipient"] or recipient_key(row["user_id"], row["email"])
-    row.update(status=PENDING, attempts=0, next_attempt_at=now, created_at=now, last_error="")
+    row.update(status=OutboxStatus.PENDING, attempts=0, next_attempt_at=now, created_at=now, last_error="")
     return row
 
 

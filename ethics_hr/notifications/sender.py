@@ -31,14 +31,10 @@ from ethics_hr.core.models import utc_now
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
 from ethics_hr.notifications.models import (
-    FAILED,
-    PENDING,
-    SECURITY_SSL,
-    SECURITY_STARTTLS,
-    SENDING,
-    SENT,
     OutboxAttachment,
     OutboxMessage,
+    OutboxStatus,
+    SmtpSecurity,
     SmtpSettings,
 )
 
@@ -148,9 +144,12 @@ def recover_stale_claims(now: datetime | None = None) -> int:
     now = now or utc_now()
     result = db.session.execute(
         sa.update(T)
-        .where(T.c.status == SENDING, T.c.claimed_at < now - CLAIM_TIMEOUT)
+        .where(T.c.status == OutboxStatus.SENDING, T.c.claimed_at < now - CLAIM_TIMEOUT)
         .values(
-            status=PENDING, claimed_by=None, claimed_at=None, last_error="claim expired: the sender stopped"
+            status=OutboxStatus.PENDING,
+            claimed_by=None,
+            claimed_at=None,
+            last_error="claim expired: the sender stopped",
         )
     )
     if result.rowcount:
@@ -162,7 +161,7 @@ def _claim(now: datetime, limit: int, only_ids) -> _Batch:
     token = uuid.uuid4().hex
     candidates = (
         sa.select(T.c.id)
-        .where(T.c.status == PENDING, T.c.next_attempt_at <= now)
+        .where(T.c.status == OutboxStatus.PENDING, T.c.next_attempt_at <= now)
         .order_by(T.c.id)
         .limit(limit)
     )
@@ -173,8 +172,8 @@ def _claim(now: datetime, limit: int, only_ids) -> _Batch:
     with unit_of_work():  # the claim is visible to other senders before anything is read
         db.session.execute(
             sa.update(T)
-            .where(T.c.id.in_(candidates), T.c.status == PENDING)
-            .values(status=SENDING, claimed_by=token, claimed_at=utc_now())
+            .where(T.c.id.in_(candidates), T.c.status == OutboxStatus.PENDING)
+            .values(status=OutboxStatus.SENDING, claimed_by=token, claimed_at=utc_now())
         )
     with unit_of_work():
         return _Batch(token, _claimed_rows(token))
@@ -249,13 +248,13 @@ def _send_batch(batch: _Batch, config: MailConfig, names: dict[str, str]) -> int
 def connect(config: MailConfig) -> smtplib.SMTP:
     """Open an SMTP connection with the configured security and login."""
     context = ssl.create_default_context()
-    if config.security == SECURITY_SSL:
+    if config.security == SmtpSecurity.SSL:
         smtp: smtplib.SMTP = smtplib.SMTP_SSL(
             config.host, config.port, local_hostname=config.helo, timeout=SMTP_TIMEOUT, context=context
         )
     else:
         smtp = smtplib.SMTP(config.host, config.port, local_hostname=config.helo, timeout=SMTP_TIMEOUT)
-        if config.security == SECURITY_STARTTLS:
+        if config.security == SmtpSecurity.STARTTLS:
             smtp.starttls(context=context)
     if config.username:
         smtp.login(config.username, config.password)
@@ -336,7 +335,13 @@ def _mark_sent(batch: _Batch, row: Outgoing) -> None:
     result = db.session.execute(
         sa.update(T)
         .where(T.c.id == row.id, T.c.claimed_by == batch.token)
-        .values(status=SENT, sent_at=utc_now(), attempts=row.attempts + 1, claimed_by=None, last_error="")
+        .values(
+            status=OutboxStatus.SENT,
+            sent_at=utc_now(),
+            attempts=row.attempts + 1,
+            claimed_by=None,
+            last_error="",
+        )
     )
     if result.rowcount != 1:
         log.warning("outbox message %s was sent but its claim had been taken back", row.id)
@@ -348,9 +353,9 @@ def _record_failure(batch: _Batch, row: Outgoing, error: BaseException, *, perma
     message = describe(error)[:2000]
     values: dict = {"attempts": attempts, "last_error": message, "claimed_by": None, "claimed_at": None}
     if permanent or attempts >= MAX_ATTEMPTS:
-        values["status"] = FAILED
+        values["status"] = OutboxStatus.FAILED
     else:
-        values["status"] = PENDING
+        values["status"] = OutboxStatus.PENDING
         values["next_attempt_at"] = utc_now() + BACKOFF[attempts - 1]
     db.session.execute(sa.update(T).where(T.c.id == row.id, T.c.claimed_by == batch.token).values(**values))
     log.warning("outbox message %s not sent (attempt %d): %s", row.id, attempts, message)
@@ -361,7 +366,7 @@ def _release(batch: _Batch, rows: list[Outgoing]) -> None:
     db.session.execute(
         sa.update(T)
         .where(T.c.id.in_([r.id for r in rows]), T.c.claimed_by == batch.token)
-        .values(status=PENDING, claimed_by=None, claimed_at=None)
+        .values(status=OutboxStatus.PENDING, claimed_by=None, claimed_at=None)
     )
 
 
@@ -369,7 +374,7 @@ def resend(message_id: int) -> bool:
     """Put a failed message back in the queue for a fresh round of attempts."""
     result = db.session.execute(
         sa.update(T)
-        .where(T.c.id == message_id, T.c.status == FAILED)
-        .values(status=PENDING, attempts=0, next_attempt_at=utc_now())
+        .where(T.c.id == message_id, T.c.status == OutboxStatus.FAILED)
+        .values(status=OutboxStatus.PENDING, attempts=0, next_attempt_at=utc_now())
     )
     return result.rowcount == 1

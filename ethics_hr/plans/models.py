@@ -39,13 +39,6 @@ class Period(enum.StrEnum):
     WHOLE_YEAR = "year"
 
 
-DRAFT = PlanStatus.DRAFT
-APPROVED = PlanStatus.APPROVED
-SUPERSEDED = PlanStatus.SUPERSEDED
-NOT_STARTED = ItemStatus.NOT_STARTED
-IN_PROGRESS = ItemStatus.IN_PROGRESS
-DONE = ItemStatus.DONE
-CANCELLED = ItemStatus.CANCELLED
 TARGET_FIELDS = ("target_participants", "indicator_target", "fiscal_year", "quarter")
 
 MONEY = sa.Numeric(14, 2)

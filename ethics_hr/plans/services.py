@@ -18,10 +18,6 @@ from ethics_hr.core.uploads import DOCUMENTS, save_upload
 from ethics_hr.extensions import db
 from ethics_hr.people.audience import chosen_groups
 from ethics_hr.plans.models import (
-    APPROVED,
-    DRAFT,
-    NOT_STARTED,
-    SUPERSEDED,
     TARGET_FIELDS,
     ItemStatus,
     Plan,
@@ -29,6 +25,7 @@ from ethics_hr.plans.models import (
     PlanItem,
     PlanItemBudget,
     PlanItemSession,
+    PlanStatus,
 )
 from ethics_hr.training import services as training
 
@@ -50,7 +47,7 @@ def plan_in_force(fy: int) -> Plan | None:
     """The approved plan that covers a fiscal year (the latest approved if several)."""
     return db.session.scalar(
         db.select(Plan)
-        .where(Plan.status == APPROVED, Plan.first_fiscal_year <= fy, Plan.last_fiscal_year >= fy)
+        .where(Plan.status == PlanStatus.APPROVED, Plan.first_fiscal_year <= fy, Plan.last_fiscal_year >= fy)
         .order_by(Plan.approved_on.desc().nulls_last(), Plan.id.desc())
         .limit(1)
     )
@@ -84,7 +81,7 @@ def save_plan(
                 "first_fiscal_year",
             )
     if plan is None:
-        plan = Plan(status=DRAFT)
+        plan = Plan(status=PlanStatus.DRAFT)
         db.session.add(plan)
     plan.title_th = title_th.strip()
     plan.title_en = (title_en or "").strip()
@@ -111,13 +108,13 @@ def approve(plan: Plan, *, approved_on: date | None, approved_by: str) -> None:
     for other in db.session.scalars(
         db.select(Plan).where(
             Plan.id != plan.id,
-            Plan.status == APPROVED,
+            Plan.status == PlanStatus.APPROVED,
             Plan.first_fiscal_year <= plan.last_fiscal_year,
             Plan.last_fiscal_year >= plan.first_fiscal_year,
         )
     ):
-        other.status = SUPERSEDED
-    plan.status = APPROVED
+        other.status = PlanStatus.SUPERSEDED
+    plan.status = PlanStatus.APPROVED
     plan.approved_on = approved_on
     plan.approved_by = approved_by.strip()
 
@@ -184,7 +181,7 @@ def save_item(plan: Plan, item: PlanItem | None, data: ItemInput) -> PlanItem:
             raise RuleViolation(str(_l("A budget year is outside the plan.")), f"budget_{fy}")
     groups = chosen_groups(data.category_ids, data.department_ids)
     if item is None:
-        item = PlanItem(plan=plan, status=NOT_STARTED)
+        item = PlanItem(plan=plan, status=ItemStatus.NOT_STARTED)
         db.session.add(item)
     item.name = data.name.strip()
     item.area_id = data.area_id
@@ -275,8 +272,8 @@ def late_items_query(today: date | None = None) -> sa.Select:
         db.select(PlanItem)
         .join(Plan)
         .where(
-            Plan.status == APPROVED,
-            PlanItem.status == NOT_STARTED,
+            Plan.status == PlanStatus.APPROVED,
+            PlanItem.status == ItemStatus.NOT_STARTED,
             sa.or_(
                 PlanItem.fiscal_year < fy,
                 sa.and_(PlanItem.fiscal_year == fy, PlanItem.quarter <= current_quarter),
@@ -289,7 +286,7 @@ def late_items_query(today: date | None = None) -> sa.Select:
 def is_late(item: PlanItem, today: date | None = None) -> bool:
     today = today or local_today()
     return (
-        item.plan.status == APPROVED
-        and item.status == NOT_STARTED
+        item.plan.status == PlanStatus.APPROVED
+        and item.status == ItemStatus.NOT_STARTED
         and quarter_start(item.fiscal_year, item.quarter) <= today
     )

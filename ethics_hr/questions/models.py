@@ -187,9 +187,3 @@ class FaqEntry(db.Model):
     published_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("person.id"))
 
     category: Mapped[QuestionCategory] = relationship(lazy="joined")
-
-
-# The former module-level names, kept only for the demo loader that is being rebuilt on the services;
-# remove them once it no longer imports them. New code uses QuestionStatus and MessageKind.
-NEW, ASSIGNED, WAITING, ANSWERED, CLOSED = QuestionStatus
-ASKER, CLARIFY, ANSWER, NOTE = MessageKind

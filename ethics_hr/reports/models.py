@@ -19,10 +19,6 @@ class MeasureKind(StrEnum):
     FREE = "free"  # a measure the officer writes in full
 
 
-# The former module-level names, kept only for the demo loader that is being rebuilt on the services.
-HR, FREE = MeasureKind
-
-
 class FiscalYearReport(TimestampMixin, db.Model):
     """A fiscal year's report on the measures promoting integrity and transparency."""
 
@@ -52,7 +48,7 @@ class ReportMeasure(TimestampMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(sa.ForeignKey("fiscal_year_report.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(default=0)
-    kind: Mapped[str] = mapped_column(db.String(8), default=FREE)
+    kind: Mapped[str] = mapped_column(db.String(8), default=MeasureKind.FREE)
     measure: Mapped[str] = mapped_column(db.String(300))
     methods: Mapped[str] = mapped_column(db.Text, default="")
     responsible: Mapped[str] = mapped_column(db.String(300), default="")
@@ -66,7 +62,7 @@ class ReportMeasure(TimestampMixin, db.Model):
 
     @property
     def is_hr(self) -> bool:
-        return self.kind == HR
+        return self.kind == MeasureKind.HR
 
 
 class ItaItem(TimestampMixin, db.Model):

@@ -15,14 +15,12 @@ from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
 from ethics_hr.training import enrolment, hours
 from ethics_hr.training.models import (
-    BY_IMPORT,
-    BY_OFFICER,
-    BY_WALK_IN,
-    CANCELLED,
-    ENROLLED,
     Attendance,
+    AttendanceMethod,
     AttendanceStatus,
     Registration,
+    RegistrationState,
+    SessionStatus,
     TrainingSession,
     current_attendance_ids,
 )
@@ -101,7 +99,7 @@ def append(
 
 
 def _check_session(s: TrainingSession, codes: set[str], statuses: dict[str, AttendanceStatus]) -> None:
-    if s.status == CANCELLED:
+    if s.status == SessionStatus.CANCELLED:
         raise RuleViolation(str(_l("This session has been cancelled: no attendance can be taken.")))
     unknown = codes - set(statuses)
     if unknown:
@@ -121,14 +119,16 @@ def record_marks(s: TrainingSession, marks: dict[int, str], *, by_user_id: int, 
         db.session.scalars(
             sa.select(Registration.person_id).where(
                 Registration.session_id == s.id,
-                Registration.state == ENROLLED,
+                Registration.state == RegistrationState.ENROLLED,
                 Registration.person_id.in_(list(marks)),
             )
         )
     )
     if set(marks) - on_roster:
         raise RuleViolation(str(_l("Some of these people are not on the roster any more. Reload the page.")))
-    return _append_changes(s, marks, statuses, method=BY_OFFICER, by_user_id=by_user_id, note=note)
+    return _append_changes(
+        s, marks, statuses, method=AttendanceMethod.BY_OFFICER, by_user_id=by_user_id, note=note
+    )
 
 
 def _append_changes(
@@ -154,7 +154,9 @@ def mark_unmarked(s: TrainingSession, status_code: str, *, by_user_id: int) -> i
     )
     ids = db.session.scalars(
         sa.select(Registration.person_id).where(
-            Registration.session_id == s.id, Registration.state == ENROLLED, ~marked.exists()
+            Registration.session_id == s.id,
+            Registration.state == RegistrationState.ENROLLED,
+            ~marked.exists(),
         )
     ).all()
     if not ids:
@@ -178,13 +180,15 @@ def add_walk_in(s: TrainingSession, employee_number: str, status_code: str, *, b
             Registration.session_id == s.id, Registration.person_id == person.id
         )
     )
-    if state == ENROLLED:
+    if state == RegistrationState.ENROLLED:
         raise RuleViolation(
             str(_l("%(name)s is already on the roster: mark them there.", name=person.full_name_th)),
             "employee_number",
         )
     enrolment.seat_walk_in(s, person)
-    _append_changes(s, {person.id: status_code}, statuses, method=BY_WALK_IN, by_user_id=by_user_id)
+    _append_changes(
+        s, {person.id: status_code}, statuses, method=AttendanceMethod.BY_WALK_IN, by_user_id=by_user_id
+    )
     return person
 
 
@@ -248,7 +252,7 @@ def check_import(s: TrainingSession, data: bytes, filename: str) -> AttendanceIm
         db.session.execute(
             sa.select(Person.employee_number, Person.id)
             .join(Registration, Registration.person_id == Person.id)
-            .where(Registration.session_id == s.id, Registration.state == ENROLLED)
+            .where(Registration.session_id == s.id, Registration.state == RegistrationState.ENROLLED)
         ).all()
     )
     known = set(db.session.scalars(sa.select(Person.employee_number)))
@@ -290,4 +294,4 @@ def apply_import(s: TrainingSession, check: AttendanceImport, *, by_user_id: int
     statuses = statuses_by_code()
     _check_session(s, set(check.marks.values()), statuses)
     begin_write(TrainingSession.__table__, s.id)
-    return _append_changes(s, check.marks, statuses, method=BY_IMPORT, by_user_id=by_user_id)
+    return _append_changes(s, check.marks, statuses, method=AttendanceMethod.BY_IMPORT, by_user_id=by_user_id)

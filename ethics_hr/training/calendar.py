@@ -17,12 +17,10 @@ from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
 from ethics_hr.training.models import (
-    CANCELLED,
-    ENROLLED,
-    INVITED,
-    WAITLISTED,
     CalendarFeed,
     Registration,
+    RegistrationState,
+    SessionStatus,
     TrainingSession,
 )
 
@@ -56,7 +54,7 @@ def event_for(s: TrainingSession, locale: str) -> Event:
         lines.append(s.online_url)
         event.add("url", s.online_url)
     event.add("description", "\n".join(line for line in lines if line))
-    event.add("status", "CANCELLED" if s.status == CANCELLED else "CONFIRMED")
+    event.add("status", "CANCELLED" if s.status == SessionStatus.CANCELLED else "CONFIRMED")
     # Each change to the session changes the sequence, so calendars replace their copy.
     event.add("sequence", int(s.updated_at.timestamp() // 60) if s.updated_at else 0)
     event.add("last-modified", s.updated_at or utc_now())
@@ -86,7 +84,9 @@ def feed_sessions(person_id: int) -> list[TrainingSession]:
             .join(Registration, Registration.session_id == TrainingSession.id)
             .where(
                 Registration.person_id == person_id,
-                Registration.state.in_((INVITED, ENROLLED, WAITLISTED)),
+                Registration.state.in_(
+                    (RegistrationState.INVITED, RegistrationState.ENROLLED, RegistrationState.WAITLISTED)
+                ),
                 TrainingSession.starts_at >= since,
             )
             .order_by(TrainingSession.starts_at)

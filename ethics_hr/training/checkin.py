@@ -17,12 +17,12 @@ from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
 from ethics_hr.training import attendance, hours
 from ethics_hr.training.models import (
-    BY_SELF,
-    CANCELLED,
-    ENROLLED,
     LATE_AFTER,
     Attendance,
+    AttendanceMethod,
     Registration,
+    RegistrationState,
+    SessionStatus,
     TrainingSession,
 )
 from ethics_hr.training.reference import LATE, PRESENT
@@ -71,7 +71,7 @@ def check_in(code: str, person: Person, *, by_user_id: int | None) -> tuple[Trai
             str(_l("No session has this code. Check the code on the screen and try again.")), "code"
         )
     now = utc_now()
-    if s.status == CANCELLED:
+    if s.status == SessionStatus.CANCELLED:
         raise RuleViolation(str(_l("This session has been cancelled.")), "code")
     window = s.checkin_window
     if now < window.opens:
@@ -90,7 +90,7 @@ def check_in(code: str, person: Person, *, by_user_id: int | None) -> tuple[Trai
             Registration.session_id == s.id, Registration.person_id == person.id
         )
     )
-    if state != ENROLLED:
+    if state != RegistrationState.ENROLLED:
         raise RuleViolation(
             str(_l("You are not on the roster of this session. Please ask the organiser at the desk.")),
             "code",
@@ -105,7 +105,7 @@ def check_in(code: str, person: Person, *, by_user_id: int | None) -> tuple[Trai
         s.id,
         person.id,
         attendance.statuses_by_code()[status],
-        method=BY_SELF,
+        method=AttendanceMethod.BY_SELF,
         by_user_id=by_user_id,
         current=current,
     )

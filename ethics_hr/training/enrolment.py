@@ -21,15 +21,10 @@ from ethics_hr.extensions import db
 from ethics_hr.people.models import Person, StaffCategory
 from ethics_hr.training import notices
 from ethics_hr.training.models import (
-    CANCELLED,
-    COMPLETED,
-    ENROLLED,
-    INVITED,
-    OPEN,
-    WAITLISTED,
-    WITHDRAWN,
     Registration,
     RegistrationSource,
+    RegistrationState,
+    SessionStatus,
     TrainingSession,
 )
 
@@ -61,11 +56,11 @@ def _free_seat(session_id: int) -> None:
 def _move(reg: Registration, to: str, *, only_from: tuple[str, ...], now: datetime) -> bool:
     """Change a registration's state only if it is still in one of `only_from`; audit the change."""
     values: dict = {"state": to, "updated_at": now}
-    if to == ENROLLED:
+    if to == RegistrationState.ENROLLED:
         values |= {"enrolled_at": now, "waitlisted_at": None}
-    elif to == WAITLISTED:
+    elif to == RegistrationState.WAITLISTED:
         values["waitlisted_at"] = now
-    elif to == WITHDRAWN:
+    elif to == RegistrationState.WITHDRAWN:
         values["withdrawn_at"] = now
     result = db.session.execute(
         sa.update(REGISTRATIONS)
@@ -85,11 +80,11 @@ def _refresh(*objects) -> None:
 
 def check_open(s: TrainingSession, now: datetime) -> None:
     """Refuse enrolment on a session that is not open, or whose deadline has passed."""
-    if s.status == CANCELLED:
+    if s.status == SessionStatus.CANCELLED:
         raise RuleViolation(str(_l("This session has been cancelled.")))
-    if s.status == COMPLETED or s.starts_at <= now:
+    if s.status == SessionStatus.COMPLETED or s.starts_at <= now:
         raise RuleViolation(str(_l("This session has already taken place.")))
-    if s.status != OPEN:
+    if s.status != SessionStatus.OPEN:
         raise RuleViolation(str(_l("Enrolment for this session has not opened yet.")))
     if s.enrolment_closes_at <= now:
         raise RuleViolation(str(_l("The registration deadline for this session has passed.")))
@@ -100,11 +95,16 @@ def enrol(s: TrainingSession, person: Person) -> Registration:
     """Give an invited person a seat, or raise SessionFull when there is none left."""
     now = utc_now()
     reg = _invitation(s, person)
-    if reg.state == ENROLLED:
+    if reg.state == RegistrationState.ENROLLED:
         raise RuleViolation(str(_l("You are already enrolled in this session.")))
     check_open(s, now)
     sid = s.id
-    if not _move(reg, ENROLLED, only_from=(INVITED, WAITLISTED, WITHDRAWN), now=now):
+    if not _move(
+        reg,
+        RegistrationState.ENROLLED,
+        only_from=(RegistrationState.INVITED, RegistrationState.WAITLISTED, RegistrationState.WITHDRAWN),
+        now=now,
+    ):
         raise RuleViolation(str(_l("You are already enrolled in this session.")))
     if not _take_seat(sid):
         raise SessionFull(str(_l("Sorry, the last seat has just been taken. You can join the waiting list.")))
@@ -118,14 +118,19 @@ def join_waitlist(s: TrainingSession, person: Person) -> Registration:
     """Put an invited person on the waiting list of a full session."""
     now = utc_now()
     reg = _invitation(s, person)
-    if reg.state == ENROLLED:
+    if reg.state == RegistrationState.ENROLLED:
         raise RuleViolation(str(_l("You are already enrolled in this session.")))
-    if reg.state == WAITLISTED:
+    if reg.state == RegistrationState.WAITLISTED:
         raise RuleViolation(str(_l("You are already on the waiting list.")))
     check_open(s, now)
     if s.seats_taken < s.capacity:
         raise RuleViolation(str(_l("Seats are still free: enrol instead.")))
-    if not _move(reg, WAITLISTED, only_from=(INVITED, WITHDRAWN), now=now):
+    if not _move(
+        reg,
+        RegistrationState.WAITLISTED,
+        only_from=(RegistrationState.INVITED, RegistrationState.WITHDRAWN),
+        now=now,
+    ):
         raise RuleViolation(str(_l("You are already on the waiting list.")))
     _refresh(reg)
     return reg
@@ -136,16 +141,16 @@ def withdraw(s: TrainingSession, person: Person) -> Registration:
     """Give up a seat or a place on the waiting list; the first person waiting gets the seat."""
     now = utc_now()
     reg = _invitation(s, person)
-    if reg.state not in (ENROLLED, WAITLISTED):
+    if reg.state not in (RegistrationState.ENROLLED, RegistrationState.WAITLISTED):
         raise RuleViolation(str(_l("You are neither enrolled nor on the waiting list.")))
-    if s.status in (CANCELLED, COMPLETED) or s.starts_at <= now:
+    if s.status in (SessionStatus.CANCELLED, SessionStatus.COMPLETED) or s.starts_at <= now:
         raise RuleViolation(
             str(_l("This session has already started or ended; it can no longer be changed."))
         )
     was = reg.state
-    if not _move(reg, WITHDRAWN, only_from=(was,), now=now):
+    if not _move(reg, RegistrationState.WITHDRAWN, only_from=(was,), now=now):
         raise RuleViolation(str(_l("You are neither enrolled nor on the waiting list.")))
-    if was == ENROLLED:
+    if was == RegistrationState.ENROLLED:
         _free_seat(s.id)
         promote_waiting(s)
     _refresh(s, reg)
@@ -158,13 +163,13 @@ def promote_waiting(s: TrainingSession) -> int:
     now = utc_now()
     waiting = db.session.scalars(
         sa.select(Registration)
-        .where(Registration.session_id == s.id, Registration.state == WAITLISTED)
+        .where(Registration.session_id == s.id, Registration.state == RegistrationState.WAITLISTED)
         .order_by(Registration.waitlisted_at, Registration.id)
     ).all()
     for reg in waiting:
         if not _take_seat(s.id):
             break
-        if _move(reg, ENROLLED, only_from=(WAITLISTED,), now=now):
+        if _move(reg, RegistrationState.ENROLLED, only_from=(RegistrationState.WAITLISTED,), now=now):
             notices.seat_offered(s, reg.person_id)
             moved += 1
         else:  # someone else promoted this person meanwhile: give the seat back
@@ -208,8 +213,8 @@ def seat_invited(s: TrainingSession, person_ids: list[int]) -> tuple[int, int]:
         ids = [r.id for r in seated]
         db.session.execute(
             sa.update(REGISTRATIONS)
-            .where(REGISTRATIONS.c.id.in_(ids), REGISTRATIONS.c.state == INVITED)
-            .values(state=ENROLLED, enrolled_at=now, updated_at=now)
+            .where(REGISTRATIONS.c.id.in_(ids), REGISTRATIONS.c.state == RegistrationState.INVITED)
+            .values(state=RegistrationState.ENROLLED, enrolled_at=now, updated_at=now)
         )
         result = db.session.execute(
             sa.update(SESSIONS)
@@ -221,8 +226,11 @@ def seat_invited(s: TrainingSession, person_ids: list[int]) -> tuple[int, int]:
     if waiting:
         db.session.execute(
             sa.update(REGISTRATIONS)
-            .where(REGISTRATIONS.c.id.in_([r.id for r in waiting]), REGISTRATIONS.c.state == INVITED)
-            .values(state=WAITLISTED, waitlisted_at=now, updated_at=now)
+            .where(
+                REGISTRATIONS.c.id.in_([r.id for r in waiting]),
+                REGISTRATIONS.c.state == RegistrationState.INVITED,
+            )
+            .values(state=RegistrationState.WAITLISTED, waitlisted_at=now, updated_at=now)
         )
     for reg in regs:
         db.session.expire(reg)
@@ -238,7 +246,7 @@ def seat_walk_in(
     reg = db.session.scalar(
         sa.select(Registration).where(Registration.session_id == s.id, Registration.person_id == person.id)
     )
-    if reg is not None and reg.state == ENROLLED:
+    if reg is not None and reg.state == RegistrationState.ENROLLED:
         return reg
     if not _take_seat(s.id):
         raise SessionFull(
@@ -249,11 +257,20 @@ def seat_walk_in(
         )
     if reg is None:
         reg = Registration(
-            session_id=s.id, person_id=person.id, state=ENROLLED, source=source, enrolled_at=now
+            session_id=s.id,
+            person_id=person.id,
+            state=RegistrationState.ENROLLED,
+            source=source,
+            enrolled_at=now,
         )
         db.session.add(reg)
         db.session.flush()
-    elif not _move(reg, ENROLLED, only_from=(INVITED, WAITLISTED, WITHDRAWN), now=now):
+    elif not _move(
+        reg,
+        RegistrationState.ENROLLED,
+        only_from=(RegistrationState.INVITED, RegistrationState.WAITLISTED, RegistrationState.WITHDRAWN),
+        now=now,
+    ):
         _free_seat(s.id)
     db.session.expire(s, ["seats_taken"])
     return reg

@@ -10,13 +10,10 @@ from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.training.models import (
-    COMPLETED,
-    ENROLLED,
-    INVITED,
-    WAITLISTED,
-    WITHDRAWN,
     Registration,
+    RegistrationState,
     SeatActions,
+    SessionStatus,
     TrainingSession,
 )
 
@@ -46,9 +43,16 @@ def training_sections(user) -> list[TrainingCard]:
         .join(Registration, Registration.session_id == TrainingSession.id)
         .where(
             Registration.person_id == user.person_id,
-            Registration.state.in_((INVITED, ENROLLED, WAITLISTED, WITHDRAWN)),
+            Registration.state.in_(
+                (
+                    RegistrationState.INVITED,
+                    RegistrationState.ENROLLED,
+                    RegistrationState.WAITLISTED,
+                    RegistrationState.WITHDRAWN,
+                )
+            ),
             TrainingSession.ends_at >= now,
-            TrainingSession.status != COMPLETED,
+            TrainingSession.status != SessionStatus.COMPLETED,
         )
         .order_by(TrainingSession.starts_at)
         .limit(HOME_LIMIT)

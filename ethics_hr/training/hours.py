@@ -16,11 +16,11 @@ from ethics_hr.core.db import dialect
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
 from ethics_hr.training.models import (
-    CANCELLED,
     Attendance,
     AttendanceStatus,
     Course,
     PersonHours,
+    SessionStatus,
     TrainingSession,
     current_attendance_ids,
 )
@@ -30,7 +30,7 @@ def credited(
     *, fiscal_years: Iterable[int] | None = None, person_ids: Iterable[int] | None = None
 ) -> sa.Select:
     """Build (person_id, fiscal_year, all_hours, ethics_hours) from current attendance, grouped in SQL."""
-    sessions = sa.select(TrainingSession.id).where(TrainingSession.status != CANCELLED)
+    sessions = sa.select(TrainingSession.id).where(TrainingSession.status != SessionStatus.CANCELLED)
     if fiscal_years is not None:
         sessions = sessions.where(TrainingSession.fiscal_year.in_(list(fiscal_years)))
     latest = current_attendance_ids(session_ids=sessions, person_ids=person_ids)

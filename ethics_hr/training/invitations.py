@@ -15,11 +15,10 @@ from ethics_hr.people.audience import members
 from ethics_hr.people.models import Department, Person, StaffCategory
 from ethics_hr.training import enrolment, notices
 from ethics_hr.training.models import (
-    CANCELLED,
-    COMPLETED,
-    INVITED,
     Registration,
     RegistrationSource,
+    RegistrationState,
+    SessionStatus,
     TrainingSession,
 )
 
@@ -46,7 +45,7 @@ def invite(
     For a mandatory session the new invitees are also given seats, in staff-category order, while seats
     remain; the rest go on the waiting list.
     """
-    if s.status in (CANCELLED, COMPLETED):
+    if s.status in (SessionStatus.CANCELLED, SessionStatus.COMPLETED):
         raise RuleViolation(str(_l("People cannot be invited to a cancelled or completed session.")))
     numbers = sorted({n.strip() for n in employee_numbers if n.strip()})
     if not (department_ids or category_ids or numbers):
@@ -89,7 +88,7 @@ def invite(
         {
             "session_id": s.id,
             "person_id": pid,
-            "state": INVITED,
+            "state": RegistrationState.INVITED,
             "source": source,
             "invited_at": now,
             "created_at": now,

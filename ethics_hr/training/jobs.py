@@ -17,7 +17,7 @@ from ethics_hr.core.timeutil import to_local
 from ethics_hr.extensions import db
 from ethics_hr.notifications.services import due_before, kind_settings
 from ethics_hr.training import notices
-from ethics_hr.training.models import ENROLLED, OPEN, PLANNED, Registration, TrainingSession
+from ethics_hr.training.models import Registration, RegistrationState, SessionStatus, TrainingSession
 
 
 def session_reminders(now: datetime) -> int:
@@ -29,7 +29,7 @@ def session_reminders(now: datetime) -> int:
     sessions = db.session.scalars(
         sa.select(TrainingSession)
         .where(
-            TrainingSession.status.in_((OPEN, PLANNED)),
+            TrainingSession.status.in_((SessionStatus.OPEN, SessionStatus.PLANNED)),
             TrainingSession.starts_at > now,
             TrainingSession.starts_at <= horizon,
         )
@@ -43,7 +43,7 @@ def session_reminders(now: datetime) -> int:
             continue
         enrolled = db.session.scalars(
             sa.select(Registration.person_id).where(
-                Registration.session_id == s.id, Registration.state == ENROLLED
+                Registration.session_id == s.id, Registration.state == RegistrationState.ENROLLED
             )
         ).all()
         with unit_of_work():  # one per session: a run that dies half way keeps what it queued

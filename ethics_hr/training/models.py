@@ -58,49 +58,37 @@ class AttendanceMethod(enum.StrEnum):
 
 
 # Short names, so the rules read as before.
-PLANNED = SessionStatus.PLANNED
-OPEN = SessionStatus.OPEN
-COMPLETED = SessionStatus.COMPLETED
-CANCELLED = SessionStatus.CANCELLED
-INVITED = RegistrationState.INVITED
-ENROLLED = RegistrationState.ENROLLED
-WAITLISTED = RegistrationState.WAITLISTED
-WITHDRAWN = RegistrationState.WITHDRAWN
-BY_OFFICER = AttendanceMethod.BY_OFFICER
-BY_SELF = AttendanceMethod.BY_SELF
-BY_IMPORT = AttendanceMethod.BY_IMPORT
-BY_WALK_IN = AttendanceMethod.BY_WALK_IN
 
 # What the screens show for each value (labels and badge colours), passed to every template.
 SESSION_STATUS_LABELS = {
-    PLANNED: _l("Planned"),
-    OPEN: lazy_pgettext("session", "Open"),
-    COMPLETED: _l("Completed"),
-    CANCELLED: _l("Cancelled"),
+    SessionStatus.PLANNED: _l("Planned"),
+    SessionStatus.OPEN: lazy_pgettext("session", "Open"),
+    SessionStatus.COMPLETED: _l("Completed"),
+    SessionStatus.CANCELLED: _l("Cancelled"),
 }
 SESSION_STATUS_CSS = {
-    PLANNED: "text-bg-secondary",
-    OPEN: "text-bg-primary",
-    COMPLETED: "text-bg-success",
-    CANCELLED: "text-bg-danger",
+    SessionStatus.PLANNED: "text-bg-secondary",
+    SessionStatus.OPEN: "text-bg-primary",
+    SessionStatus.COMPLETED: "text-bg-success",
+    SessionStatus.CANCELLED: "text-bg-danger",
 }
 REGISTRATION_STATE_LABELS = {
-    INVITED: _l("Invited"),
-    ENROLLED: _l("Enrolled"),
-    WAITLISTED: _l("On the waiting list"),
-    WITHDRAWN: _l("Withdrawn"),
+    RegistrationState.INVITED: _l("Invited"),
+    RegistrationState.ENROLLED: _l("Enrolled"),
+    RegistrationState.WAITLISTED: _l("On the waiting list"),
+    RegistrationState.WITHDRAWN: _l("Withdrawn"),
 }
 REGISTRATION_STATE_CSS = {
-    INVITED: "text-bg-info",
-    ENROLLED: "text-bg-success",
-    WAITLISTED: "text-bg-warning",
-    WITHDRAWN: "text-bg-secondary",
+    RegistrationState.INVITED: "text-bg-info",
+    RegistrationState.ENROLLED: "text-bg-success",
+    RegistrationState.WAITLISTED: "text-bg-warning",
+    RegistrationState.WITHDRAWN: "text-bg-secondary",
 }
 ATTENDANCE_METHOD_LABELS = {
-    BY_OFFICER: _l("by the officer"),
-    BY_SELF: _l("self check-in"),
-    BY_IMPORT: _l("imported"),
-    BY_WALK_IN: _l("walk-in"),
+    AttendanceMethod.BY_OFFICER: _l("by the officer"),
+    AttendanceMethod.BY_SELF: _l("self check-in"),
+    AttendanceMethod.BY_IMPORT: _l("imported"),
+    AttendanceMethod.BY_WALK_IN: _l("walk-in"),
 }
 
 # Self check-in opens an hour before the start and closes at the end; a check-in after this is late.
@@ -250,14 +238,22 @@ class TrainingSession(TimestampMixin, db.Model):
         if state is None:
             return SeatActions()
         can_enrol = can_wait = False
-        if state in (INVITED, WITHDRAWN) and not self.is_closed and self.enrolment_open(now):
+        if (
+            state in (RegistrationState.INVITED, RegistrationState.WITHDRAWN)
+            and not self.is_closed
+            and self.enrolment_open(now)
+        ):
             can_enrol = self.seats_taken < self.capacity
             can_wait = not can_enrol
         return SeatActions(
             can_enrol=can_enrol,
             can_wait=can_wait,
-            can_withdraw=state in (ENROLLED, WAITLISTED) and not self.is_closed and now < self.starts_at,
-            can_check_in=state == ENROLLED and not self.is_cancelled and self.checkin_window.contains(now),
+            can_withdraw=state in (RegistrationState.ENROLLED, RegistrationState.WAITLISTED)
+            and not self.is_closed
+            and now < self.starts_at,
+            can_check_in=state == RegistrationState.ENROLLED
+            and not self.is_cancelled
+            and self.checkin_window.contains(now),
         )
 
 

@@ -26,7 +26,7 @@ from ethics_hr.notifications.services import (
 )
 from ethics_hr.people.contacts import recipients_of
 from ethics_hr.training.calendar import calendar_bytes
-from ethics_hr.training.models import ENROLLED, WAITLISTED, TrainingSession
+from ethics_hr.training.models import RegistrationState, TrainingSession
 
 INVITATION = "training.invitation"
 SESSION_REMINDER = "training.session_reminder"
@@ -136,12 +136,12 @@ def invited(s: TrainingSession, states: dict[int, str]) -> int:
     for person_id, state in states.items():
         by_state.setdefault(state, []).append(person_id)
     for state, ids in by_state.items():
-        if state == ENROLLED:
+        if state == RegistrationState.ENROLLED:
             told += _tell(
                 s, ids, kind=INVITATION, period="enrolled", subject=_enrolled_subject, template="enrolled"
             )
         else:
-            waiting = state == WAITLISTED
+            waiting = state == RegistrationState.WAITLISTED
             told += _tell(
                 s,
                 ids,

@@ -11,12 +11,12 @@ from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory
 from ethics_hr.training import hours
 from ethics_hr.training.models import (
-    CANCELLED,
     Attendance,
     AttendanceStatus,
     Course,
     PersonHours,
     Registration,
+    SessionStatus,
     TrainingSession,
     current_attendance_ids,
 )
@@ -143,7 +143,7 @@ def person_record(person_id: int, fy: int) -> list[RecordLine]:
         .subquery("cur")
     )
     credited = sa.case(
-        (TrainingSession.status == CANCELLED, 0.0),
+        (TrainingSession.status == SessionStatus.CANCELLED, 0.0),
         else_=sa.func.coalesce(AttendanceStatus.hours_factor, 0.0) * TrainingSession.credited_hours,
     )
     rows = db.session.execute(

@@ -21,11 +21,10 @@ from ethics_hr.training.catalogue import (
 )
 from ethics_hr.training.invitations import InviteResult, invitable_categories, invitable_departments, invite
 from ethics_hr.training.models import (
-    CANCELLED,
-    COMPLETED,
     Attendance,
     AttendanceStatus,
     Course,
+    SessionStatus,
     TrainingSession,
     current_attendance_ids,
 )
@@ -125,7 +124,7 @@ def _held_between(start: datetime, end: datetime) -> sa.ColumnElement[bool]:
     return sa.and_(
         TrainingSession.starts_at >= start,
         TrainingSession.starts_at < end,
-        TrainingSession.status != CANCELLED,
+        TrainingSession.status != SessionStatus.CANCELLED,
     )
 
 
@@ -155,7 +154,7 @@ def completed_sessions(session_ids: sa.Select, *, start: datetime, end: datetime
         .where(
             TrainingSession.id.in_(session_ids),
             _held_between(start, end),
-            TrainingSession.status == COMPLETED,
+            TrainingSession.status == SessionStatus.COMPLETED,
         )
         .subquery("completed_sessions")
     )

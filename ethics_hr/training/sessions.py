@@ -17,19 +17,7 @@ from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
 from ethics_hr.training import enrolment, hours, notices
 from ethics_hr.training.checkin import new_checkin_code
-from ethics_hr.training.models import (
-    CANCELLED,
-    COMPLETED,
-    ENROLLED,
-    INVITED,
-    OPEN,
-    PLANNED,
-    WAITLISTED,
-    Course,
-    Registration,
-    SessionStatus,
-    TrainingSession,
-)
+from ethics_hr.training.models import Course, Registration, RegistrationState, SessionStatus, TrainingSession
 
 MAX_REPEATS = 12
 
@@ -48,7 +36,7 @@ class SessionInput:
     speakers: str = ""
     deadline: date | None = None
     mandatory: bool = False
-    status: str = PLANNED
+    status: str = SessionStatus.PLANNED
     hours: float | None = None
     notes: str = ""
     repeat_count: int = 1
@@ -79,7 +67,7 @@ def _check_common(data: SessionInput) -> Course:
         raise RuleViolation(str(_l("A session has at least one seat.")), "capacity")
     if data.hours is not None and not 0 < data.hours <= 100:
         raise RuleViolation(str(_l("Enter hours more than 0 and at most 100, or leave it empty.")), "hours")
-    if data.status not in (PLANNED, OPEN, COMPLETED):
+    if data.status not in (SessionStatus.PLANNED, SessionStatus.OPEN, SessionStatus.COMPLETED):
         raise RuleViolation(str(_l("Choose a status from the list.")), "status")
     return course
 
@@ -94,7 +82,7 @@ def create_sessions(data: SessionInput) -> list[TrainingSession]:
         raise RuleViolation(str(_l("Repeat from 1 to %(n)d times.", n=MAX_REPEATS)), "repeat_count")
     if data.repeat_count > 1 and not 1 <= data.repeat_every_days <= 60:
         raise RuleViolation(str(_l("Repeat every 1 to 60 days.")), "repeat_every_days")
-    if data.status == COMPLETED:
+    if data.status == SessionStatus.COMPLETED:
         raise RuleViolation(str(_l("A new session cannot be completed already.")), "status")
     series = secrets.token_hex(8) if data.repeat_count > 1 else ""
     sessions = []
@@ -110,6 +98,7 @@ def create_sessions(data: SessionInput) -> list[TrainingSession]:
             starts_at=starts,
             ends_at=ends,
             registration_deadline=deadline,
+            capacity=data.capacity,
             checkin_code=_unused_code(),
         )
         _apply(s, data)
@@ -142,11 +131,11 @@ def _unused_code() -> str:
 @transactional
 def update_session(s: TrainingSession, data: SessionInput) -> TrainingSession:
     """Change a session; capacity never drops below the seats already taken."""
-    if s.status == CANCELLED:
+    if s.status == SessionStatus.CANCELLED:
         raise RuleViolation(str(_l("A cancelled session cannot be changed.")))
     _check_common(data)
     starts, ends, deadline = _check_times(data)
-    if data.status == COMPLETED and starts > utc_now():
+    if data.status == SessionStatus.COMPLETED and starts > utc_now():
         raise RuleViolation(str(_l("A session can be marked completed only once it has started.")), "status")
     was_year = s.fiscal_year
     was = (s.starts_at, s.ends_at, s.place, s.online_url)
@@ -158,7 +147,7 @@ def update_session(s: TrainingSession, data: SessionInput) -> TrainingSession:
     enrolment.change_capacity(s, data.capacity)
     if (
         was != (s.starts_at, s.ends_at, s.place, s.online_url)
-        and s.status != COMPLETED
+        and s.status != SessionStatus.COMPLETED
         and s.ends_at > utc_now()
     ):
         notices.moved(s, _people_on(s), was=was[0])
@@ -170,7 +159,10 @@ def _people_on(s: TrainingSession) -> list[int]:
     return list(
         db.session.scalars(
             db.select(Registration.person_id).where(
-                Registration.session_id == s.id, Registration.state.in_((INVITED, ENROLLED, WAITLISTED))
+                Registration.session_id == s.id,
+                Registration.state.in_(
+                    (RegistrationState.INVITED, RegistrationState.ENROLLED, RegistrationState.WAITLISTED)
+                ),
             )
         )
     )
@@ -179,12 +171,12 @@ def _people_on(s: TrainingSession) -> list[int]:
 @transactional
 def cancel_session(s: TrainingSession, *, reason: str) -> int:
     """Cancel a session, keep its roster, and tell everyone invited, holding a seat or waiting."""
-    if s.status == CANCELLED:
+    if s.status == SessionStatus.CANCELLED:
         raise RuleViolation(str(_l("This session is already cancelled.")))
-    if s.status == COMPLETED:
+    if s.status == SessionStatus.COMPLETED:
         raise RuleViolation(str(_l("A completed session cannot be cancelled.")))
     begin_write(TrainingSession.__table__, s.id)
-    s.status = CANCELLED
+    s.status = SessionStatus.CANCELLED
     s.cancelled_at = utc_now()
     s.cancel_reason = reason.strip()
     db.session.flush()
@@ -196,11 +188,11 @@ def cancel_session(s: TrainingSession, *, reason: str) -> int:
 @transactional
 def complete_session(s: TrainingSession) -> None:
     """Mark a session that has started as completed."""
-    if s.status == CANCELLED:
+    if s.status == SessionStatus.CANCELLED:
         raise RuleViolation(str(_l("A cancelled session cannot be changed.")))
     if s.starts_at > utc_now():
         raise RuleViolation(str(_l("A session can be marked completed only once it has started.")))
-    s.status = COMPLETED
+    s.status = SessionStatus.COMPLETED
 
 
 def sessions_query(*, fy: int | None = None, status: str = "", course_id: int | None = None) -> sa.Select:
@@ -245,7 +237,7 @@ def registration_of(session_id: int, person_id: int) -> Registration | None:
     )
 
 
-def roster_query(session_id: int, *, states: tuple[str, ...] = (ENROLLED,)) -> sa.Select:
+def roster_query(session_id: int, *, states: tuple[str, ...] = (RegistrationState.ENROLLED,)) -> sa.Select:
     """Build the list of people on a session in the given registration states, by name."""
     return (
         db.select(Registration)

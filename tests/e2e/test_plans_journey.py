@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from ethics_hr.extensions import db
 from ethics_hr.training import attendance
-from ethics_hr.training.models import COMPLETED, ENROLLED
+from ethics_hr.training.models import RegistrationState, SessionStatus
 from tests import factories
 from tests.e2e.conftest import login
 
@@ -25,10 +25,10 @@ def test_officer_links_a_held_session_and_sees_actual_participants(page, live_se
     )
     people = [factories.person(), factories.person()]
     for person in people:
-        factories.register(session, person, ENROLLED)
+        factories.register(session, person, RegistrationState.ENROLLED)
     with time_machine.travel("2026-02-11 09:00 +07:00"):
         attendance.record_marks(session, {p.id: "present" for p in people}, by_user_id=officer.id)
-    session.status = COMPLETED
+    session.status = SessionStatus.COMPLETED
     db.session.commit()
 
     login(page, live_server, "officer@example.org", "correct horse battery")

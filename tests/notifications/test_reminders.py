@@ -16,7 +16,7 @@ from ethics_hr.notifications.models import OutboxMessage
 from ethics_hr.scheduler import SENDER_JOB_ID, run_job
 from ethics_hr.training import notices as training_notices
 from ethics_hr.training.jobs import session_reminders
-from ethics_hr.training.models import ENROLLED
+from ethics_hr.training.models import RegistrationState
 from tests import factories
 from tests.reminders import at, deliver, outbox, run
 
@@ -38,7 +38,7 @@ def _a_bit_of_everything() -> None:
         factories.published(due=date(2026, 11, 20))
         s = factories.session(starts_at=at("2026-12-10 09:00"))
     for user in people:
-        factories.register(s, user.person, ENROLLED)
+        factories.register(s, user.person, RegistrationState.ENROLLED)
     committee = factories.committee()
     factories.order(committee, [people[0].person], ends_on=date(2027, 1, 31))
 
@@ -90,7 +90,7 @@ def test_a_job_that_dies_after_3_of_10_then_runs_again_queues_the_other_7(app, s
     people = [factories.person() for _ in range(10)]
     for hour, person in enumerate(people, start=8):
         s = factories.session(starts_at=at(f"2026-12-10 {hour:02d}:00"))
-        factories.register(s, person, ENROLLED)
+        factories.register(s, person, RegistrationState.ENROLLED)
     real = training_notices.reminder
     calls = []
 

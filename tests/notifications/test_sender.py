@@ -13,7 +13,7 @@ import time_machine
 
 from ethics_hr.extensions import db
 from ethics_hr.notifications import sender
-from ethics_hr.notifications.models import FAILED, PENDING, SENDING, SENT, OutboxMessage, SmtpSettings
+from ethics_hr.notifications.models import OutboxMessage, OutboxStatus, SmtpSettings
 from ethics_hr.notifications.sender import BACKOFF, CLAIM_TIMEOUT, MAX_ATTEMPTS, deliver_due, mail_config
 from ethics_hr.notifications.services import Attachment, notify, notify_many, queue_many
 from tests import factories
@@ -62,7 +62,7 @@ def test_each_message_arrives_once_in_the_recipients_language(app, org, people, 
         else:
             assert "Ban Suan Town Municipality" in mail["Subject"] and "25 November 2026" in text_of(mail)
         assert "<p>" in mail.get_body(preferencelist=("html",)).get_content()
-    assert statuses() == {SENT: 10}
+    assert statuses() == {OutboxStatus.SENT: 10}
 
 
 def test_attachments_go_with_the_plain_and_html_message(app, org, smtp_server):
@@ -114,7 +114,7 @@ def test_two_senders_at_once_send_each_message_once(app, org, smtp_server):
     assert sum(results) == 40
     ids = [m["Message-ID"] for m in smtp_server.messages]
     assert len(ids) == len(set(ids)) == 40
-    assert statuses() == {SENT: 40}
+    assert statuses() == {OutboxStatus.SENT: 40}
 
 
 class Crash(BaseException):
@@ -138,7 +138,7 @@ def test_a_crash_after_3_of_10_then_a_rerun_sends_the_other_7(app, smtp_server, 
             deliver_due()
         monkeypatch.setattr(sender, "build_email", real_build)
         assert len(smtp_server.messages) == 3
-        assert statuses() == {SENT: 3, SENDING: 7}
+        assert statuses() == {OutboxStatus.SENT: 3, OutboxStatus.SENDING: 7}
 
         # A second sender right away leaves the claimed rows alone: their sender might still be working.
         assert deliver_due() == 0
@@ -146,7 +146,7 @@ def test_a_crash_after_3_of_10_then_a_rerun_sends_the_other_7(app, smtp_server, 
         assert deliver_due() == 7
     subjects = sorted(m["Subject"] for m in smtp_server.messages)
     assert subjects == sorted(f"message {i}" for i in range(10))
-    assert statuses() == {SENT: 10}
+    assert statuses() == {OutboxStatus.SENT: 10}
 
 
 def test_smtp_down_then_up_everything_arrives_once(app, smtp_server):
@@ -155,7 +155,7 @@ def test_smtp_down_then_up_everything_arrives_once(app, smtp_server):
         smtp_server.stop()
         assert deliver_due() == 0
         rows = list(db.session.scalars(sa.select(OutboxMessage)))
-        assert {(r.status, r.attempts) for r in rows} == {(PENDING, 1)}
+        assert {(r.status, r.attempts) for r in rows} == {(OutboxStatus.PENDING, 1)}
         assert all(r.next_attempt_at == START + BACKOFF[0] for r in rows)
         assert all("Error" in r.last_error for r in rows)
 
@@ -186,10 +186,10 @@ def test_delays_grow_and_the_last_attempt_marks_the_row_failed(app, smtp_server)
             row = db.session.scalar(sa.select(OutboxMessage))
             assert row.attempts == attempt
             if attempt < MAX_ATTEMPTS:
-                assert row.status == PENDING
+                assert row.status == OutboxStatus.PENDING
                 waits.append(row.next_attempt_at - datetime.now(UTC))
                 clock.shift(waits[-1])
-        assert row.status == FAILED and row.last_error
+        assert row.status == OutboxStatus.FAILED and row.last_error
     assert waits == list(BACKOFF)
     assert all(a < b for a, b in itertools.pairwise(waits))
     assert deliver_due() == 0
@@ -200,15 +200,17 @@ def test_a_temporary_refusal_is_retried_and_a_permanent_one_fails_at_once(app, s
     smtp_server.on_message = lambda m: "550 no such user" if m["Subject"] == "message 0" else "451 try later"
     assert deliver_due() == 0
     rows = {r.subject: r for r in db.session.scalars(sa.select(OutboxMessage))}
-    assert rows["message 0"].status == FAILED and "550" in rows["message 0"].last_error
-    assert rows["message 1"].status == PENDING and rows["message 1"].attempts == 1
+    assert rows["message 0"].status == OutboxStatus.FAILED and "550" in rows["message 0"].last_error
+    assert rows["message 1"].status == OutboxStatus.PENDING and rows["message 1"].attempts == 1
 
 
 def test_without_a_mail_server_messages_wait_untouched(app):
     app.config["MAIL_SERVER"] = ""
     queue_plain(3)
     assert deliver_due() == 0
-    assert {(r.status, r.attempts) for r in db.session.scalars(sa.select(OutboxMessage))} == {(PENDING, 0)}
+    assert {(r.status, r.attempts) for r in db.session.scalars(sa.select(OutboxMessage))} == {
+        (OutboxStatus.PENDING, 0)
+    }
 
 
 def test_stored_smtp_settings_win_over_the_environment(app, smtp_server):

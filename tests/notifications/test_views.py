@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from ethics_hr.extensions import db
 from ethics_hr.notifications import registry
-from ethics_hr.notifications.models import FAILED, Notice, NotificationSetting, OutboxMessage, SmtpSettings
+from ethics_hr.notifications.models import (
+    Notice,
+    NotificationSetting,
+    OutboxMessage,
+    OutboxStatus,
+    SmtpSettings,
+)
 from ethics_hr.notifications.sender import MAX_ATTEMPTS, deliver_due
 from ethics_hr.notifications.services import Message, notify
 from tests import factories
@@ -325,7 +331,7 @@ def test_the_outbox_shows_a_failed_message_with_its_error_and_sends_it_again(
             deliver_due()
             clock.shift(24 * 3600)
     message = db.session.scalar(sa.select(OutboxMessage))
-    assert message.status == FAILED
+    assert message.status == OutboxStatus.FAILED
     login_as(factories.admin())
     html = page_text(client.get("/admin/notifications/outbox?status=failed"))
     assert f'data-message="{message.id}"' in html and "451 mailbox busy" in html

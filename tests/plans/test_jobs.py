@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ethics_hr.plans import services
 from ethics_hr.plans.jobs import late_items_digest
-from ethics_hr.plans.models import IN_PROGRESS
+from ethics_hr.plans.models import ItemStatus
 from tests import factories
 from tests.reminders import at, deliver, outbox, run, subjects, text_of
 
@@ -15,7 +15,7 @@ def test_officers_get_the_late_items_once_a_month_from_the_first(app, smtp_serve
     services.save_item(plan, None, factories.item_input(name="อบรมคุณธรรม LATE-ONE", fiscal_year=2570))
     started = services.save_item(plan, None, factories.item_input(name="อบรมวินัย STARTED", fiscal_year=2570))
     services.save_item(plan, None, factories.item_input(name="ทัศนศึกษา LATER", fiscal_year=2570, quarter=3))
-    services.record_progress(started, status=IN_PROGRESS, progress_note="", spent=None)
+    services.record_progress(started, status=ItemStatus.IN_PROGRESS, progress_note="", spent=None)
     assert run(app, late_items_digest, at("2026-12-01 07:59")) == 0
     assert run(app, late_items_digest, at("2026-12-01 08:00")) == 1
     assert run(app, late_items_digest, at("2026-12-15 08:00")) == 0  # once a month

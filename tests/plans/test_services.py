@@ -11,9 +11,9 @@ import time_machine
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.extensions import db
 from ethics_hr.plans import actuals, services
-from ethics_hr.plans.models import DONE, NOT_STARTED, PlanItem
+from ethics_hr.plans.models import ItemStatus, PlanItem
 from ethics_hr.training import attendance
-from ethics_hr.training.models import COMPLETED, ENROLLED
+from ethics_hr.training.models import RegistrationState, SessionStatus
 from tests import factories
 
 
@@ -67,7 +67,7 @@ def test_changing_an_approved_items_target_is_on_record(app):
     plan = factories.plan(approved=True)
     item = services.save_item(plan, None, factories.item_input())
     services.save_item(plan, item, factories.item_input(target_participants=55))
-    services.record_progress(item, status=DONE, progress_note="เสร็จ", spent=Decimal("20000"))
+    services.record_progress(item, status=ItemStatus.DONE, progress_note="เสร็จ", spent=Decimal("20000"))
     changes = services.target_changes(item)
     assert len(changes) == 1
     assert changes[0].changes_dict["target_participants"] == [40, 55]
@@ -89,24 +89,24 @@ def test_items_whose_quarter_has_begun_but_not_started_are_flagged(app):
     q1 = services.save_item(plan, None, factories.item_input(quarter=1))
     q2 = services.save_item(plan, None, factories.item_input(quarter=2))
     done = services.save_item(plan, None, factories.item_input(quarter=1))
-    services.record_progress(done, status=DONE, progress_note="", spent=None)
+    services.record_progress(done, status=ItemStatus.DONE, progress_note="", spent=None)
     assert services.quarter_start(2569, 2) == date(2026, 1, 1)
     late = {i.id for i in db.session.scalars(services.late_items_query(date(2025, 12, 31)))}
     assert late == {q1.id}
     late = {i.id for i in db.session.scalars(services.late_items_query(date(2026, 1, 1)))}
     assert late == {q1.id, q2.id}
     assert services.is_late(q2, date(2026, 1, 1)) and not services.is_late(q2, date(2025, 12, 31))
-    assert q1.status == NOT_STARTED
+    assert q1.status == ItemStatus.NOT_STARTED
 
 
 def _attended(session, people, statuses):
     for person in people:
-        factories.register(session, person, ENROLLED)
+        factories.register(session, person, RegistrationState.ENROLLED)
     officer = factories.officer()
     attendance.record_marks(
         session, dict(zip([p.id for p in people], statuses, strict=True)), by_user_id=officer.id
     )
-    session.status = COMPLETED
+    session.status = SessionStatus.COMPLETED
     db.session.commit()
 
 
@@ -160,7 +160,7 @@ def test_measures_are_recomputed_when_attendance_changes(app):
         _attended(session, [a], ["present"])
     assert actuals.plan_against_actual(plan, 2569).rows[0].participants == 1
     with time_machine.travel("2026-02-11 10:00 +07:00"):
-        factories.register(session, b, ENROLLED)
+        factories.register(session, b, RegistrationState.ENROLLED)
         attendance.record_marks(session, {b.id: "present"}, by_user_id=factories.officer().id)
     assert actuals.plan_against_actual(plan, 2569).rows[0].participants == 2
     services.unlink_session(item, session.id)

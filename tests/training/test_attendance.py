@@ -12,7 +12,14 @@ from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.training import attendance, checkin
-from ethics_hr.training.models import BY_SELF, CANCELLED, ENROLLED, Attendance, Registration, TrainingSession
+from ethics_hr.training.models import (
+    Attendance,
+    AttendanceMethod,
+    Registration,
+    RegistrationState,
+    SessionStatus,
+    TrainingSession,
+)
 from tests import factories
 
 
@@ -29,7 +36,7 @@ def test_marks_write_only_changes_and_a_change_points_at_what_it_corrects(app):
     officer = factories.officer()
     a, b = factories.person(), factories.person()
     for p in (a, b):
-        factories.register(s, p, ENROLLED)
+        factories.register(s, p, RegistrationState.ENROLLED)
     assert attendance.record_marks(s, {a.id: "present", b.id: "absent"}, by_user_id=officer.id) == 2
     assert (
         attendance.record_marks(s, {a.id: "present", b.id: "excused"}, by_user_id=officer.id, note="ใบลา")
@@ -45,7 +52,7 @@ def test_marks_write_only_changes_and_a_change_points_at_what_it_corrects(app):
 def test_nobody_can_be_marked_present_before_the_session_opens(app):
     s = factories.session()
     p = factories.person()
-    factories.register(s, p, ENROLLED)
+    factories.register(s, p, RegistrationState.ENROLLED)
     with pytest.raises(RuleViolation, match="not started"):
         attendance.record_marks(s, {p.id: "present"}, by_user_id=factories.officer().id)
     attendance.record_marks(s, {p.id: "excused"}, by_user_id=factories.officer().id)  # leave is known ahead
@@ -53,9 +60,9 @@ def test_nobody_can_be_marked_present_before_the_session_opens(app):
 
 
 def test_no_attendance_is_taken_on_a_cancelled_session(app):
-    s = _started(status=CANCELLED)
+    s = _started(status=SessionStatus.CANCELLED)
     p = factories.person()
-    factories.register(s, p, ENROLLED)
+    factories.register(s, p, RegistrationState.ENROLLED)
     with pytest.raises(RuleViolation, match="cancelled"):
         attendance.record_marks(s, {p.id: "present"}, by_user_id=factories.officer().id)
 
@@ -74,7 +81,7 @@ def test_mark_everyone_unmarked_leaves_marked_people_alone(app):
     officer = factories.officer()
     people = [factories.person() for _ in range(3)]
     for p in people:
-        factories.register(s, p, ENROLLED)
+        factories.register(s, p, RegistrationState.ENROLLED)
     attendance.record_marks(s, {people[0].id: "absent"}, by_user_id=officer.id)
     assert attendance.mark_unmarked(s, "present", by_user_id=officer.id) == 2
     codes = {pid: row.status.code for pid, row in attendance.current_for(s.id).items()}
@@ -86,14 +93,14 @@ def test_a_walk_in_joins_the_roster_with_their_attendance(app):
     walker = factories.person()
     attendance.add_walk_in(s, walker.employee_number, "present", by_user_id=factories.officer().id)
     reg = db.session.scalar(sa.select(Registration).where(Registration.person_id == walker.id))
-    assert reg.state == ENROLLED and reg.source == "walk_in"
+    assert reg.state == RegistrationState.ENROLLED and reg.source == "walk_in"
     assert db.session.get(TrainingSession, s.id).seats_taken == 1
     assert _rows()[0].method == "walk_in"
 
 
 def test_a_walk_in_needs_a_free_seat_and_a_known_person(app):
     s = _started(capacity=1)
-    factories.register(s, factories.person(), ENROLLED)
+    factories.register(s, factories.person(), RegistrationState.ENROLLED)
     with pytest.raises(RuleViolation, match="full"):
         attendance.add_walk_in(
             s, factories.person().employee_number, "present", by_user_id=factories.officer().id
@@ -115,7 +122,7 @@ def test_an_attendance_file_goes_in_whole(app):
     s = _started()
     a, b = factories.person(), factories.person()
     for p in (a, b):
-        factories.register(s, p, ENROLLED)
+        factories.register(s, p, RegistrationState.ENROLLED)
     check = attendance.check_import(
         s,
         _csv("employee_number,status", f"{a.employee_number},present", f"{b.employee_number},ลา"),
@@ -131,7 +138,7 @@ def test_an_attendance_file_with_any_bad_row_writes_nothing_and_lists_every_prob
     s = _started()
     a = factories.person()
     outsider = factories.person()
-    factories.register(s, a, ENROLLED)
+    factories.register(s, a, RegistrationState.ENROLLED)
     check = attendance.check_import(
         s,
         _csv(
@@ -174,15 +181,15 @@ def test_an_attendance_file_without_the_columns_says_so(app):
 def test_checking_in_with_the_code_records_present_by_self(app):
     s = factories.session(starts_at=utc_now() + timedelta(minutes=30))
     p = factories.person()
-    factories.register(s, p, ENROLLED)
+    factories.register(s, p, RegistrationState.ENROLLED)
     _s, row = checkin.check_in(s.checkin_code.lower(), p, by_user_id=None)
-    assert row.method == BY_SELF and row.status.code == "present"
+    assert row.method == AttendanceMethod.BY_SELF and row.status.code == "present"
 
 
 def test_checking_in_more_than_fifteen_minutes_late_records_late(app):
     s = factories.session(starts_at=utc_now() - timedelta(minutes=20))
     p = factories.person()
-    factories.register(s, p, ENROLLED)
+    factories.register(s, p, RegistrationState.ENROLLED)
     assert checkin.check_in(s.checkin_code, p, by_user_id=None)[1].status.code == "late"
 
 
@@ -193,7 +200,7 @@ def test_checking_in_more_than_fifteen_minutes_late_records_late(app):
 def test_a_code_outside_its_window_says_when_it_opens_or_closed(app, offset, message):
     s = factories.session()
     p = factories.person()
-    factories.register(s, p, ENROLLED)
+    factories.register(s, p, RegistrationState.ENROLLED)
     with time_machine.travel(s.starts_at + offset, tick=False), pytest.raises(RuleViolation, match=message):
         checkin.check_in(s.checkin_code, p, by_user_id=None)
     assert _rows() == []
@@ -202,7 +209,7 @@ def test_a_code_outside_its_window_says_when_it_opens_or_closed(app, offset, mes
 def test_the_window_opens_an_hour_before_the_start(app):
     s = factories.session()
     p = factories.person()
-    factories.register(s, p, ENROLLED)
+    factories.register(s, p, RegistrationState.ENROLLED)
     with time_machine.travel(s.starts_at - timedelta(minutes=59), tick=False):
         checkin.check_in(s.checkin_code, p, by_user_id=None)
     assert len(_rows()) == 1
@@ -227,7 +234,7 @@ def test_someone_not_on_the_roster_cannot_check_in(app):
 def test_checking_in_twice_says_when_the_first_was(app):
     s = _started()
     p = factories.person()
-    factories.register(s, p, ENROLLED)
+    factories.register(s, p, RegistrationState.ENROLLED)
     checkin.check_in(s.checkin_code, p, by_user_id=None)
     with pytest.raises(RuleViolation, match="already"):
         checkin.check_in(s.checkin_code, p, by_user_id=None)
@@ -235,9 +242,9 @@ def test_checking_in_twice_says_when_the_first_was(app):
 
 
 def test_a_cancelled_session_refuses_check_in(app):
-    s = _started(status=CANCELLED)
+    s = _started(status=SessionStatus.CANCELLED)
     p = factories.person()
-    factories.register(s, p, ENROLLED)
+    factories.register(s, p, RegistrationState.ENROLLED)
     with pytest.raises(RuleViolation, match="cancelled"):
         checkin.check_in(s.checkin_code, p, by_user_id=None)
 

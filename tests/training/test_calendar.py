@@ -10,7 +10,7 @@ import vobject
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.training import calendar, services
-from ethics_hr.training.models import ENROLLED, WITHDRAWN, CalendarFeed
+from ethics_hr.training.models import CalendarFeed, RegistrationState
 from tests import factories
 
 
@@ -36,7 +36,7 @@ def test_a_session_ics_carries_title_times_place_and_a_stable_uid(app):
 def test_a_cancelled_session_stays_in_the_calendar_as_cancelled(app):
     s = factories.session()
     p = factories.person()
-    factories.register(s, p, ENROLLED)
+    factories.register(s, p, RegistrationState.ENROLLED)
     services.cancel_session(s, reason="เลื่อน")
     with app.test_request_context():
         cal = _parse(calendar.calendar_bytes(calendar.feed_sessions(p.id), name="x", locale="en"))
@@ -47,10 +47,12 @@ def test_a_cancelled_session_stays_in_the_calendar_as_cancelled(app):
 def test_the_feed_lists_invited_enrolled_and_waiting_but_not_withdrawn_sessions(app):
     p = factories.person()
     kept = [factories.session(), factories.session(), factories.session()]
-    for s, state in zip(kept, ("invited", ENROLLED, "waitlisted"), strict=True):
+    for s, state in zip(kept, ("invited", RegistrationState.ENROLLED, "waitlisted"), strict=True):
         factories.register(s, p, state)
-    factories.register(factories.session(), p, WITHDRAWN)
-    factories.register(factories.session(starts_at=utc_now() - timedelta(days=500)), p, ENROLLED)
+    factories.register(factories.session(), p, RegistrationState.WITHDRAWN)
+    factories.register(
+        factories.session(starts_at=utc_now() - timedelta(days=500)), p, RegistrationState.ENROLLED
+    )
     factories.session()
     with app.test_request_context():
         cal = _parse(calendar.calendar_bytes(calendar.feed_sessions(p.id), name="x", locale="th"))

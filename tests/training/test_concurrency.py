@@ -11,7 +11,7 @@ from ethics_hr.core.errors import RuleViolation
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
 from ethics_hr.training import checkin, enrolment
-from ethics_hr.training.models import ENROLLED, Attendance, Registration, TrainingSession
+from ethics_hr.training.models import Attendance, Registration, RegistrationState, TrainingSession
 from tests import factories
 
 pytestmark = pytest.mark.own_connections  # real threads, each on its own connection
@@ -48,7 +48,7 @@ def _race(app, work, arguments) -> list[str]:
 
 def test_two_people_taking_the_last_seat_at_once_get_exactly_one_seat(app):
     s = factories.session(capacity=2)
-    factories.register(s, factories.person(), ENROLLED)
+    factories.register(s, factories.person(), RegistrationState.ENROLLED)
     racers = [factories.person(), factories.person()]
     for p in racers:
         factories.register(s, p)
@@ -64,7 +64,7 @@ def test_two_people_taking_the_last_seat_at_once_get_exactly_one_seat(app):
         assert db.session.get(TrainingSession, session_id).seats_taken == 2
         enrolled = db.session.scalars(
             sa.select(Registration.person_id).where(
-                Registration.session_id == session_id, Registration.state == ENROLLED
+                Registration.session_id == session_id, Registration.state == RegistrationState.ENROLLED
             )
         ).all()
         assert len(enrolled) == 2
@@ -80,7 +80,7 @@ def test_two_taps_on_check_in_at_once_record_one_entry(app):
 
     s = factories.session(starts_at=utc_now() - timedelta(minutes=5))
     p = factories.person()
-    factories.register(s, p, ENROLLED)
+    factories.register(s, p, RegistrationState.ENROLLED)
     code, person_id = s.checkin_code, p.id
 
     def tap(_):

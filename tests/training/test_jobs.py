@@ -10,7 +10,7 @@ from ethics_hr.extensions import db
 from ethics_hr.notifications.registry import set_opt_outs
 from ethics_hr.training import enrolment, services
 from ethics_hr.training.jobs import session_reminders
-from ethics_hr.training.models import ENROLLED, INVITED, WAITLISTED, TrainingSession
+from ethics_hr.training.models import RegistrationState, TrainingSession
 from tests import factories
 from tests.reminders import at, attachments_of, deliver, ics_of, notices, outbox, run, subjects, text_of
 
@@ -58,7 +58,7 @@ def test_enrolling_confirms_the_seat_with_the_ics(app, smtp_server):
     with time_machine.travel(NOW, tick=False):
         s = _session()
         english = factories.user(locale="en")
-        factories.register(s, english.person, INVITED)
+        factories.register(s, english.person, RegistrationState.INVITED)
         enrolment.enrol(db.session.get(TrainingSession, s.id), english.person)
         assert deliver() == 1
     (mail,) = smtp_server.to(english.person.email)
@@ -83,8 +83,8 @@ def test_reminders_arrive_7_days_and_1_day_before_from_8_oclock_once(app, smtp_s
         thai, english = factories.user(locale="th"), factories.user(locale="en")
         invited_only = factories.person()
         for p in (thai.person, english.person):
-            factories.register(s, p, ENROLLED)
-        factories.register(s, invited_only, INVITED)
+            factories.register(s, p, RegistrationState.ENROLLED)
+        factories.register(s, invited_only, RegistrationState.INVITED)
     assert run(app, session_reminders, at("2026-12-03 07:59")) == 0
     assert run(app, session_reminders, at("2026-12-03 08:00")) == 2
     assert run(app, session_reminders, at("2026-12-03 08:15")) == 0  # the same run again: nothing twice
@@ -108,7 +108,7 @@ def test_reminders_arrive_7_days_and_1_day_before_from_8_oclock_once(app, smtp_s
 def test_a_late_run_sends_only_the_latest_reminder(app, smtp_server):
     with time_machine.travel(NOW, tick=False):
         s = _session()
-        factories.register(s, factories.person(), ENROLLED)
+        factories.register(s, factories.person(), RegistrationState.ENROLLED)
     # The scheduler was off all week: only the reminder of the day before goes.
     assert run(app, session_reminders, at("2026-12-09 17:00")) == 1
     assert [m.period for m in outbox()] == ["before-1:2026-12-10"]
@@ -118,7 +118,7 @@ def test_a_moved_session_is_announced_with_its_new_ics_and_reminded_again(app, s
     with time_machine.travel(NOW, tick=False):
         s = _session()
         english = factories.user(locale="en")
-        factories.register(s, english.person, ENROLLED)
+        factories.register(s, english.person, RegistrationState.ENROLLED)
     assert run(app, session_reminders, at("2026-12-03 08:00")) == 1
     with time_machine.travel(at("2026-12-04 10:00"), tick=False):
         s = db.session.get(TrainingSession, s.id)
@@ -137,7 +137,7 @@ def test_a_cancellation_reaches_even_those_who_turned_optional_notices_off(app, 
     with time_machine.travel(NOW, tick=False):
         s = _session()
         english = factories.user(locale="en")
-        factories.register(s, english.person, ENROLLED)
+        factories.register(s, english.person, RegistrationState.ENROLLED)
         set_opt_outs(english.id, set())  # every optional kind off
         services.cancel_session(db.session.get(TrainingSession, s.id), reason="Speaker unavailable")
         deliver()
@@ -152,16 +152,16 @@ def test_the_seat_freed_notice_is_optional(app, smtp_server):
     with time_machine.travel(NOW, tick=False):
         s = _session(capacity=1)
         leaving, keen, quiet = factories.person(), factories.user(locale="en"), factories.user(locale="en")
-        factories.register(s, leaving, ENROLLED)
-        factories.register(s, keen.person, WAITLISTED)
+        factories.register(s, leaving, RegistrationState.ENROLLED)
+        factories.register(s, keen.person, RegistrationState.WAITLISTED)
         enrolment.withdraw(db.session.get(TrainingSession, s.id), leaving)
         deliver()
         assert subjects(smtp_server, keen.person.email) == [
             "You have a seat: Ethics at Work, 10 December 2026, 09:00"
         ]
         other = _session(capacity=1)
-        factories.register(other, leaving, ENROLLED)
-        factories.register(other, quiet.person, WAITLISTED)
+        factories.register(other, leaving, RegistrationState.ENROLLED)
+        factories.register(other, quiet.person, RegistrationState.WAITLISTED)
         set_opt_outs(quiet.id, set())
         enrolment.withdraw(db.session.get(TrainingSession, other.id), leaving)
         deliver()

@@ -111,17 +111,28 @@ def test_what_a_person_may_do_on_a_session_follows_their_state_and_the_clock(app
     from datetime import timedelta
 
     from ethics_hr.core.models import utc_now
-    from ethics_hr.training.models import CANCELLED, ENROLLED, INVITED, WAITLISTED
+    from ethics_hr.training.models import RegistrationState, SessionStatus
 
     s = factories.session(capacity=1)
     now = utc_now()
     assert s.actions_for(None, now) == s.actions_for(None, now).__class__()
-    assert s.actions_for(INVITED, now).can_enrol and not s.actions_for(INVITED, now).can_wait
+    assert (
+        s.actions_for(RegistrationState.INVITED, now).can_enrol
+        and not s.actions_for(RegistrationState.INVITED, now).can_wait
+    )
     s.seats_taken = 1
-    assert s.actions_for(INVITED, now).can_wait and not s.actions_for(INVITED, now).can_enrol
-    assert s.actions_for(WAITLISTED, now).can_withdraw
-    assert not s.actions_for(ENROLLED, now).can_check_in  # two weeks ahead: the window is shut
+    assert (
+        s.actions_for(RegistrationState.INVITED, now).can_wait
+        and not s.actions_for(RegistrationState.INVITED, now).can_enrol
+    )
+    assert s.actions_for(RegistrationState.WAITLISTED, now).can_withdraw
+    assert not s.actions_for(
+        RegistrationState.ENROLLED, now
+    ).can_check_in  # two weeks ahead: the window is shut
     during = s.starts_at + timedelta(minutes=5)
-    assert s.actions_for(ENROLLED, during).can_check_in and not s.actions_for(ENROLLED, during).can_withdraw
-    s.status = CANCELLED
-    assert s.actions_for(ENROLLED, during) == s.actions_for(None, during)
+    assert (
+        s.actions_for(RegistrationState.ENROLLED, during).can_check_in
+        and not s.actions_for(RegistrationState.ENROLLED, during).can_withdraw
+    )
+    s.status = SessionStatus.CANCELLED
+    assert s.actions_for(RegistrationState.ENROLLED, during) == s.actions_for(None, during)

@@ -10,18 +10,18 @@ import time_machine
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
 from ethics_hr.training import attendance, reports
-from ethics_hr.training.models import CANCELLED, COMPLETED, ENROLLED, AttendanceStatus
+from ethics_hr.training.models import AttendanceStatus, RegistrationState, SessionStatus
 from tests import factories
 
 FY = 2570  # 1 Oct 2026 - 30 Sep 2027
 
 
 def _held(when: datetime, **kw):
-    return factories.session(starts_at=when, status=COMPLETED, **kw)
+    return factories.session(starts_at=when, status=SessionStatus.COMPLETED, **kw)
 
 
 def _attend(s, person, code, officer):
-    factories.register(s, person, ENROLLED)
+    factories.register(s, person, RegistrationState.ENROLLED)
     attendance.record_marks(s, {person.id: code}, by_user_id=officer.id)
 
 
@@ -65,7 +65,7 @@ def test_a_cancelled_session_credits_nothing(app):
     p = factories.person()
     s = _held(datetime(2026, 10, 5, 2, tzinfo=UTC))
     _attend(s, p, "present", officer)
-    s.status = CANCELLED
+    s.status = SessionStatus.CANCELLED
     db.session.commit()
     assert reports.hours_for(FY, [p.id])[p.id].all == 0
 
@@ -114,7 +114,7 @@ def test_a_persons_record_lists_their_sessions_with_status_and_hours(app):
     factories.session(starts_at=datetime(2027, 1, 6, 2, tzinfo=UTC))  # not theirs
     lines = reports.person_record(p.id, FY)
     assert [(line.session.id, line.registration_state, line.hours) for line in lines] == [
-        (held.id, ENROLLED, 3.0),
+        (held.id, RegistrationState.ENROLLED, 3.0),
         (upcoming.id, "invited", 0.0),
     ]
     assert lines[0].status.code == "present"
@@ -161,7 +161,7 @@ def test_the_kept_totals_follow_every_change_that_moves_hours(app):
     people = [factories.person() for _ in range(3)]
     s = factories.session(starts_at=datetime(2026, 11, 25, 2, tzinfo=UTC), capacity=5)
     for p in people[:2]:
-        factories.register(s, p, ENROLLED)
+        factories.register(s, p, RegistrationState.ENROLLED)
     attendance.record_marks(s, {people[0].id: "present", people[1].id: "late"}, by_user_id=officer.id)
     assert _kept() == _live(people) == {people[0].id: (3, 3), people[1].id: (3, 3)}
     attendance.add_walk_in(s, people[2].employee_number, "present", by_user_id=officer.id)
@@ -195,7 +195,7 @@ def test_the_kept_totals_follow_every_change_that_moves_hours(app):
     assert _kept() == _live(people) == {}
     # A course that stops counting as ethics content.
     s2 = factories.session(starts_at=datetime(2026, 11, 25, 2, tzinfo=UTC))
-    factories.register(s2, people[0], ENROLLED)
+    factories.register(s2, people[0], RegistrationState.ENROLLED)
     with time_machine.travel(s2.starts_at, tick=False):
         checkin.check_in(s2.checkin_code, people[0], by_user_id=None)
     assert _kept()[people[0].id] == (3, 3)

@@ -13,16 +13,7 @@ from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.notifications.models import OutboxMessage
 from ethics_hr.training import enrolment, services
-from ethics_hr.training.models import (
-    CANCELLED,
-    ENROLLED,
-    INVITED,
-    PLANNED,
-    WAITLISTED,
-    WITHDRAWN,
-    Registration,
-    TrainingSession,
-)
+from ethics_hr.training.models import Registration, RegistrationState, SessionStatus, TrainingSession
 from tests import factories
 
 
@@ -49,6 +40,11 @@ def test_session_times_are_local_wall_clock_stored_in_utc(app):
     (s,) = services.create_sessions(_input())
     assert s.starts_at.hour == 2 and s.starts_at.tzinfo is not None  # 09:00 in Bangkok
     assert len(s.checkin_code) == 6
+
+
+def test_a_new_session_keeps_the_capacity_given(app):
+    (s,) = services.create_sessions(_input(capacity=45))
+    assert s.capacity == 45 and s.seats_taken == 0
 
 
 def test_a_session_that_ends_before_it_starts_is_refused(app):
@@ -83,7 +79,7 @@ def test_a_repeating_session_makes_a_series_with_its_own_codes(app):
 def test_capacity_cannot_drop_below_the_people_enrolled(app):
     s = factories.session(capacity=5)
     for _ in range(3):
-        factories.register(s, factories.person(), ENROLLED)
+        factories.register(s, factories.person(), RegistrationState.ENROLLED)
     data = _input(course_id=s.course_id, capacity=2, day=date(2026, 12, 20))
     with pytest.raises(RuleViolation) as error:
         services.update_session(s, data)
@@ -94,10 +90,10 @@ def test_capacity_cannot_drop_below_the_people_enrolled(app):
 
 def test_raising_capacity_gives_the_new_seats_to_the_waiting_list(app):
     s = factories.session(capacity=1)
-    factories.register(s, factories.person(), ENROLLED)
-    waiting = factories.register(s, factories.person(), WAITLISTED)
+    factories.register(s, factories.person(), RegistrationState.ENROLLED)
+    waiting = factories.register(s, factories.person(), RegistrationState.WAITLISTED)
     services.update_session(s, _input(course_id=s.course_id, capacity=2, day=date(2026, 12, 20)))
-    assert db.session.get(Registration, waiting.id).state == ENROLLED
+    assert db.session.get(Registration, waiting.id).state == RegistrationState.ENROLLED
     assert db.session.get(TrainingSession, s.id).seats_taken == 2
 
 
@@ -146,7 +142,7 @@ def test_inviting_to_a_mandatory_session_seats_people_and_waitlists_the_overflow
 
 
 def test_nobody_can_be_invited_to_a_cancelled_session(app):
-    s = factories.session(status=CANCELLED)
+    s = factories.session(status=SessionStatus.CANCELLED)
     with pytest.raises(RuleViolation):
         services.invite(s, employee_numbers=[factories.person().employee_number])
 
@@ -159,7 +155,7 @@ def test_an_invited_person_enrols_and_takes_a_seat(app):
     p = factories.person()
     factories.register(s, p)
     reg = enrolment.enrol(s, p)
-    assert reg.state == ENROLLED and reg.enrolled_at is not None
+    assert reg.state == RegistrationState.ENROLLED and reg.enrolled_at is not None
     assert db.session.get(TrainingSession, s.id).seats_taken == 1
 
 
@@ -192,7 +188,7 @@ def test_enrolling_after_the_deadline_is_refused(app):
 
 
 def test_enrolment_waits_until_the_session_is_open(app):
-    s = factories.session(status=PLANNED)
+    s = factories.session(status=SessionStatus.PLANNED)
     p = factories.person()
     factories.register(s, p)
     with pytest.raises(RuleViolation, match="not opened"):
@@ -201,13 +197,13 @@ def test_enrolment_waits_until_the_session_is_open(app):
 
 def test_a_full_session_says_so_and_offers_the_waiting_list(app):
     s = factories.session(capacity=1)
-    factories.register(s, factories.person(), ENROLLED)
+    factories.register(s, factories.person(), RegistrationState.ENROLLED)
     late = factories.person()
     factories.register(s, late)
     with pytest.raises(enrolment.SessionFull, match="waiting list"):
         enrolment.enrol(s, late)
     reg = enrolment.join_waitlist(db.session.get(TrainingSession, s.id), late)
-    assert reg.state == WAITLISTED
+    assert reg.state == RegistrationState.WAITLISTED
 
 
 def test_the_waiting_list_is_only_for_full_sessions(app):
@@ -221,11 +217,11 @@ def test_the_waiting_list_is_only_for_full_sessions(app):
 def test_withdrawing_gives_the_seat_to_the_first_person_waiting_and_tells_them(app):
     s = factories.session(capacity=1)
     leaving = factories.person()
-    factories.register(s, leaving, ENROLLED)
+    factories.register(s, leaving, RegistrationState.ENROLLED)
     first = factories.person()
     second = factories.person()
-    reg_first = factories.register(s, first, WAITLISTED)
-    reg_second = factories.register(s, second, WAITLISTED)
+    reg_first = factories.register(s, first, RegistrationState.WAITLISTED)
+    reg_second = factories.register(s, second, RegistrationState.WAITLISTED)
     db.session.execute(
         sa.update(Registration)
         .where(Registration.id == reg_second.id)
@@ -233,8 +229,8 @@ def test_withdrawing_gives_the_seat_to_the_first_person_waiting_and_tells_them(a
     )
     db.session.commit()
     enrolment.withdraw(s, leaving)
-    assert db.session.get(Registration, reg_first.id).state == ENROLLED
-    assert db.session.get(Registration, reg_second.id).state == WAITLISTED
+    assert db.session.get(Registration, reg_first.id).state == RegistrationState.ENROLLED
+    assert db.session.get(Registration, reg_second.id).state == RegistrationState.WAITLISTED
     assert db.session.get(TrainingSession, s.id).seats_taken == 1
     message = db.session.scalar(sa.select(OutboxMessage).where(OutboxMessage.email == first.email))
     assert message is not None and message.kind == "training.seat_offered"
@@ -242,20 +238,20 @@ def test_withdrawing_gives_the_seat_to_the_first_person_waiting_and_tells_them(a
 
 def test_leaving_the_waiting_list_frees_no_seat(app):
     s = factories.session(capacity=1)
-    factories.register(s, factories.person(), ENROLLED)
+    factories.register(s, factories.person(), RegistrationState.ENROLLED)
     p = factories.person()
-    factories.register(s, p, WAITLISTED)
+    factories.register(s, p, RegistrationState.WAITLISTED)
     reg = enrolment.withdraw(s, p)
-    assert reg.state == WITHDRAWN
+    assert reg.state == RegistrationState.WITHDRAWN
     assert db.session.get(TrainingSession, s.id).seats_taken == 1
 
 
 def test_a_withdrawn_person_can_enrol_again(app):
     s = factories.session(capacity=1)
     p = factories.person()
-    factories.register(s, p, ENROLLED)
+    factories.register(s, p, RegistrationState.ENROLLED)
     enrolment.withdraw(s, p)
-    assert enrolment.enrol(db.session.get(TrainingSession, s.id), p).state == ENROLLED
+    assert enrolment.enrol(db.session.get(TrainingSession, s.id), p).state == RegistrationState.ENROLLED
 
 
 # ---------------------------------------------------------------- cancellation
@@ -269,13 +265,15 @@ def test_cancelling_keeps_the_roster_and_tells_each_person_in_their_language(app
     invited_only = factories.person()
     withdrawn = factories.person()
     for p in (thai.person, english.person, no_email):
-        factories.register(s, p, ENROLLED)
-    factories.register(s, invited_only, INVITED)  # they have the invitation's .ics in their calendar
-    factories.register(s, withdrawn, WITHDRAWN)
+        factories.register(s, p, RegistrationState.ENROLLED)
+    factories.register(
+        s, invited_only, RegistrationState.INVITED
+    )  # they have the invitation's .ics in their calendar
+    factories.register(s, withdrawn, RegistrationState.WITHDRAWN)
     told = services.cancel_session(s, reason="วิทยากรติดภารกิจ")
     assert told == 3  # the person with neither account nor address cannot be told
     s = db.session.get(TrainingSession, s.id)
-    assert s.status == CANCELLED and s.seats_taken == 3
+    assert s.status == SessionStatus.CANCELLED and s.seats_taken == 3
     assert _count(Registration) == 5
     messages = {m.email: m for m in db.session.scalars(sa.select(OutboxMessage))}
     assert set(messages) == {thai.person.email, english.person.email, invited_only.email}

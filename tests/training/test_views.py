@@ -10,7 +10,14 @@ import sqlalchemy as sa
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.training import attendance, calendar
-from ethics_hr.training.models import COMPLETED, ENROLLED, Attendance, Course, Registration, TrainingSession
+from ethics_hr.training.models import (
+    Attendance,
+    Course,
+    Registration,
+    RegistrationState,
+    SessionStatus,
+    TrainingSession,
+)
 from tests import factories
 
 
@@ -150,7 +157,7 @@ def test_bad_session_fields_are_refused_next_to_the_field(client, login_as, fiel
 def test_lowering_capacity_below_the_enrolled_is_refused_in_the_form(client, login_as):
     s = factories.session(capacity=3)
     for _ in range(2):
-        factories.register(s, factories.person(), ENROLLED)
+        factories.register(s, factories.person(), RegistrationState.ENROLLED)
     login_as(factories.officer())
     page = _text(
         client.post(
@@ -211,7 +218,7 @@ def test_the_roster_page_marks_attendance_and_shows_history(client, login_as):
     s = factories.session(starts_at=utc_now() - timedelta(minutes=10))
     people = [factories.person() for _ in range(2)]
     for p in people:
-        factories.register(s, p, ENROLLED)
+        factories.register(s, p, RegistrationState.ENROLLED)
     login_as(factories.officer())
     page = _text(client.get(f"/training/sessions/{s.id}"))
     assert people[0].employee_number in page
@@ -229,7 +236,7 @@ def test_the_roster_page_marks_attendance_and_shows_history(client, login_as):
 def test_the_sign_in_sheet_is_thai_a4_with_names_positions_and_signatures(client, login_as):
     s = factories.session()
     p = factories.person(first_name_th="สมใจ", position="นักวิชาการเงินและบัญชี")
-    factories.register(s, p, ENROLLED)
+    factories.register(s, p, RegistrationState.ENROLLED)
     officer = factories.officer(locale="en")
     login_as(officer)
     page = _text(client.get(f"/training/sessions/{s.id}/sign-in-sheet"))
@@ -250,7 +257,7 @@ def test_attendance_import_checks_then_writes_on_confirmation(client, login_as):
 
     s = factories.session(starts_at=utc_now() - timedelta(minutes=10))
     p = factories.person()
-    factories.register(s, p, ENROLLED)
+    factories.register(s, p, RegistrationState.ENROLLED)
     login_as(factories.officer())
     data = f"employee_number,status\n{p.employee_number},present\n".encode()
     page = _text(
@@ -269,8 +276,8 @@ def test_attendance_import_checks_then_writes_on_confirmation(client, login_as):
 def test_the_hours_report_and_its_exports(client, login_as):
     officer = factories.officer()
     p = factories.person(first_name_th="ประภา")
-    s = factories.session(starts_at=datetime(2026, 10, 5, 2, tzinfo=UTC), status=COMPLETED)
-    factories.register(s, p, ENROLLED)
+    s = factories.session(starts_at=datetime(2026, 10, 5, 2, tzinfo=UTC), status=SessionStatus.COMPLETED)
+    factories.register(s, p, RegistrationState.ENROLLED)
     attendance.record_marks(s, {p.id: "present"}, by_user_id=officer.id)
     login_as(officer)
     page = _text(client.get("/training/reports/hours?fy=2570"))
@@ -319,7 +326,7 @@ def test_the_home_page_offers_enrolment_and_the_employee_enrols(client, login_as
 
 def test_a_full_session_offers_the_waiting_list(client, login_as):
     s = factories.session(capacity=1)
-    factories.register(s, factories.person(), ENROLLED)
+    factories.register(s, factories.person(), RegistrationState.ENROLLED)
     user = factories.user()
     factories.register(s, user.person)
     login_as(user)
@@ -330,7 +337,7 @@ def test_a_full_session_offers_the_waiting_list(client, login_as):
 def test_the_employee_checks_in_with_the_code_and_a_wrong_code_says_so(client, login_as):
     s = factories.session(starts_at=utc_now() - timedelta(minutes=5))
     user = factories.user()
-    factories.register(s, user.person, ENROLLED)
+    factories.register(s, user.person, RegistrationState.ENROLLED)
     login_as(user)
     page = _text(client.post("/training/checkin", data={"code": "WRONG2"}))
     assert 'data-field="code"' in page and "WRONG2" in page
@@ -343,8 +350,8 @@ def test_the_employee_checks_in_with_the_code_and_a_wrong_code_says_so(client, l
 
 def test_my_training_record_shows_hours(client, login_as):
     user = factories.user()
-    s = factories.session(starts_at=utc_now() - timedelta(days=3), status=COMPLETED)
-    factories.register(s, user.person, ENROLLED)
+    s = factories.session(starts_at=utc_now() - timedelta(days=3), status=SessionStatus.COMPLETED)
+    factories.register(s, user.person, RegistrationState.ENROLLED)
     attendance.record_marks(s, {user.person_id: "present"}, by_user_id=factories.officer().id)
     login_as(user)
     page = _text(client.get("/training/my"))
@@ -354,7 +361,7 @@ def test_my_training_record_shows_hours(client, login_as):
 def test_the_calendar_feed_is_issued_once_and_served_publicly(client, login_as):
     user = factories.user()
     s = factories.session()
-    factories.register(s, user.person, ENROLLED)
+    factories.register(s, user.person, RegistrationState.ENROLLED)
     login_as(user)
     client.post("/training/calendar/issue")
     page = _text(client.get("/training/calendar"))
@@ -376,13 +383,15 @@ def _grow(s, officer, n):
     dept = factories.department()
     for _ in range(n):
         p = factories.person(dept=dept)
-        factories.register(s, p, ENROLLED)
+        factories.register(s, p, RegistrationState.ENROLLED)
         attendance.record_marks(s, {p.id: "present"}, by_user_id=officer.id)
 
 
 def test_pages_issue_the_same_number_of_statements_with_more_people(client, login_as, count_statements):
     officer = factories.officer()
-    s = factories.session(starts_at=utc_now() - timedelta(days=1), status=COMPLETED, capacity=100)
+    s = factories.session(
+        starts_at=utc_now() - timedelta(days=1), status=SessionStatus.COMPLETED, capacity=100
+    )
     login_as(officer)
     urls = [
         f"/training/sessions/{s.id}",
@@ -416,7 +425,9 @@ def test_the_demo_training_pages_work_in_both_languages(client, login_as, locale
     for user in (officer, teacher):
         user.preferred_locale = locale
     db.session.commit()
-    held = db.session.scalar(sa.select(TrainingSession).where(TrainingSession.status == COMPLETED).limit(1))
+    held = db.session.scalar(
+        sa.select(TrainingSession).where(TrainingSession.status == SessionStatus.COMPLETED).limit(1)
+    )
     login_as(officer)
     for url in (
         "/training/sessions?fy=2569",
@@ -447,7 +458,7 @@ def test_a_whole_room_checks_in_from_one_address_without_being_throttled(app, lo
     s = factories.session(starts_at=utc_now() - timedelta(minutes=5), capacity=40)
     for _ in range(35):
         user = factories.user()
-        factories.register(s, user.person, ENROLLED)
+        factories.register(s, user.person, RegistrationState.ENROLLED)
         client = app.test_client()
         with client.session_transaction() as session:
             session["_user_id"] = user.get_id()

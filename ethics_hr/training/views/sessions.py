@@ -20,7 +20,7 @@ from ethics_hr.core.timeutil import to_local
 from ethics_hr.extensions import db
 from ethics_hr.training import attendance, calendar, checkin, services
 from ethics_hr.training.forms import CancelSessionForm, InviteForm, SessionForm, WalkInForm
-from ethics_hr.training.models import ENROLLED, RegistrationState, TrainingSession
+from ethics_hr.training.models import RegistrationState, TrainingSession
 from ethics_hr.training.views.common import bp
 
 ROSTER_PAGE = 50
@@ -143,8 +143,8 @@ def session_edit(session_id: int):
 def session(session_id: int):
     """Show a session with its roster, each person's current attendance, and the bulk marking form."""
     s = db.get_or_404(TrainingSession, session_id)
-    state = request.args.get("state", ENROLLED)
-    state = state if state in set(RegistrationState) else ENROLLED
+    state = request.args.get("state", RegistrationState.ENROLLED)
+    state = state if state in set(RegistrationState) else RegistrationState.ENROLLED
     page = db.paginate(services.roster_query(s.id, states=(state,)), per_page=ROSTER_PAGE, error_out=False)
     person_ids = [r.person_id for r in page.items]
     walk_in = WalkInForm()
