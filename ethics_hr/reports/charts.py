@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -53,7 +54,9 @@ def _break_word(word: str, room: int) -> list[str]:
 def wrap_label(text: str, room: int, max_lines: int = 3) -> list[str]:
     """Lines of at most `room` letters, cut at spaces where there are any; the last line ends in … if cut."""
     lines: list[str] = []
-    for word in text.split():
+    # A year stays with its era ("พ.ศ. 2564", "B.E. 2564"): the space between them is not a place to break.
+    text = re.sub(r"(พ\.ศ\.|ค\.ศ\.|B\.E\.|C\.E\.) (?=\d)", "\\1\u00a0", text)
+    for word in re.split(r"[ \t\n]+", text.strip()):
         for piece in _break_word(word, room):
             if lines and _spacing_length(lines[-1]) + 1 + _spacing_length(piece) <= room:
                 lines[-1] += " " + piece
