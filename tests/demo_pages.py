@@ -1,6 +1,7 @@
-"""The demo's pages: every GET page without arguments and the main pages with the demo's ids, and who sees them.
+"""The demo's pages: every GET page without arguments, and the main pages with the demo's ids.
 
-Shared by the language check (tests/test_page_language.py) and the screenshots (tests/e2e/test_screenshots.py).
+Shared by the language check (tests/test_page_language.py) and the screenshots
+(tests/e2e/test_screenshots.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ def demo_logins() -> list[tuple[str, str]]:
     order = {"personnel officer": 0, "administrator": 1, "committee member": 2}
     accounts = sorted(DEMO_ACCOUNTS, key=lambda a: order.get(a[2], 3))
     return [
-        (label, content.PEOPLE[i]["email"] or content.PEOPLE[i]["employee_number"]) for i, _, label in accounts
+        (label, content.PEOPLE[i]["email"] or content.PEOPLE[i]["employee_number"])
+        for i, _, label in accounts
     ]
 
 

@@ -1,8 +1,8 @@
 """Every page of the demo reads in one language: no English interface text in Thai, no Thai one in English.
 
-The pages are the demo's (tests/demo_pages.py), each opened by the first demo account allowed to see it. A
-visible text node equal to an English msgid of the catalogue (translated to something else) is a leak on a Thai
-page; one equal to a Thai msgstr is a leak on an English page. Data (names, titles typed by users) is not
+The pages are the demo's (tests/demo_pages.py), each opened by the first demo account allowed to see it.
+A visible text node equal to an English msgid of the catalogue (translated to something else) is a leak on
+a Thai page; one equal to a Thai msgstr is a leak on an English page. Data (names, titles typed by users) is not
 compared: it matches no msgid.
 """
 
@@ -40,8 +40,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 class _VisibleText(HTMLParser):
     """Collect the text a reader sees, each node with its language: the nearest `lang` around it.
 
-    Skipped: script, style, template, the head (the window title repeats the page's heading), and content marked
-    `translate="no"` (what users wrote, shown as written: a code's text in a diff).
+    Skipped: script, style, template, the head (the window title repeats the page's heading), and content
+    marked `translate="no"` (what users wrote, shown as written: a code's text in a diff).
     """
 
     HIDDEN = {"script", "style", "template", "noscript", "head"}
@@ -155,8 +155,8 @@ def _pages_by_visitor(client, app) -> dict[str, tuple[str, str]]:
                 response = client.get(path)
                 if response.status_code != 200 or response.mimetype != "text/html":
                     continue
-                seen[language][f"{path} ({login or 'visitor'})" if path == "/home" else path] = response.get_data(
-                    as_text=True
+                seen[language][f"{path} ({login or 'visitor'})" if path == "/home" else path] = (
+                    response.get_data(as_text=True)
                 )
     return seen
 

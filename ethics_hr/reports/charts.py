@@ -91,10 +91,11 @@ def bar_chart(
     for bar in bars:
         lines = wrap_label(bar.label, room)
         text_lines = "".join(
-            f'<tspan x="0" dy="{line_h if i else font}">{escape(line)}</tspan>' for i, line in enumerate(lines)
+            f'<tspan x="0" dy="{line_h if i else font}">{escape(line)}</tspan>'
+            for i, line in enumerate(lines)
         )
         body.append(
-            f'<g><title>{escape(bar.label)}: {escape(bar.text)}</title>'
+            f"<g><title>{escape(bar.label)}: {escape(bar.text)}</title>"
             f'<text x="0" y="{y}" font-size="{font}" fill="#212529">{text_lines}</text>'
         )
         y += font + line_h * (len(lines) - 1) + 5

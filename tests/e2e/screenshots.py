@@ -1,4 +1,4 @@
-"""Screenshots of the demo's pages in Thai and English at 1440 px and 390 px, and the pages wider than a phone.
+"""Screenshots of the demo's pages in Thai and English at 1440 px and 390 px; the pages wider than a phone.
 
 Used by tests/e2e/test_screenshots.py; also runnable against a served demo:
 `python -m tests.e2e.screenshots http://127.0.0.1:5000 /tmp/shots` (the paths come from that demo's database).
@@ -7,9 +7,9 @@ Used by tests/e2e/test_screenshots.py; also runnable against a served demo:
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
 
 WIDTHS = {"desktop": 1440, "phone": 390}
 LANGUAGES = ("th", "en")
@@ -57,7 +57,9 @@ def walk(
         done: set[str] = set()
         for who, login in visitors:
             context = browser.new_context(
-                viewport={"width": WIDTHS["desktop"], "height": 900}, locale="th-TH", timezone_id="Asia/Bangkok"
+                viewport={"width": WIDTHS["desktop"], "height": 900},
+                locale="th-TH",
+                timezone_id="Asia/Bangkok",
             )
             page = context.new_page()
             page.set_default_timeout(15_000)
@@ -111,7 +113,12 @@ def main(argv: list[str]) -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+            ],
         )
         survey = walk(browser, base, paths, demo_logins(), PASSWORD, out)
         browser.close()

@@ -1,4 +1,4 @@
-"""Issue 13 #12 on the demo: the pages an officer opens on a phone fit it, and the whole menu fits a laptop."""
+"""Issue 13 #12 on the demo: the pages an officer opens on a phone fit it; the whole menu fits a laptop."""
 
 from __future__ import annotations
 
@@ -34,7 +34,10 @@ def test_officer_reads_the_report_queue_and_compliance_on_a_phone(page, live_ser
         summary = hr_row.locator("td").nth(3)
         # Each row is a card: a cell as wide as the screen allows, headed by its column's name.
         assert summary.bounding_box()["width"] > 330
-        assert summary.evaluate("cell => getComputedStyle(cell, '::before').content") not in ("none", "normal")
+        assert summary.evaluate("cell => getComputedStyle(cell, '::before').content") not in (
+            "none",
+            "normal",
+        )
         assert page.evaluate("document.documentElement.scrollHeight") < 9000
 
         page.goto(f"{live_server}/questions/committee")

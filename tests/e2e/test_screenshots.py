@@ -1,7 +1,7 @@
 """Every main page of the demo in Thai and English at 1440 px and 390 px: none scrolls sideways on a phone.
 
-Set ETHICS_HR_SCREENSHOTS to a folder to keep a full-page screenshot of each (Thai and English, both widths) to
-look at; without it the pages are only measured.
+Set ETHICS_HR_SCREENSHOTS to a folder to keep a full-page screenshot of each (Thai and English, both
+widths) to look at; without it the pages are only measured.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The dashboard's bar charts: whole labels that can be told apart, text readable when a phone shrinks them."""
+"""The dashboard's bar charts: whole labels told apart, text readable when a phone shrinks them."""
 
 from __future__ import annotations
 
@@ -36,7 +36,9 @@ def test_bar_chart_text_stays_readable_on_a_phone():
 def test_long_thai_labels_wrap_where_a_line_may_start_and_keep_the_year_with_its_era():
     lines = wrap_label(CODES[2], 30)
     assert len(lines) > 1
-    thai_marks = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+    thai_marks = (
+        "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+    )
     assert not any(line[0] in thai_marks for line in lines)
     assert any(line.endswith("พ.ศ.\u00a02568") for line in lines)
     assert wrap_label("x" * 200, 20, max_lines=3)[-1].endswith("…")
