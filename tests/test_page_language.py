@@ -2,8 +2,8 @@
 
 The pages are the demo's (tests/demo_pages.py), each opened by the first demo account allowed to see it.
 A visible text node equal to an English msgid of the catalogue (translated to something else) is a leak on
-a Thai page; one equal to a Thai msgstr is a leak on an English page. Data (names, titles typed by users) is not
-compared: it matches no msgid.
+a Thai page; one equal to a Thai msgstr is a leak on an English page. Data (names, titles typed by
+users) is not compared: it matches no msgid.
 """
 
 from __future__ import annotations
