@@ -21,10 +21,15 @@ from ethics_hr.core.formatting import format_date
 from ethics_hr.reports.services import ReportDocument
 from ethics_hr.reports.summary import Line
 
-FONT = "TH SarabunPSK"
-SIZE_PT = 16
-# Landscape A4 less 15 mm margins leaves 267 mm: the columns of the seed's table share it.
-COLUMN_MM = (36, 60, 30, 26, 75, 40)
+# Sarabun (SIL Open Font License) is shipped with the application (static/fonts) and free to install anywhere;
+# TH SarabunPSK is neither shipped nor licensed for shipping. Sarabun's letters are drawn larger than the TH
+# fonts', so its 14 pt reads like TH Sarabun's 16 pt of official letters.
+FONT = "Sarabun"
+SIZE_PT = 14
+# Landscape A4 less 15 mm margins leaves 267 mm: the columns of the seed's table share it; the first is wide
+# enough for its longest word, "การใช้งบประมาณ", in Sarabun 14 pt.
+COLUMN_MM = (42, 58, 30, 25, 72, 40)
+TWIPS_PER_MM = 1440 / 25.4
 
 
 def file_name(document: ReportDocument, extension: str) -> str:
@@ -113,8 +118,46 @@ def _shade(cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
+def _twips(mm: float) -> int:
+    return round(mm * TWIPS_PER_MM)
+
+
+def _fix_widths(table, widths_mm: tuple[float, ...]) -> None:
+    """Give the table one set of widths that Word and LibreOffice both follow.
+
+    LibreOffice lays a table out by its grid (w:tblGrid), Word by the cells' widths: both are written the
+    same, with a fixed layout and the table's total width, so neither shares the page into equal columns.
+    """
+    tbl = table._tbl
+    tbl_pr = tbl.tblPr
+    for tag in ("w:tblW", "w:tblLayout"):
+        old = tbl_pr.find(qn(tag))
+        if old is not None:
+            tbl_pr.remove(old)
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:w"), str(sum(_twips(mm) for mm in widths_mm)))
+    width.set(qn("w:type"), "dxa")
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    # The schema orders tblPr's children: tblStyle ... tblW, jc ... tblLayout.
+    style = tbl_pr.find(qn("w:tblStyle"))
+    (style.addnext if style is not None else lambda e: tbl_pr.insert(0, e))(width)
+    jc = tbl_pr.find(qn("w:jc"))
+    (jc if jc is not None else width).addnext(layout)
+    grid = tbl.tblGrid
+    for col in list(grid):
+        grid.remove(col)
+    for mm in widths_mm:
+        col = OxmlElement("w:gridCol")
+        col.set(qn("w:w"), str(_twips(mm)))
+        grid.append(col)
+    for row in table.rows:
+        for cell, mm in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(mm)
+
+
 def to_docx(document: ReportDocument) -> bytes:
-    """Write the report as landscape A4 Word in TH SarabunPSK 16 pt, its table a real Word table."""
+    """Write the report as landscape A4 Word in Sarabun, its table a Word table with fixed column widths."""
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -156,8 +199,7 @@ def to_docx(document: ReportDocument) -> bytes:
     table.autofit = False
     header = table.rows[0]
     _repeat_as_header(header)
-    for cell, title, width in zip(header.cells, document.headers, COLUMN_MM, strict=True):
-        cell.width = Mm(width)
+    for cell, title in zip(header.cells, document.headers, strict=True):
         _shade(cell, "D9D9D9")
         _fill_cell(cell, [Line(title)], document, bold=True, center=True)
     for row in document.rows:
@@ -170,9 +212,9 @@ def to_docx(document: ReportDocument) -> bytes:
             row.summary,
             row.outcome,
         )
-        for cell, lines, width in zip(cells, values, COLUMN_MM, strict=True):
-            cell.width = Mm(width)
+        for cell, lines in zip(cells, values, strict=True):
             _fill_cell(cell, lines, document)
+    _fix_widths(table, COLUMN_MM)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
