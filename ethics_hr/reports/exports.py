@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from ethics_hr.core.exports import neutralise
+from ethics_hr.core.exports import lines_needed, neutralise
 from ethics_hr.core.formatting import format_date
 from ethics_hr.reports.services import ReportDocument
 from ethics_hr.reports.summary import Line
@@ -30,6 +30,8 @@ SIZE_PT = 14
 # enough for its longest word, "การใช้งบประมาณ", in Sarabun 14 pt.
 COLUMN_MM = (42, 58, 30, 25, 72, 40)
 TWIPS_PER_MM = 1440 / 25.4
+WIDTH_PER_MM = 0.55  # a spreadsheet column's width is counted in characters
+LINE_PT = SIZE_PT * 1.45  # Sarabun's line, with its marks above and below
 
 
 def file_name(document: ReportDocument, extension: str) -> str:
@@ -264,12 +266,16 @@ def to_xlsx(document: ReportDocument) -> bytes:
                 neutralise(document.text(_joined(row.outcome))),
             ]
         )
-        for cell in ws[ws.max_row]:
+        lines = 1
+        for cell, mm in zip(ws[ws.max_row], COLUMN_MM, strict=True):
             cell.font = font
             cell.alignment = wrap
             cell.border = border
+            lines = max(lines, lines_needed(cell.value, mm * WIDTH_PER_MM, font_pt=SIZE_PT))
+        # Without a height, a spreadsheet prints a wrapped text clipped to the row's default height.
+        ws.row_dimensions[ws.max_row].height = lines * LINE_PT
     for index, width in enumerate(COLUMN_MM, start=1):
-        ws.column_dimensions[chr(ord("A") + index - 1)].width = width * 0.55
+        ws.column_dimensions[chr(ord("A") + index - 1)].width = width * WIDTH_PER_MM
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

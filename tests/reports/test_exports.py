@@ -125,6 +125,14 @@ def test_xlsx_has_the_six_columns_wrapped_and_the_header_row_printed_on_every_pa
     assert ws.page_setup.orientation == "landscape"
 
 
+def test_xlsx_rows_are_as_tall_as_their_wrapped_text(app):
+    # Without a height the rows printed one line of each cell, the rest clipped.
+    ws = load_workbook(io.BytesIO(exports.to_xlsx(services.build_report(2566, "th")))).active
+    for row in range(5, ws.max_row + 1):
+        lines = max(str(c.value or "").count("\n") + 1 for c in ws[row])
+        assert ws.row_dimensions[row].height >= lines * exports.SIZE_PT * 1.2, row
+
+
 def test_xlsx_keeps_an_officers_text_that_looks_like_a_formula_as_text(app):
     report = services.start_report(2566)
     services.add_measure(report, services.MeasureInput(measure="=HYPERLINK(A)", responsible="@งาน"))
