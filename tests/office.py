@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -17,9 +18,9 @@ FONTS = Path(__file__).resolve().parent.parent / "ethics_hr" / "static" / "fonts
 def office() -> str:
     """The soffice command; skip without it, unless the run requires the documents (CI): then fail."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found and shutil.which("pdftotext"):
+    if found and shutil.which("pdftotext") and importlib.util.find_spec("fontTools"):
         return found
-    message = "LibreOffice (soffice) and poppler-utils (pdftotext) are needed to check the documents"
+    message = "LibreOffice (soffice), poppler-utils and fonttools (make install) are needed for the documents"
     if os.environ.get("ETHICS_HR_REQUIRE_E2E"):
         pytest.fail(message + " and ETHICS_HR_REQUIRE_E2E is set")
     pytest.skip(message)

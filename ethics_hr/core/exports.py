@@ -82,7 +82,7 @@ def lines_needed(value: Any, width: float, *, font_pt: float = 11) -> int:
     if not isinstance(value, str) or not value:
         return 1
     # Thai marks take no width of their own, so a little more fits than the width says; a larger font, less.
-    per_line = max(int(width * 1.1 * 11 / font_pt), 1)
+    per_line = max(int(width * 1.4 * 11 / font_pt), 1)
     return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
 
 

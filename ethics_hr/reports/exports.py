@@ -254,6 +254,7 @@ def to_xlsx(document: ReportDocument) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.fill = PatternFill("solid", fgColor="D9D9D9")
         cell.border = border
+    ws.row_dimensions[header_row].height = 2 * LINE_PT  # the longest header takes two lines
     for row in document.rows:
         # An officer's text that starts like a formula stays text (core.exports.neutralise).
         ws.append(
