@@ -21,7 +21,6 @@ from ethics_hr.codes.audience import (
     people_in_audience,
 )
 from ethics_hr.codes.models import AckMethod, Acknowledgment, CodeVersion
-from ethics_hr.core.formatting import format_date, format_datetime
 from ethics_hr.core.timeutil import local_today, to_local
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory, User
@@ -288,16 +287,19 @@ def _row(item: PersonStatus, locale: str, versions: dict[int, int]) -> list[str]
         p.department.name(locale) if p.department else "",
         p.staff_category.name(locale),
         labels[item.status],
-        format_date(item.due, "medium", locale=locale) if item.due else "",
-        format_datetime(ack.acknowledged_at, locale=locale) if ack else "",
+        item.due,  # real dates and numbers: core.exports writes them as date and number cells
+        ack.acknowledged_at if ack else None,
         method,
-        str(versions.get(ack.version_id, "")) if ack else "",
+        versions.get(ack.version_id) if ack else None,
         ack.recorded_by.person.display_name(locale) if ack and ack.recorded_by and ack.is_on_behalf else "",
         ack.note if ack else "",
     ]
 
 
-def export_rows(version: CodeVersion, f: ComplianceFilter, locale: str) -> list[list[str]]:
+EXPORT_WIDTHS = (14, 28, 24, 18, 14, 14, 18, 12, 10, 24, 30)
+
+
+def export_rows(version: CodeVersion, f: ComplianceFilter, locale: str) -> list[list]:
     """Return the filtered list as rows of text in a language, header first, for `core.exports`."""
     with force_locale(locale):
         return _export_rows(version, f, locale)

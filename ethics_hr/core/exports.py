@@ -6,11 +6,17 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
 from flask import Response
 from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from ethics_hr.core.locale import current_locale
+from ethics_hr.core.timeutil import to_local
 
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -35,7 +41,10 @@ def _csv_cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, date | datetime):
+    if isinstance(value, datetime):
+        local = to_local(value) if value.tzinfo else value
+        return local.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
         return value.isoformat()
     return neutralise(value)
 
@@ -51,29 +60,103 @@ def csv_bytes(header: Sequence[Any] | None, rows: Iterable[Sequence[Any]]) -> by
     return buffer.getvalue().encode("utf-8-sig")
 
 
+# Excel's and LibreOffice's code for Thai dates in the Buddhist era (calendar 07, Thai 041E): 25 พ.ย. 2569.
+DATE_FORMATS = {"th": "[$-107041E]d mmm yyyy", "en": "d mmm yyyy"}
+DATETIME_FORMATS = {"th": "[$-107041E]d mmm yyyy hh:mm", "en": "d mmm yyyy hh:mm"}
+DEFAULT_WIDTH = 14  # characters
+MAX_WIDTH = 60
+LINE_HEIGHT_PT = 15  # one line of 11 pt text
+
+
+def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        # Spreadsheets hold no time zone: write the local time the pages show.
+        return to_local(value).replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, Decimal):
+        return float(value)
+    return neutralise(value)
+
+
+def lines_needed(value: Any, width: float, *, font_pt: float = 11) -> int:
+    """Estimate how many lines a wrapped text takes in a column of a width (in characters of 11 pt)."""
+    if not isinstance(value, str) or not value:
+        return 1
+    # Thai marks take no width of their own, so a little more fits than the width says; a larger font, less.
+    per_line = max(int(width * 1.4 * 11 / font_pt), 1)
+    return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+
+
 def xlsx_bytes(
-    header: Sequence[Any] | None, rows: Iterable[Sequence[Any]], *, title: str = "export"
+    header: Sequence[Any] | None,
+    rows: Iterable[Sequence[Any]],
+    *,
+    title: str = "export",
+    widths: Sequence[float] | None = None,
+    header_row: int = 1,
+    bold_rows: Sequence[int] = (),
 ) -> bytes:
-    """Write rows as one XLSX sheet; texts that look like formulas are stored as text."""
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title[:31] or "export")
-    if header is not None:
-        ws.append([neutralise(h) for h in header])
-    for row in rows:
-        ws.append([neutralise(v) for v in row])
+    """Write rows as one XLSX sheet a personnel office can print.
+
+    Dates and times are real date cells (B.E. in Thai), numbers are numbers, texts that look like formulas are
+    stored as text. The header (the given one, or row `header_row` of the rows) is bold, frozen and printed on
+    every page; columns get `widths` (in characters) and the table's text wraps, each row as tall as its text
+    needs; `bold_rows` (1-based) are bold too, such as a totals row.
+    """
+    locale = current_locale()
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title[:31] or "export"
+    all_rows = ([list(header)] if header is not None else []) + [list(row) for row in rows]
+    columns = max((len(row) for row in all_rows), default=0)
+    width_of = [
+        (widths[i] if widths is not None and i < len(widths) else DEFAULT_WIDTH) for i in range(columns)
+    ]
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    bold_set = {header_row, *bold_rows}
+    for number, row in enumerate(all_rows, start=1):
+        lines = 1
+        for column, value in enumerate(row, start=1):
+            cell = ws.cell(row=number, column=column, value=_xlsx_value(value))
+            if isinstance(value, datetime):
+                cell.number_format = DATETIME_FORMATS.get(locale, DATETIME_FORMATS["en"])
+            elif isinstance(value, date):
+                cell.number_format = DATE_FORMATS.get(locale, DATE_FORMATS["en"])
+            elif isinstance(value, str) and number >= header_row:  # a title above the table runs on
+                cell.alignment = wrap
+                lines = max(lines, lines_needed(value, width_of[column - 1]))
+            if number in bold_set:
+                cell.font = bold
+        if lines > 1:
+            ws.row_dimensions[number].height = lines * LINE_HEIGHT_PT
+    for column, width in enumerate(width_of, start=1):
+        ws.column_dimensions[get_column_letter(column)].width = min(width, MAX_WIDTH)
+    if all_rows and header_row <= len(all_rows):
+        ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+        ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
 
 
 def table_bytes(
-    fmt: str, header: Sequence[Any] | None, rows: Iterable[Sequence[Any]], *, title: str = "export"
+    fmt: str,
+    header: Sequence[Any] | None,
+    rows: Iterable[Sequence[Any]],
+    *,
+    title: str = "export",
+    widths: Sequence[float] | None = None,
 ) -> bytes:
-    """Write a table as CSV or XLSX."""
+    """Write a table as CSV or XLSX (the widths, in characters, are the XLSX's columns)."""
     if fmt == "csv":
         return csv_bytes(header, rows)
     if fmt == "xlsx":
-        return xlsx_bytes(header, rows, title=title)
+        return xlsx_bytes(header, rows, title=title, widths=widths)
     raise ValueError(f"unknown table format {fmt!r}")
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ethics_hr.core.exports import table_bytes
+from ethics_hr.people.importer import HEADERS
 from ethics_hr.people.models import Person
 
-HEADER = (
+COLUMNS = (
     "employee_number",
     "prefix",
     "first_name_th",
@@ -21,6 +22,7 @@ HEADER = (
     "start_date",
     "active",
 )
+WIDTHS = (14, 12, 16, 18, 16, 18, 28, 18, 12, 28, 14, 10)
 
 
 def _row(p: Person) -> list:
@@ -35,11 +37,15 @@ def _row(p: Person) -> list:
         p.staff_category.code,
         p.department.code if p.department else "",
         p.email or "",
-        p.start_date.isoformat() if p.start_date else "",
+        p.start_date,
         "yes" if p.active else "no",
     ]
 
 
 def people_table(fmt: str, people: Iterable[Person]) -> bytes:
-    """Write people as CSV (UTF-8 with a BOM, so Excel shows Thai) or XLSX, one row per person."""
-    return table_bytes(fmt, HEADER, (_row(p) for p in people), title="people")
+    """Write people as CSV (UTF-8 with a BOM, so Excel shows Thai) or XLSX, one row per person.
+
+    The headers are in the reader's language; the import reads them back in either language.
+    """
+    header = [str(HEADERS[key]) for key in COLUMNS]
+    return table_bytes(fmt, header, (_row(p) for p in people), title="people", widths=WIDTHS)

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from ethics_hr.core.db import transactional
 from ethics_hr.core.http import without_controls
 from ethics_hr.core.imports import column_index, read_table
+from ethics_hr.core.locale import LOCALES
 from ethics_hr.core.timeutil import ce_year
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory
@@ -30,11 +32,38 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "email": ("email", "อีเมล", "e-mail"),
     "start_date": ("start_date", "start date", "วันที่เริ่มงาน", "วันเริ่มงาน"),
 }
+# The header each column gets in an export, in the reader's language; the import accepts either language.
+HEADERS = {
+    "employee_number": _l("Employee number"),
+    "prefix": _l("Name prefix"),
+    "first_name_th": _l("First name (Thai)"),
+    "last_name_th": _l("Last name (Thai)"),
+    "first_name_en": _l("First name (English)"),
+    "last_name_en": _l("Last name (English)"),
+    "position": _l("Position"),
+    "staff_category": _l("Staff category"),
+    "department": _l("Department"),
+    "email": _l("Email"),
+    "start_date": _l("Start date"),
+    "active": _l("Active"),
+}
 REQUIRED_COLUMNS = ("employee_number", "first_name_th", "last_name_th", "staff_category")
 TEXT_COLUMNS = ("employee_number", "prefix", "first_name_th", "last_name_th", "first_name_en", "last_name_en")
 TEXT_COLUMNS += ("position", "email")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_ROWS = 50_000
+
+
+def accepted_headers() -> dict[str, tuple[str, ...]]:
+    """Every column with the names the import accepts: its own, the officers' usual ones, the export's."""
+    accepted = {}
+    for key, names in COLUMNS.items():
+        exported = []
+        for locale in LOCALES:
+            with force_locale(locale):
+                exported.append(str(HEADERS[key]).lower())
+        accepted[key] = (*names, *exported)
+    return accepted
 
 
 @dataclass
@@ -108,7 +137,7 @@ def check_file(data: bytes, filename: str) -> ImportCheck:
     except Exception:
         result.file_error = str(_l("The file could not be read as CSV or XLSX."))
         return result
-    index = column_index(header, COLUMNS)
+    index = column_index(header, accepted_headers())
     result.file_error = _file_problem(header, raw_rows, index)
     if result.file_error:
         return result

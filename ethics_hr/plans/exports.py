@@ -33,6 +33,10 @@ def linked_sessions(item: PlanItem) -> list:
     )
 
 
+# Project, area, quarter, target, actual, person-hours, sessions, planned budget, spent, status (characters).
+WIDTHS = (40, 24, 10, 14, 14, 14, 12, 18, 18, 16)
+
+
 def report_xlsx(report: PlanReport, *, locale: str) -> bytes:
     """Write plan against actual as a spreadsheet a personnel office can file or send on."""
     rows: list[list] = []
@@ -92,4 +96,4 @@ def report_xlsx(report: PlanReport, *, locale: str) -> bytes:
                 "",
             ]
         )
-    return xlsx_bytes(None, rows, title=title)
+    return xlsx_bytes(None, rows, title=title, widths=WIDTHS, header_row=4, bold_rows=(1, len(rows)))

@@ -16,15 +16,22 @@ from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from ethics_hr.core.exports import neutralise
+from ethics_hr.core.exports import lines_needed, neutralise
 from ethics_hr.core.formatting import format_date
 from ethics_hr.reports.services import ReportDocument
 from ethics_hr.reports.summary import Line
 
-FONT = "TH SarabunPSK"
-SIZE_PT = 16
-# Landscape A4 less 15 mm margins leaves 267 mm: the columns of the seed's table share it.
-COLUMN_MM = (36, 60, 30, 26, 75, 40)
+# Sarabun (SIL Open Font License) is shipped with the application (static/fonts) and free to install anywhere;
+# TH SarabunPSK is neither shipped nor licensed for shipping. Sarabun's letters are drawn larger than the TH
+# fonts', so its 14 pt reads like TH Sarabun's 16 pt of official letters.
+FONT = "Sarabun"
+SIZE_PT = 14
+# Landscape A4 less 15 mm margins leaves 267 mm: the columns of the seed's table share it; the first is wide
+# enough for its longest word, "การใช้งบประมาณ", in Sarabun 14 pt.
+COLUMN_MM = (42, 58, 30, 25, 72, 40)
+TWIPS_PER_MM = 1440 / 25.4
+WIDTH_PER_MM = 0.55  # a spreadsheet column's width is counted in characters
+LINE_PT = SIZE_PT * 1.45  # Sarabun's line, with its marks above and below
 
 
 def file_name(document: ReportDocument, extension: str) -> str:
@@ -113,8 +120,46 @@ def _shade(cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
+def _twips(mm: float) -> int:
+    return round(mm * TWIPS_PER_MM)
+
+
+def _fix_widths(table, widths_mm: tuple[float, ...]) -> None:
+    """Give the table one set of widths that Word and LibreOffice both follow.
+
+    LibreOffice lays a table out by its grid (w:tblGrid), Word by the cells' widths: both are written the
+    same, with a fixed layout and the table's total width, so neither shares the page into equal columns.
+    """
+    tbl = table._tbl
+    tbl_pr = tbl.tblPr
+    for tag in ("w:tblW", "w:tblLayout"):
+        old = tbl_pr.find(qn(tag))
+        if old is not None:
+            tbl_pr.remove(old)
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:w"), str(sum(_twips(mm) for mm in widths_mm)))
+    width.set(qn("w:type"), "dxa")
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    # The schema orders tblPr's children: tblStyle ... tblW, jc ... tblLayout.
+    style = tbl_pr.find(qn("w:tblStyle"))
+    (style.addnext if style is not None else lambda e: tbl_pr.insert(0, e))(width)
+    jc = tbl_pr.find(qn("w:jc"))
+    (jc if jc is not None else width).addnext(layout)
+    grid = tbl.tblGrid
+    for col in list(grid):
+        grid.remove(col)
+    for mm in widths_mm:
+        col = OxmlElement("w:gridCol")
+        col.set(qn("w:w"), str(_twips(mm)))
+        grid.append(col)
+    for row in table.rows:
+        for cell, mm in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(mm)
+
+
 def to_docx(document: ReportDocument) -> bytes:
-    """Write the report as landscape A4 Word in TH SarabunPSK 16 pt, its table a real Word table."""
+    """Write the report as landscape A4 Word in Sarabun, its table a Word table with fixed column widths."""
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -156,8 +201,7 @@ def to_docx(document: ReportDocument) -> bytes:
     table.autofit = False
     header = table.rows[0]
     _repeat_as_header(header)
-    for cell, title, width in zip(header.cells, document.headers, COLUMN_MM, strict=True):
-        cell.width = Mm(width)
+    for cell, title in zip(header.cells, document.headers, strict=True):
         _shade(cell, "D9D9D9")
         _fill_cell(cell, [Line(title)], document, bold=True, center=True)
     for row in document.rows:
@@ -170,9 +214,9 @@ def to_docx(document: ReportDocument) -> bytes:
             row.summary,
             row.outcome,
         )
-        for cell, lines, width in zip(cells, values, COLUMN_MM, strict=True):
-            cell.width = Mm(width)
+        for cell, lines in zip(cells, values, strict=True):
             _fill_cell(cell, lines, document)
+    _fix_widths(table, COLUMN_MM)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -210,6 +254,7 @@ def to_xlsx(document: ReportDocument) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.fill = PatternFill("solid", fgColor="D9D9D9")
         cell.border = border
+    ws.row_dimensions[header_row].height = 2 * LINE_PT  # the longest header takes two lines
     for row in document.rows:
         # An officer's text that starts like a formula stays text (core.exports.neutralise).
         ws.append(
@@ -222,12 +267,16 @@ def to_xlsx(document: ReportDocument) -> bytes:
                 neutralise(document.text(_joined(row.outcome))),
             ]
         )
-        for cell in ws[ws.max_row]:
+        lines = 1
+        for cell, mm in zip(ws[ws.max_row], COLUMN_MM, strict=True):
             cell.font = font
             cell.alignment = wrap
             cell.border = border
+            lines = max(lines, lines_needed(cell.value, mm * WIDTH_PER_MM, font_pt=SIZE_PT))
+        # Without a height, a spreadsheet prints a wrapped text clipped to the row's default height.
+        ws.row_dimensions[ws.max_row].height = lines * LINE_PT
     for index, width in enumerate(COLUMN_MM, start=1):
-        ws.column_dimensions[chr(ord("A") + index - 1)].width = width * 0.55
+        ws.column_dimensions[chr(ord("A") + index - 1)].width = width * WIDTH_PER_MM
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

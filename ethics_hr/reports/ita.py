@@ -17,6 +17,7 @@ from ethics_hr.committees.services import gives_committee_rights
 from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.formatting import format_fiscal_year
+from ethics_hr.core.urls import absolute_url
 from ethics_hr.extensions import db
 from ethics_hr.reports import sources
 from ethics_hr.reports.models import ItaItem
@@ -365,16 +366,12 @@ class EvidenceLink:
 
 
 def public_url(page: str, fiscal_year: int) -> str:
-    """The public address that answers an item, absolute, as the ITA form asks for."""
-    from flask import url_for
-
+    """The public address that answers an item, absolute, as the ITA form asks for (also from the CLI)."""
     target = PAGES[page]
-    kwargs: dict[str, Any] = {"_external": True}
+    kwargs: dict[str, Any] = {}
     if target.takes_fiscal_year:
         kwargs["fy"] = fiscal_year
-    if target.anchor:
-        kwargs["_anchor"] = target.anchor
-    return url_for(target.endpoint, **kwargs)
+    return absolute_url(target.endpoint, anchor=target.anchor or None, **kwargs)
 
 
 def evidence_links(year: int, locale: str) -> list[EvidenceLink]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
+from flask_babel import pgettext
 
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
@@ -167,17 +169,22 @@ def person_record(person_id: int, fy: int) -> list[RecordLine]:
 
 # ---------------------------------------------------------------- exports
 
-EXPORT_HEADER = (
-    "employee_number",
-    "name",
-    "position",
-    "department",
-    "staff_category",
-    "ethics_hours",
-    "all_hours",
-    "required_hours",
-    "met",
-)
+EXPORT_WIDTHS = (14, 28, 28, 24, 18, 12, 12, 12, 12)
+
+
+def export_header() -> list[str]:
+    """The hours report's column headers in the reader's language."""
+    return [
+        _("Employee number"),
+        pgettext("full name", "Name"),
+        _("Position"),
+        _("Department"),
+        _("Staff category"),
+        _("Ethics hours"),
+        _("All hours"),
+        _("Hours required"),
+        _("Met"),
+    ]
 
 
 def export_rows(
@@ -202,7 +209,7 @@ def export_rows(
                 round(h.ethics, 2),
                 round(h.all, 2),
                 required,
-                "yes" if h.ethics >= required else "no",
+                _("yes") if h.ethics >= required else _("no"),
             ]
         )
     return rows

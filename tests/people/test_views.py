@@ -291,7 +291,13 @@ def test_accounts_are_opened_for_everyone_listed_without_one(client, officer):
 # ---------------------------------------------------------------- exports
 
 
+def _reads_thai(user) -> None:
+    user.preferred_locale = "th"
+    db.session.commit()
+
+
 def test_the_csv_export_is_utf8_with_a_bom_and_can_be_imported_again(client, officer):
+    _reads_thai(officer)
     works = factories.department(code="WORKS")
     factories.person(employee_number="X-1", first_name_th="สมศักดิ์", dept=works, start_date=date(2023, 9, 30))
     factories.person(employee_number="X-2", first_name_th="สมใจ", email=None, category_code="teacher")
@@ -301,12 +307,13 @@ def test_the_csv_export_is_utf8_with_a_bom_and_can_be_imported_again(client, off
     data = response.data
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    by_number = {r["employee_number"]: r for r in rows}
+    # The headers are Thai in the Thai interface (they were employee_number, first_name_th...).
+    by_number = {r["รหัสพนักงาน"]: r for r in rows}
     assert set(by_number) == {"X-1", "X-2"}
-    assert by_number["X-1"]["first_name_th"] == "สมศักดิ์"
-    assert by_number["X-1"]["department"] == "WORKS"
-    assert by_number["X-1"]["start_date"] == "2023-09-30"
-    assert by_number["X-2"]["email"] == ""
+    assert by_number["X-1"]["ชื่อ (ภาษาไทย)"] == "สมศักดิ์"
+    assert by_number["X-1"]["สำนัก/กอง"] == "WORKS"
+    assert by_number["X-1"]["วันที่เริ่มปฏิบัติงาน"] == "2023-09-30"
+    assert by_number["X-2"]["อีเมล"] == ""
 
     originals = {p.employee_number: p for p in db.session.scalars(db.select(Person))}
     snapshot = {
@@ -328,16 +335,40 @@ def test_the_csv_export_is_utf8_with_a_bom_and_can_be_imported_again(client, off
 
 
 def test_the_xlsx_export_reads_back_with_thai_text(client, officer):
+    _reads_thai(officer)
     factories.person(employee_number="X-1", first_name_th="สมศักดิ์", start_date=date(2023, 9, 30))
     response = client.get("/people/export.xlsx", query_string={"q": "X-1"})
     assert response.mimetype.endswith("spreadsheetml.sheet")
     sheet = load_workbook(io.BytesIO(response.data)).active
     rows = list(sheet.iter_rows(values_only=True))
     header, first = rows[0], dict(zip(rows[0], rows[1], strict=True))
-    assert header[0] == "employee_number"
+    assert header[0] == "รหัสพนักงาน"
     assert len(rows) == 2
-    assert first["first_name_th"] == "สมศักดิ์"
-    assert first["staff_category"] == "local_official"
+    assert first["ชื่อ (ภาษาไทย)"] == "สมศักดิ์"
+    assert first["ประเภทบุคลากร"] == "local_official"
+    # A real date cell, shown in B.E. by Excel and LibreOffice, not the text "2023-09-30".
+    assert first["วันที่เริ่มปฏิบัติงาน"].date() == date(2023, 9, 30)
+    assert sheet.cell(row=2, column=header.index("วันที่เริ่มปฏิบัติงาน") + 1).number_format.startswith("[$-107041E]")
+    assert sheet["A1"].font.b and sheet.freeze_panes == "A2"
+
+
+@pytest.mark.parametrize("locale", ["th", "en"])
+def test_the_xlsx_export_with_translated_headers_imports_again(client, officer, locale):
+    factories.person(employee_number="X-1", first_name_th="สมศักดิ์", start_date=date(2023, 9, 30))
+    officer.preferred_locale = locale
+    db.session.commit()
+    data = client.get("/people/export.xlsx", query_string={"q": "X-1"}).data
+    header = next(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
+    assert header[0] == {"th": "รหัสพนักงาน", "en": "Employee number"}[locale]
+    person = db.session.scalar(db.select(Person).where(Person.employee_number == "X-1"))
+    db.session.delete(person)
+    db.session.commit()
+
+    check = importer.check_file(data, "people.xlsx")
+
+    assert check.ok, (check.file_error, check.errors)
+    assert check.rows[0]["first_name_th"] == "สมศักดิ์"
+    assert check.rows[0]["start_date"] == date(2023, 9, 30)
 
 
 def test_the_export_follows_the_filters(client, officer):
@@ -353,8 +384,9 @@ def test_an_unknown_export_format_is_not_found(client, officer):
 
 
 def test_the_import_template_has_the_columns(client, officer):
+    _reads_thai(officer)
     text = client.get("/people/import/template.csv").data.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("employee_number,prefix,first_name_th")
+    assert text.splitlines()[0].startswith("รหัสพนักงาน,คำนำหน้าชื่อ,ชื่อ (ภาษาไทย)")
 
 
 # ---------------------------------------------------------------- departments

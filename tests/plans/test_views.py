@@ -95,6 +95,11 @@ def test_the_report_downloads_as_a_spreadsheet(app, client, login_as):
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert any(row[0] == "โครงการ ก" and row[3] == 30 for row in values)
     assert values[-1][0] == "Total"
+    # The refactor lost these: a bold header and totals, column widths, the header frozen and printed.
+    assert sheet["A4"].font.b and sheet.cell(row=sheet.max_row, column=1).font.b
+    assert sheet.column_dimensions["A"].width >= 30
+    assert sheet.freeze_panes == "A5" and sheet.print_title_rows.replace("$", "") == "4:4"
+    assert isinstance(values[-1][7], int | float)  # a number cell, not text
 
 
 def test_an_empty_year_reads_honestly(app, client, login_as):

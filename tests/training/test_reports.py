@@ -123,6 +123,7 @@ def test_a_persons_record_lists_their_sessions_with_status_and_hours(app):
 def test_the_export_has_every_row_and_opens_as_a_workbook(app):
     from io import BytesIO
 
+    from flask_babel import force_locale
     from openpyxl import load_workbook
 
     from ethics_hr.core.exports import csv_bytes, xlsx_bytes
@@ -132,10 +133,12 @@ def test_the_export_has_every_row_and_opens_as_a_workbook(app):
     _attend(_held(datetime(2026, 10, 5, 2, tzinfo=UTC)), p, "present", officer)
     rows = reports.export_rows(FY)
     assert any(r[0] == p.employee_number and r[5] == 3.0 for r in rows)
-    text = csv_bytes(reports.EXPORT_HEADER, rows).decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("employee_number,name")
+    with force_locale("th"):
+        header = reports.export_header()
+    text = csv_bytes(header, rows).decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("รหัสพนักงาน,ชื่อ-สกุล,ตำแหน่ง")  # not employee_number,name
     assert "สมหญิง" in text
-    wb = load_workbook(BytesIO(xlsx_bytes(reports.EXPORT_HEADER, rows, title="FY2570")))
+    wb = load_workbook(BytesIO(xlsx_bytes(header, rows, title="FY2570")))
     assert wb.active.max_row == len(rows) + 1
 
 

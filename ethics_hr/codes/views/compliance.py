@@ -79,7 +79,8 @@ def compliance_export(version_id: int, fmt: str):
     version = published_version(version_id)
     rows = compliance.export_rows(version, _compliance_filter(), current_locale())
     name = f"acknowledgments-v{version.id}-{local_today().isoformat()}.{fmt}"
-    return download(table_bytes(fmt, None, rows, title="compliance"), name)
+    body = table_bytes(fmt, None, rows, title="compliance", widths=compliance.EXPORT_WIDTHS)
+    return download(body, name)
 
 
 @bp.route("/versions/<int:version_id>/on-behalf/<int:person_id>", methods=["GET", "POST"])

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import url_for
 from flask_babel import gettext as _
 
 from ethics_hr.committees import evidence, labels
 from ethics_hr.committees.services import committees_query, summaries
 from ethics_hr.core.timeutil import fiscal_year_range, local_today
+from ethics_hr.core.urls import absolute_url
 from ethics_hr.extensions import db
 from ethics_hr.reports.sources.evidence import CommitteeEvidence, MemberEvidence, OrderEvidence
 
@@ -79,7 +79,9 @@ def _order_evidence(order) -> OrderEvidence:
         signed_by=" ".join(p for p in (order.signed_by_name, order.signed_by_position) if p),
         effective_on=order.effective_on,
         ends_on=order.ends_on,
-        document_url=(url_for("transparency.order_document", order_id=order.id) if order.document_id else ""),
+        document_url=(
+            absolute_url("transparency.order_document", order_id=order.id) if order.document_id else ""
+        ),
     )
 
 

@@ -62,7 +62,8 @@ def hours_export(fmt: str):
     rows = reports.export_rows(fy, locale=current_locale(), **_filters())
     stamp = local_today().isoformat()
     name = f"training-hours-{fy}-{stamp}.{fmt}"
-    return download(table_bytes(fmt, reports.EXPORT_HEADER, rows, title=f"FY{fy}"), name)
+    body = table_bytes(fmt, reports.export_header(), rows, title=f"FY{fy}", widths=reports.EXPORT_WIDTHS)
+    return download(body, name)
 
 
 @bp.route("/people/<int:person_id>/record")
