@@ -8,10 +8,12 @@ export ETHICS_HR_ENV ?= development
 
 .PHONY: install translations migrate demo run test test-sqlite test-postgres lint format bench clean
 
+# Quiet: one line says what happens; pip and the catalogue compiler print only problems.
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	@echo "== installing Ethics HR and its dependencies into $(VENV)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
 
 install: $(STAMP) translations
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from zoneinfo import available_timezones
-
 from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import BooleanField, FloatField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from ethics_hr.core.forms import REQUIRED, BaseForm
+from ethics_hr.core.formatting import month_name
+from ethics_hr.core.forms import REQUIRED, BaseForm, ShortCodeField
 from ethics_hr.core.locale import LOCALES
+from ethics_hr.core.settings import time_zone_choices
+
+LANGUAGES = list(zip(LOCALES, ("ไทย", "English"), strict=True))
 
 
 class SettingsForm(BaseForm):
@@ -24,9 +27,7 @@ class SettingsForm(BaseForm):
         validators=[DataRequired(REQUIRED), NumberRange(1, 12, _l("Enter a month from 1 to 12."))],
     )
     timezone = SelectField(_l("Time zone"), choices=[])
-    default_locale = SelectField(
-        _l("Default language"), choices=list(zip(LOCALES, ("ไทย", "English"), strict=True))
-    )
+    default_locale = SelectField(_l("Default language"), choices=LANGUAGES)
     thai_numerals_in_documents = BooleanField(_l("Use Thai numerals in official documents"))
     acknowledgment_requires_password = BooleanField(
         _l("Ask for the password when acknowledging a code of ethics")
@@ -42,7 +43,48 @@ class SettingsForm(BaseForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.timezone.choices = sorted(available_timezones())
+        self.timezone.choices = time_zone_choices(kwargs["obj"].timezone if kwargs.get("obj") else None)
+
+
+class SetupNameForm(BaseForm):
+    name_th = StringField(
+        _l("Organisation name (Thai)"), validators=[DataRequired(REQUIRED), Length(max=200)]
+    )
+    name_en = StringField(_l("Organisation name (English)"), validators=[Optional(), Length(max=200)])
+    submit = SubmitField(_l("Save and continue"))
+
+
+class SetupLogoForm(BaseForm):
+    logo = FileField(
+        _l("Logo (PNG or JPEG)"),
+        validators=[
+            FileRequired(_l("Choose a file.")),
+            FileAllowed(["png", "jpg", "jpeg"], _l("Only PNG and JPEG images can be used as a logo.")),
+        ],
+    )
+    submit = SubmitField(_l("Upload and continue"))
+
+
+class SetupCalendarForm(BaseForm):
+    fiscal_year_start_month = SelectField(
+        _l("The fiscal year starts on the 1st of"), coerce=int, validators=[InputRequired(REQUIRED)]
+    )
+    timezone = SelectField(_l("Time zone"), choices=[])
+    default_locale = SelectField(_l("Default language"), choices=LANGUAGES)
+    thai_numerals_in_documents = BooleanField(_l("Use Thai numerals in official documents"))
+    submit = SubmitField(_l("Save and continue"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fiscal_year_start_month.choices = [(m, month_name(m)) for m in range(1, 13)]
+        self.timezone.choices = time_zone_choices(kwargs["obj"].timezone if kwargs.get("obj") else None)
+
+
+class SetupDepartmentForm(BaseForm):
+    code = ShortCodeField(_l("Short code"), max_length=20)
+    name_th = StringField(_l("Name in Thai"), validators=[DataRequired(REQUIRED), Length(max=200)])
+    name_en = StringField(_l("Name in English"), validators=[Optional(), Length(max=200)])
+    submit = SubmitField(_l("Add the department"))
 
 
 class AuditFilterForm(BaseForm):

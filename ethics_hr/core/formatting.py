@@ -129,3 +129,8 @@ def _org_wants_thai_numerals() -> bool:
     from ethics_hr.core.settings import get_settings
 
     return get_settings().thai_numerals_in_documents
+
+
+def month_name(month: int, *, locale: str | None = None) -> str:
+    """The full name of a month (1-12) in the reader's language: "ตุลาคม", "October"."""
+    return babel_dates.get_month_names("wide", locale=locale or current_locale())[month]

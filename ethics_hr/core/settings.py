@@ -4,23 +4,52 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+import sqlalchemy as sa
 from flask import g, has_app_context
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ethics_hr.core.db import transactional
-from ethics_hr.core.locale import bilingual
+from ethics_hr.core.locale import bilingual, current_locale
 from ethics_hr.core.models import TimestampMixin
+from ethics_hr.core.uploads import JPEG, PNG, StoredFile, save_upload
 from ethics_hr.extensions import db
 
 SETTINGS_ID = 1
+IMAGES = (PNG, JPEG)
+
+# The time zones to pick from: Thailand's first, then its neighbours and UTC (not every zone of the world).
+TIME_ZONES: tuple[tuple[str, str], ...] = (
+    ("Asia/Bangkok", _l("Thailand (UTC+7)")),
+    ("Asia/Vientiane", _l("Laos (UTC+7)")),
+    ("Asia/Phnom_Penh", _l("Cambodia (UTC+7)")),
+    ("Asia/Ho_Chi_Minh", _l("Vietnam (UTC+7)")),
+    ("Asia/Jakarta", _l("Indonesia, Jakarta (UTC+7)")),
+    ("Asia/Yangon", _l("Myanmar (UTC+6:30)")),
+    ("Asia/Kuala_Lumpur", _l("Malaysia (UTC+8)")),
+    ("Asia/Singapore", _l("Singapore (UTC+8)")),
+    ("Asia/Manila", _l("Philippines (UTC+8)")),
+    ("UTC", _l("Coordinated Universal Time (UTC)")),
+)
+
+
+def time_zone_choices(current: str | None = None) -> list[tuple[str, str]]:
+    """The time zones to choose from; a zone stored before this list existed stays choosable."""
+    choices = [(key, str(label)) for key, label in TIME_ZONES]
+    if current and current not in dict(choices):
+        choices.append((current, current))
+    return choices
 
 
 class OrganisationSettings(TimestampMixin, db.Model):
     __tablename__ = "organisation_settings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name_th: Mapped[str] = mapped_column(db.String(200), default="หน่วยงานของท่าน")
-    name_en: Mapped[str] = mapped_column(db.String(200), default="Your organisation")
+    # Empty until the administrator names the organisation: no page may pass off a placeholder as its name.
+    name_th: Mapped[str] = mapped_column(db.String(200), default="")
+    name_en: Mapped[str] = mapped_column(db.String(200), default="")
     fiscal_year_start_month: Mapped[int] = mapped_column(default=10)
     timezone: Mapped[str] = mapped_column(db.String(64), default="Asia/Bangkok")
     default_locale: Mapped[str] = mapped_column(db.String(5), default="th")
@@ -28,13 +57,27 @@ class OrganisationSettings(TimestampMixin, db.Model):
     question_answer_days: Mapped[int] = mapped_column(default=15)
     acknowledgment_requires_password: Mapped[bool] = mapped_column(default=True)
     ethics_hours_required: Mapped[float] = mapped_column(default=6.0, server_default="6")
+    logo_file_id: Mapped[int | None] = mapped_column(sa.ForeignKey("stored_file.id", ondelete="SET NULL"))
+    # The first-run steps the administrator has confirmed or chosen to skip (see ethics_hr.admin.setup).
+    setup_confirmed: Mapped[list[str]] = mapped_column(sa.JSON, default=list, server_default="[]")
 
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    @property
+    def is_named(self) -> bool:
+        return bool(self.name_th.strip())
+
     def name(self, locale: str | None = None) -> str:
+        """The organisation's name, or a visible note that it has not been set yet."""
+        if not self.is_named:
+            with force_locale(locale or current_locale()):
+                return _("(organisation name not set)")
         return bilingual(self.name_th, self.name_en, locale)
+
+    def has_confirmed(self, step: str) -> bool:
+        return step in (self.setup_confirmed or [])
 
 
 def get_settings() -> OrganisationSettings:
@@ -83,3 +126,40 @@ def save_settings(**values) -> OrganisationSettings:
         setattr(settings, key, value)
     forget_cached_settings()
     return settings
+
+
+@transactional
+def confirm_setup_step(step: str) -> OrganisationSettings:
+    """Record that the administrator has confirmed (or chosen to skip) a first-run step."""
+    settings = get_settings()
+    if not settings.has_confirmed(step):
+        # A new list, not an append: changes inside a JSON value are not tracked.
+        settings.setup_confirmed = [*(settings.setup_confirmed or []), step]
+    forget_cached_settings()
+    return settings
+
+
+@transactional
+def set_logo(upload, *, by_id: int | None) -> OrganisationSettings:
+    """Store a PNG or JPEG as the organisation's logo (checked by content and size)."""
+    stored = save_upload(upload, allowed=IMAGES, field="logo", by_id=by_id)
+    db.session.flush()
+    settings = get_settings()
+    settings.logo_file_id = stored.id
+    forget_cached_settings()
+    return settings
+
+
+@transactional
+def remove_logo() -> OrganisationSettings:
+    """Show no logo any more (the stored file stays, as every upload does)."""
+    settings = get_settings()
+    settings.logo_file_id = None
+    forget_cached_settings()
+    return settings
+
+
+def logo_file() -> StoredFile | None:
+    """Return the stored file of the organisation's logo, if it has one."""
+    settings = get_settings()
+    return db.session.get(StoredFile, settings.logo_file_id) if settings.logo_file_id else None

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_login import current_user
 
+from ethics_hr.admin.setup import home_sections as setup_sections
 from ethics_hr.codes.sections import home_sections as codes_home_sections
 from ethics_hr.committees.sections import home_sections as committee_sections
 from ethics_hr.core.access import login_required, public
+from ethics_hr.core.settings import logo_file
 from ethics_hr.core.timeutil import local_today
+from ethics_hr.core.uploads import send_stored
 from ethics_hr.people import services as people
 from ethics_hr.questions.home import question_sections
 from ethics_hr.reports.home import home_sections as evidence_sections
@@ -24,6 +27,16 @@ def root():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/logo")
+@public
+def logo():
+    """Send the organisation's logo (shown on every page, the login page too)."""
+    stored = logo_file()
+    if stored is None:
+        abort(404)
+    return send_stored(stored)
 
 
 @bp.route("/home")
@@ -49,6 +62,7 @@ def home_sections(user) -> list:
 
 # The home-page cards each domain offers (user -> list of objects with .template and .width, plus data).
 SECTION_PROVIDERS: list = [
+    setup_sections,
     codes_home_sections,
     training_sections,
     committee_sections,

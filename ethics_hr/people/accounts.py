@@ -17,6 +17,7 @@ from ethics_hr.core.locale import LOCALES
 from ethics_hr.core.models import utc_now
 from ethics_hr.core.passwords import hash_password, password_problems, verify_password
 from ethics_hr.extensions import db
+from ethics_hr.people.directory import save_person
 from ethics_hr.people.models import ADMIN, ROLES, AccountToken, Person, TokenPurpose, User, UserRole
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed from paper
@@ -52,6 +53,14 @@ def open_account(person: Person, *, by: User | None, roles: tuple[str, ...] = ()
     for role in roles:
         user.role_links.append(UserRole(role=role))
     return _issue(user, ACTIVATE, by=by)
+
+
+@transactional
+def add_person_with_account(data: dict[str, Any], *, by: User | None, roles: tuple[str, ...]) -> IssuedToken:
+    """Add a person and open their account with these roles, all or nothing; return the activation slip."""
+    person = save_person(None, data)
+    db.session.flush()
+    return open_account(person, by=by, roles=roles)
 
 
 @transactional
@@ -192,6 +201,18 @@ def set_roles(user: User, roles: set[str], *, by: User) -> None:
             user.role_links.remove(link)
     for role in roles - user.roles:
         user.role_links.append(UserRole(role=role))
+
+
+def someone_holds_role(role: str) -> bool:
+    """Tell whether an account of an active person holds this role."""
+    query = (
+        db.select(UserRole.id)
+        .join(User, UserRole.user_id == User.id)
+        .join(Person, User.person_id == Person.id)
+        .where(UserRole.role == role, Person.active)
+        .limit(1)
+    )
+    return db.session.scalar(query) is not None
 
 
 @transactional

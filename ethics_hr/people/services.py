@@ -11,6 +11,7 @@ from ethics_hr.people.accounts import (
     LOCALES,
     RESET,
     IssuedToken,
+    add_person_with_account,
     change_password,
     end_sessions,
     find_token,
@@ -24,6 +25,7 @@ from ethics_hr.people.accounts import (
     reissue_token,
     set_locale,
     set_roles,
+    someone_holds_role,
     usable_token,
 )
 from ethics_hr.people.departments import (
@@ -60,6 +62,7 @@ __all__ = [
     "PeopleFilter",
     "active_departments",
     "active_people_per_department",
+    "add_person_with_account",
     "all_departments",
     "authenticate",
     "change_password",
@@ -86,6 +89,7 @@ __all__ = [
     "set_locale",
     "set_person_active",
     "set_roles",
+    "someone_holds_role",
     "staff_categories",
     "usable_token",
 ]
