@@ -110,6 +110,7 @@ def create_sessions(data: SessionInput) -> list[TrainingSession]:
             starts_at=starts,
             ends_at=ends,
             registration_deadline=deadline,
+            capacity=data.capacity,
             checkin_code=_unused_code(),
         )
         _apply(s, data)

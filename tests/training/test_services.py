@@ -51,6 +51,11 @@ def test_session_times_are_local_wall_clock_stored_in_utc(app):
     assert len(s.checkin_code) == 6
 
 
+def test_a_new_session_and_each_of_its_series_keep_the_capacity_given(app):
+    sessions = services.create_sessions(_input(capacity=12, repeat_count=3))
+    assert [s.capacity for s in sessions] == [12, 12, 12]
+
+
 def test_a_session_that_ends_before_it_starts_is_refused(app):
     with pytest.raises(RuleViolation) as error:
         services.create_sessions(_input(start=time(13, 0), end=time(9, 0)))

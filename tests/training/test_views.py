@@ -86,7 +86,7 @@ def test_the_officer_schedules_a_session_and_is_sent_to_invite_people(client, lo
             "day": "2026-12-10",
             "start_time": "09:00",
             "end_time": "12:00",
-            "capacity": "30",
+            "capacity": "45",
             "place": "ห้องประชุม",
             "status": "open",
             "repeat_count": "1",
@@ -95,7 +95,8 @@ def test_the_officer_schedules_a_session_and_is_sent_to_invite_people(client, lo
     )
     assert response.status_code == 302 and "/invite" in response.headers["Location"]
     s = db.session.scalar(sa.select(TrainingSession))
-    assert s.capacity == 30 and s.status == "open"
+    # 45, not the column's default of 30: the typed capacity is kept.
+    assert s.capacity == 45 and s.status == "open"
 
 
 def test_a_session_ending_before_it_starts_is_shown_next_to_the_field_and_nothing_is_written(
