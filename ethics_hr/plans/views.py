@@ -44,6 +44,7 @@ def plan_form(plan_id: int | None):
     """Create or change a plan's header and its approved document."""
     plan = db.get_or_404(Plan, plan_id) if plan_id else None
     form = PlanForm(obj=plan)
+    was_approved = plan is not None and plan.is_approved
     if form.validate_on_submit():
         with shown_on(form) as outcome:
             saved = services.save_plan(
@@ -58,9 +59,12 @@ def plan_form(plan_id: int | None):
                 uploaded_by_id=current_user.id,
             )
         if outcome.ok:
-            flash(_("The plan has been saved."), "success")
+            approved_now = saved.is_approved and not was_approved
+            flash(_("The plan is approved.") if approved_now else _("The plan has been saved."), "success")
             return redirect(url_for("plans.detail", plan_id=saved.id))
-    return render_template("plans/plan_form.html", form=form, plan=plan)
+    return render_template("plans/plan_form.html", form=form, plan=plan), (
+        400 if request.method == "POST" else 200
+    )
 
 
 @bp.route("/<int:plan_id>")

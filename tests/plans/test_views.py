@@ -101,3 +101,80 @@ def test_an_empty_year_reads_honestly(app, client, login_as):
     login_as(factories.officer())
     html = client.get("/plans/report?fy=2580").get_data(as_text=True)
     assert "No approved plan covers this fiscal year." in html
+
+
+def _plan_form(plan: Plan, **kw) -> dict:
+    return {
+        "title_th": plan.title_th,
+        "title_en": plan.title_en,
+        "first_fiscal_year": str(plan.first_fiscal_year),
+        "last_fiscal_year": str(plan.last_fiscal_year),
+        "approved_on": "2025-09-22",
+        "approved_by": "นายประเสริฐ วงศ์ใหญ่ นายกเทศมนตรี",
+    } | kw
+
+
+def test_a_plan_saved_with_its_approval_date_and_approver_is_approved(app, client, login_as):
+    plan = factories.plan()
+    services.save_item(plan, None, factories.item_input())
+    other = factories.plan(approved=True)  # the same years: it gives way, as with the Approve button
+    login_as(factories.officer())
+    form = client.get(f"/plans/{plan.id}/edit").get_data(as_text=True)
+    assert 'name="approved_on"' in form
+    response = client.post(f"/plans/{plan.id}/edit", data=_plan_form(plan), follow_redirects=True)
+    assert response.status_code == 200
+    db.session.expire_all()
+    plan = db.session.get(Plan, plan.id)
+    assert plan.status == "approved" and plan.approved_by.startswith("นายประเสริฐ")
+    assert db.session.get(Plan, other.id).status == "superseded"
+    page = response.get_data(as_text=True)
+    assert "The plan is approved." in page
+    assert f'action="/plans/{plan.id}/approve"' not in page  # no second form asking again
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"approved_by": ""}, "approved_by"),
+        ({"approved_on": ""}, "approved_on"),
+        ({"approved_on": "22/09/2568"}, "approved_on"),
+    ],
+)
+def test_half_an_approval_is_refused_next_to_the_missing_field(app, client, login_as, changes, field):
+    plan = factories.plan()
+    services.save_item(plan, None, factories.item_input())
+    login_as(factories.officer())
+    response = client.post(f"/plans/{plan.id}/edit", data=_plan_form(plan, title_th="ชื่อใหม่", **changes))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert f'data-field="{field}"' in html
+    assert 'value="ชื่อใหม่"' in html
+    db.session.expire_all()
+    plan = db.session.get(Plan, plan.id)
+    assert plan.status == "draft" and plan.title_th == "แผนทดสอบ"
+
+
+def test_a_plan_without_items_is_not_approved_by_its_form(app, client, login_as):
+    plan = factories.plan()
+    login_as(factories.officer())
+    form = client.get(f"/plans/{plan.id}/edit").get_data(as_text=True)
+    assert 'data-testid="approval-later"' in form and 'name="approved_on"' not in form
+    response = client.post(f"/plans/{plan.id}/edit", data=_plan_form(plan))
+    assert response.status_code == 400
+    assert "A plan without items cannot be approved." in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Plan, plan.id).status == "draft"
+
+
+def test_an_approved_plan_keeps_its_approval_when_edited(app, client, login_as):
+    plan = factories.plan(approved=True)
+    services.save_item(plan, None, factories.item_input())
+    login_as(factories.officer())
+    response = client.post(f"/plans/{plan.id}/edit", data=_plan_form(plan, approved_on="", approved_by=""))
+    assert response.status_code == 400
+    assert 'data-field="approved_on"' in response.get_data(as_text=True)
+    response = client.post(f"/plans/{plan.id}/edit", data=_plan_form(plan, approved_by="ปลัดเทศบาล"))
+    assert response.status_code == 302
+    db.session.expire_all()
+    plan = db.session.get(Plan, plan.id)
+    assert plan.status == "approved" and plan.approved_by == "ปลัดเทศบาล"
