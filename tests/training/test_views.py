@@ -342,6 +342,20 @@ def test_the_employee_checks_in_with_the_code_and_a_wrong_code_says_so(client, l
     assert f'value="{s.checkin_code}"' in qr_page
 
 
+def test_an_invited_employee_scanning_the_qr_code_enrols_and_checks_in(client, login_as):
+    s = factories.session(starts_at=utc_now() - timedelta(minutes=5))
+    user = factories.user()
+    factories.register(s, user.person)  # invited only
+    login_as(user)
+    page = _text(client.post("/training/checkin", data={"code": s.checkin_code}))
+    assert 'data-field="code"' in page and 'data-testid="checkin-enrol"' in page
+    assert f'value="{s.checkin_code}"' in page  # the code is kept for the second press
+    assert db.session.scalar(sa.select(sa.func.count(Attendance.id))) == 0
+    response = client.post("/training/checkin", data={"code": s.checkin_code, "enrol": "1"})
+    assert response.status_code == 302
+    assert db.session.scalar(sa.select(Attendance.method)) == "self"
+
+
 def test_my_training_record_shows_hours(client, login_as):
     user = factories.user()
     s = factories.session(starts_at=utc_now() - timedelta(days=3), status=COMPLETED)
