@@ -573,3 +573,10 @@ def test_a_malformed_page_number_is_404_not_the_first_page(client, login_as, com
     assert client.get("/committees/?page=2x").status_code == 404
     assert client.get("/committees/terms-ending?page=-1").status_code == 404
     assert client.get("/committees/?page=1").status_code == 200
+
+
+def test_a_committee_page_in_thai_does_not_show_its_english_name(client, login_as):
+    c = factories.committee(name_th="คณะกรรมการจริยธรรมเทศบาล", name_en="Municipal Ethics Committee")
+    login_as(factories.officer(locale="th"))
+    html = _text(client.get(f"/committees/{c.id}"))
+    assert "คณะกรรมการจริยธรรมเทศบาล" in html and "Municipal Ethics Committee" not in html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -468,3 +469,16 @@ def test_a_whole_room_checks_in_from_one_address_without_being_throttled(app, lo
             session["_user_id"] = user.get_id()
         assert client.post("/training/checkin", data={"code": s.checkin_code}).status_code == 302
     assert db.session.scalar(sa.select(sa.func.count(Attendance.id))) == 35
+
+
+def test_the_roster_writes_its_times_like_every_other_page(client, login_as):
+    officer = factories.officer(locale="th")
+    s = factories.session(starts_at=utc_now() - timedelta(days=1), status=COMPLETED)
+    marked, invited = factories.person(), factories.person()
+    factories.register(s, marked, ENROLLED)
+    factories.register(s, invited)
+    attendance.record_marks(s, {marked.id: "present"}, by_user_id=officer.id)
+    login_as(officer)
+    page = _text(client.get(f"/training/sessions/{s.id}"))
+    assert not re.search(r"\d{1,2}/\d{1,2}/\d{2,4}", page)  # "2/12/2569" was the short form
+    assert re.search(r"\d{1,2} [ก-ฮ]\.[ก-ฮ]\.(ค\.)? 25\d\d", page)
