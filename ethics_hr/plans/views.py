@@ -10,7 +10,7 @@ from ethics_hr.core.access import login_required, officer_required
 from ethics_hr.core.args import fiscal_year_arg, id_arg
 from ethics_hr.core.errors import RuleViolation, apply_to_form, flashed, shown_on
 from ethics_hr.core.exports import download
-from ethics_hr.core.formatting import current_locale
+from ethics_hr.core.formatting import current_locale, format_fiscal_year
 from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.core.uploads import StoredFile, send_stored
@@ -18,7 +18,7 @@ from ethics_hr.extensions import db
 from ethics_hr.people import services as people
 from ethics_hr.plans import actuals, exports, services
 from ethics_hr.plans.forms import ApproveForm, ItemForm, LinkSessionForm, PlanForm, ProgressForm
-from ethics_hr.plans.labels import period_labels, status_labels
+from ethics_hr.plans.labels import period_labels, quarter_label, status_labels, target_field_labels
 from ethics_hr.plans.models import ItemStatus, Period, Plan, PlanItem
 
 bp = Blueprint("plans", __name__, url_prefix="/plans")
@@ -26,7 +26,12 @@ bp = Blueprint("plans", __name__, url_prefix="/plans")
 
 @bp.app_context_processor
 def inject_labels():
-    return {"plan_status_labels": status_labels, "plan_period_labels": period_labels}
+    return {
+        "plan_status_labels": status_labels,
+        "plan_period_labels": period_labels,
+        "quarter_label": quarter_label,
+        "target_field_labels": target_field_labels,
+    }
 
 
 @bp.route("/")
@@ -117,7 +122,7 @@ def _item_form(plan: Plan, item: PlanItem | None) -> ItemForm:
     form.department_ids.choices = [(d.id, d.name(locale)) for d in departments]
     form.category_ids.choices = [(c.id, c.name(locale)) for c in people.staff_categories()]
     form.responsible_department_id.choices = [(None, "—")] + [(d.id, d.name(locale)) for d in departments]
-    form.fiscal_year.choices = [(fy, str(fy)) for fy in plan.fiscal_years]
+    form.fiscal_year.choices = [(fy, format_fiscal_year(fy)) for fy in plan.fiscal_years]
     if item is not None and request.method == "GET":
         form.department_ids.data = [d.id for d in item.departments]
         form.category_ids.data = [c.id for c in item.categories]

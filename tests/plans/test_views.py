@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -178,3 +179,25 @@ def test_an_approved_plan_keeps_its_approval_when_edited(app, client, login_as):
     db.session.expire_all()
     plan = db.session.get(Plan, plan.id)
     assert plan.status == "approved" and plan.approved_by == "ปลัดเทศบาล"
+
+
+def test_in_thai_a_plan_writes_its_quarters_and_years_in_thai(app, client, login_as):
+    plan = factories.plan(approved=True)
+    item = services.save_item(plan, None, factories.item_input(quarter=2))
+    login_as(factories.officer(locale="th"))
+    for url in (f"/plans/{plan.id}", "/plans/report?fy=2569", f"/plans/items/{item.id}"):
+        html = client.get(url).get_data(as_text=True)
+        assert not re.search(r">\s*Q\d", html), url
+        assert "ไตรมาส 2" in html, url
+    assert "ปีงบประมาณ พ.ศ. 2569–2571" in client.get(f"/plans/{plan.id}").get_data(as_text=True)
+
+
+def test_in_english_a_plan_names_its_fiscal_years_in_ce_with_be_beside(app, client, login_as):
+    plan = factories.plan()
+    item = services.save_item(plan, None, factories.item_input(quarter=2))
+    login_as(factories.officer(locale="en"))
+    detail = client.get(f"/plans/{plan.id}").get_data(as_text=True)
+    assert "FY 2026–2028 (B.E. 2569–2571)" in detail and ">Q2<" in detail
+    assert "FY 2026 (B.E. 2569), quarter 2" in client.get(f"/plans/items/{item.id}").get_data(as_text=True)
+    form = client.get(f"/plans/{plan.id}/items/{item.id}/edit").get_data(as_text=True)
+    assert ">FY 2027 (B.E. 2570)<" in form
