@@ -174,6 +174,7 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["time"] = formatting.format_time
     app.jinja_env.filters["number"] = formatting.format_number
     app.jinja_env.filters["fiscal_year"] = formatting.format_fiscal_year
+    app.jinja_env.globals["fiscal_years"] = formatting.format_fiscal_years
     app.jinja_env.filters["thai_digits"] = formatting.thai_digits
 
     @app.context_processor

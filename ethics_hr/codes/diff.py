@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -78,10 +79,29 @@ def _inline(old: str, new: str) -> tuple[list[Segment], list[Segment]]:
     return old_parts, new_parts
 
 
+# The Markdown a code's text is written in, taken off each line so the comparison reads as the text reads.
+MARKS = (
+    (re.compile(r"^\s{0,3}#{1,6}\s+"), ""),  # heading
+    (re.compile(r"^\s{0,3}>\s?"), ""),  # quotation
+    (re.compile(r"^(\s*)[-*+]\s+"), r"\1• "),  # list item
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # link or image: its text
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),  # emphasis
+    (re.compile(r"`([^`]*)`"), r"\1"),  # code
+)
+
+
+def plain_line(line: str) -> str:
+    """A line of Markdown as a reader sees it: its words without the markers around them."""
+    for pattern, replacement in MARKS:
+        line = pattern.sub(replacement, line)
+    return line
+
+
 def text_diff(old: str, new: str, *, context: int = CONTEXT) -> list[DiffLine]:
-    """Compare two texts line by line; changed lines also show which characters changed."""
-    old_lines = normalise_text(old).split("\n")
-    new_lines = normalise_text(new).split("\n")
+    """Compare two texts line by line, as read (no Markdown markers); changed lines show what changed."""
+    old_lines = [plain_line(line) for line in normalise_text(old).split("\n")]
+    new_lines = [plain_line(line) for line in normalise_text(new).split("\n")]
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     lines: list[DiffLine] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -112,7 +112,17 @@ def format_fiscal_year(fy_be: int, *, locale: str | None = None, official: bool 
     locale = locale or current_locale()
     if locale == "th":
         return _digits(f"ปีงบประมาณ พ.ศ. {fy_be}", locale, official, None)
-    return f"FY {fy_be} (B.E.) / {fy_be - 543} (C.E.)"
+    return f"FY {fy_be - 543} (B.E. {fy_be})"
+
+
+def format_fiscal_years(first_be: int, last_be: int, *, locale: str | None = None) -> str:
+    """Name a run of fiscal years: "ปีงบประมาณ พ.ศ. 2569–2571" or "FY 2026–2028 (B.E. 2569–2571)"."""
+    if first_be == last_be:
+        return format_fiscal_year(first_be, locale=locale)
+    locale = locale or current_locale()
+    if locale == "th":
+        return f"ปีงบประมาณ พ.ศ. {first_be}–{last_be}"
+    return f"FY {first_be - 543}–{last_be - 543} (B.E. {first_be}–{last_be})"
 
 
 def _digits(text: str, locale: str, official: bool, thai_numerals: bool | None) -> str:

@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ethics_hr.core.locale import bilingual
 from ethics_hr.core.models import TimestampMixin, utc_now
 from ethics_hr.extensions import db
 
@@ -146,11 +147,21 @@ class Notice(db.Model):
     kind: Mapped[str] = mapped_column(db.String(60))
     target: Mapped[str] = mapped_column(db.String(120))
     period: Mapped[str] = mapped_column(db.String(60), default="")
+    # Written in both languages, so the notice reads in the language of the page (title/body: Thai).
     title: Mapped[str] = mapped_column(db.String(300))
     body: Mapped[str] = mapped_column(db.Text, default="")
+    title_en: Mapped[str] = mapped_column(db.String(300), default="", server_default="")
+    body_en: Mapped[str] = mapped_column(db.Text, default="", server_default="")
     link: Mapped[str | None] = mapped_column(db.String(500))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     read_at: Mapped[datetime | None]
+
+    def title_in(self, locale: str | None = None) -> str:
+        return bilingual(self.title, self.title_en, locale)
+
+    def body_in(self, locale: str | None = None) -> str:
+        # A notice written before both languages were kept has only title/body, in the language of that day.
+        return bilingual(self.body, self.body_en if self.title_en else "", locale)
 
 
 class NotificationSetting(TimestampMixin, db.Model):

@@ -22,7 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ethics_hr.core.db import dialect, insert_ignoring_conflict
 from ethics_hr.core.language import locale_of
-from ethics_hr.core.locale import current_locale
+from ethics_hr.core.locale import LOCALES, current_locale
 from ethics_hr.core.models import utc_now
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
@@ -163,7 +163,8 @@ def notify(
         message = _as_message(render(dataclasses.replace(r, locale=locale)))
     wrote = False
     if want_notice:
-        row = _notice_row(r.id, kind, target, period, message, link, utc_now())
+        texts = _in_every_language(r, render, locale, message)
+        row = _notice_row(r.id, kind, target, period, texts, link, utc_now())
         result = insert_ignoring_conflict(Notice.__table__, row, index_elements=NOTICE_KEY)
         wrote |= inserted_id(result) is not None
     if want_email:
@@ -238,7 +239,8 @@ def notify_many(
                 if need_mail and attachments:
                     files[(t, key)] = files_of(resolved)
             if need_notice:
-                notices.append(_notice_row(r.id, kind, t, period, message, link_of(r), now))
+                texts = _in_every_language(r, render, locale, message)
+                notices.append(_notice_row(r.id, kind, t, period, texts, link_of(r), now))
             if need_mail:
                 mails.append(
                     {
@@ -263,14 +265,30 @@ def notify_many(
 NOTICE_KEY = ["kind", "target", "period", "user_id"]
 
 
-def _notice_row(user_id, kind, target, period, message: Message, link, now) -> dict[str, Any]:
+def _in_every_language(r: Recipient, render: Render, locale: str, message: Message) -> dict[str, Message]:
+    """A notice is read in the language of the page, which its reader may change: write it in each one."""
+    texts = {locale: message}
+    for other in LOCALES:
+        if other not in texts:
+            with force_locale(other):
+                texts[other] = _as_message(render(dataclasses.replace(r, locale=other)))
+    return texts
+
+
+def _notice_body(message: Message) -> str:
+    return message.notice if message.notice is not None else message.text
+
+
+def _notice_row(user_id, kind, target, period, texts: dict[str, Message], link, now) -> dict[str, Any]:
     return {
         "user_id": user_id,
         "kind": kind,
         "target": target,
         "period": period,
-        "title": message.subject[:300],
-        "body": message.notice if message.notice is not None else message.text,
+        "title": texts["th"].subject[:300],
+        "body": _notice_body(texts["th"]),
+        "title_en": texts["en"].subject[:300],
+        "body_en": _notice_body(texts["en"]),
         "link": link,
         "created_at": now,
         "read_at": None,

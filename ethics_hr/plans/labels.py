@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from flask_babel import pgettext
 
 from ethics_hr.plans.models import ItemStatus, Period, PlanStatus
 
@@ -17,6 +18,21 @@ def status_labels() -> dict[str, str]:
         PlanStatus.DRAFT: _("Draft"),
         PlanStatus.APPROVED: _("Approved"),
         PlanStatus.SUPERSEDED: _("Superseded"),
+    }
+
+
+def quarter_label(quarter: int) -> str:
+    """A quarter of the fiscal year as the reader writes it ("ไตรมาส 1", "Q1")."""
+    return pgettext("fiscal quarter, short", "Q%(q)d", q=quarter)
+
+
+def target_field_labels() -> dict[str, str]:
+    """The names of an item's targets, for the record of their changes."""
+    return {
+        "target_participants": _("Target number of participants"),
+        "indicator_target": _("Numeric target of the indicator (optional)"),
+        "fiscal_year": _("Planned fiscal year"),
+        "quarter": _("Planned quarter"),
     }
 
 

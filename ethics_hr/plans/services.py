@@ -87,18 +87,34 @@ def save_plan(
     plan.title_en = (title_en or "").strip()
     plan.first_fiscal_year = first_fiscal_year
     plan.last_fiscal_year = last_fiscal_year
-    plan.approved_on = approved_on
-    plan.approved_by = (approved_by or "").strip()
     if document:
         stored = save_upload(document, allowed=DOCUMENTS, field="document", by_id=uploaded_by_id)
         db.session.flush()
         plan.document_id = stored.id
+    # The approval typed on this form is the approval: it goes through the same rule as the Approve button.
+    typed = bool(approved_on or (approved_by or "").strip())
+    if plan.status == PlanStatus.SUPERSEDED:  # approval may be corrected; not back in force
+        if typed:
+            plan.approved_on, plan.approved_by = approved_on, (approved_by or "").strip()
+    elif typed:
+        db.session.flush()
+        _approve(plan, approved_on=approved_on, approved_by=approved_by)
+    elif plan.is_approved:
+        raise RuleViolation(
+            str(_l("An approved plan keeps its approval: enter the date and who approved it.")), "approved_on"
+        )
+    else:
+        plan.approved_on, plan.approved_by = None, ""
     return plan
 
 
 @transactional
 def approve(plan: Plan, *, approved_on: date | None, approved_by: str) -> None:
     """Mark the plan approved; an earlier approved plan covering the same years is superseded."""
+    _approve(plan, approved_on=approved_on, approved_by=approved_by)
+
+
+def _approve(plan: Plan, *, approved_on: date | None, approved_by: str) -> None:
     if not approved_on:
         raise RuleViolation(str(_l("Enter the date the plan was approved.")), "approved_on")
     if not (approved_by or "").strip():

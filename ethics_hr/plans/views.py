@@ -10,7 +10,7 @@ from ethics_hr.core.access import login_required, officer_required
 from ethics_hr.core.args import fiscal_year_arg, id_arg
 from ethics_hr.core.errors import RuleViolation, apply_to_form, flashed, shown_on
 from ethics_hr.core.exports import download
-from ethics_hr.core.formatting import current_locale
+from ethics_hr.core.formatting import current_locale, format_fiscal_year
 from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.core.uploads import StoredFile, send_stored
@@ -18,7 +18,7 @@ from ethics_hr.extensions import db
 from ethics_hr.people import services as people
 from ethics_hr.plans import actuals, exports, services
 from ethics_hr.plans.forms import ApproveForm, ItemForm, LinkSessionForm, PlanForm, ProgressForm
-from ethics_hr.plans.labels import period_labels, status_labels
+from ethics_hr.plans.labels import period_labels, quarter_label, status_labels, target_field_labels
 from ethics_hr.plans.models import ItemStatus, Period, Plan, PlanItem
 
 bp = Blueprint("plans", __name__, url_prefix="/plans")
@@ -26,7 +26,12 @@ bp = Blueprint("plans", __name__, url_prefix="/plans")
 
 @bp.app_context_processor
 def inject_labels():
-    return {"plan_status_labels": status_labels, "plan_period_labels": period_labels}
+    return {
+        "plan_status_labels": status_labels,
+        "plan_period_labels": period_labels,
+        "quarter_label": quarter_label,
+        "target_field_labels": target_field_labels,
+    }
 
 
 @bp.route("/")
@@ -44,6 +49,7 @@ def plan_form(plan_id: int | None):
     """Create or change a plan's header and its approved document."""
     plan = db.get_or_404(Plan, plan_id) if plan_id else None
     form = PlanForm(obj=plan)
+    was_approved = plan is not None and plan.is_approved
     if form.validate_on_submit():
         with shown_on(form) as outcome:
             saved = services.save_plan(
@@ -58,9 +64,12 @@ def plan_form(plan_id: int | None):
                 uploaded_by_id=current_user.id,
             )
         if outcome.ok:
-            flash(_("The plan has been saved."), "success")
+            approved_now = saved.is_approved and not was_approved
+            flash(_("The plan is approved.") if approved_now else _("The plan has been saved."), "success")
             return redirect(url_for("plans.detail", plan_id=saved.id))
-    return render_template("plans/plan_form.html", form=form, plan=plan)
+    return render_template("plans/plan_form.html", form=form, plan=plan), (
+        400 if request.method == "POST" else 200
+    )
 
 
 @bp.route("/<int:plan_id>")
@@ -113,7 +122,7 @@ def _item_form(plan: Plan, item: PlanItem | None) -> ItemForm:
     form.department_ids.choices = [(d.id, d.name(locale)) for d in departments]
     form.category_ids.choices = [(c.id, c.name(locale)) for c in people.staff_categories()]
     form.responsible_department_id.choices = [(None, "—")] + [(d.id, d.name(locale)) for d in departments]
-    form.fiscal_year.choices = [(fy, str(fy)) for fy in plan.fiscal_years]
+    form.fiscal_year.choices = [(fy, format_fiscal_year(fy)) for fy in plan.fiscal_years]
     if item is not None and request.method == "GET":
         form.department_ids.data = [d.id for d in item.departments]
         form.category_ids.data = [c.id for c in item.categories]

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app, url_for
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress
 
 from ethics_hr.core.db import transactional
 from ethics_hr.core.models import utc_now
@@ -32,19 +32,40 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _host() -> str:
-    base = current_app.config["BASE_URL"]
-    return base.split("://", 1)[-1].split("/", 1)[0] or "ethics-hr"
+# The UIDs' domain is the same on every installation: a session keeps its UID when the app moves to another
+# address (BASE_URL), so calendars never hold it twice.
+UID_DOMAIN = "ethics-hr"
+
+
+def uid_of(s: TrainingSession) -> str:
+    return f"training-session-{s.id}@{UID_DOMAIN}"
+
+
+def method_for(s: TrainingSession) -> str:
+    """The iTIP method of a file about one session: CANCEL removes a cancelled session from calendars."""
+    return "CANCEL" if s.status == SessionStatus.CANCELLED else "PUBLISH"
+
+
+def media_type(s: TrainingSession) -> str:
+    """The content type of a mail attachment holding one session's file."""
+    return f"text/calendar; method={method_for(s)}; charset=utf-8"
+
+
+def _organizer(locale: str) -> vCalAddress:
+    organizer = vCalAddress(f"mailto:{current_app.config['MAIL_SENDER']}")
+    organizer.params["cn"] = get_settings().name(locale)
+    return organizer
 
 
 def event_for(s: TrainingSession, locale: str) -> Event:
     """Describe one session as an iCalendar event; a cancelled session keeps its UID with STATUS:CANCELLED."""
     event = Event()
-    event.add("uid", f"training-session-{s.id}@{_host()}")
+    event.add("uid", uid_of(s))
     event.add("dtstamp", utc_now())
     event.add("dtstart", s.starts_at)
     event.add("dtend", s.ends_at)
     event.add("summary", s.course.title(locale))
+    event.add("organizer", _organizer(locale))
     if s.place:
         event.add("location", s.place)
     lines = [s.course.description(locale)]
@@ -55,24 +76,31 @@ def event_for(s: TrainingSession, locale: str) -> Event:
         event.add("url", s.online_url)
     event.add("description", "\n".join(line for line in lines if line))
     event.add("status", "CANCELLED" if s.status == SessionStatus.CANCELLED else "CONFIRMED")
-    # Each change to the session changes the sequence, so calendars replace their copy.
-    event.add("sequence", int(s.updated_at.timestamp() // 60) if s.updated_at else 0)
+    # Each change a calendar shows raises the sequence, so calendars replace their copy.
+    event.add("sequence", s.sequence or 0)
     event.add("last-modified", s.updated_at or utc_now())
     return event
 
 
-def calendar_bytes(sessions: Iterable[TrainingSession], *, name: str, locale: str) -> bytes:
+def calendar_bytes(
+    sessions: Iterable[TrainingSession], *, name: str, locale: str, method: str = "PUBLISH"
+) -> bytes:
     """Write sessions as an RFC 5545 calendar."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    cal.add("method", method)
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", get_settings().timezone)
     for s in sessions:
         cal.add_component(event_for(s, locale))
     return cal.to_ical()
+
+
+def session_bytes(s: TrainingSession, locale: str) -> bytes:
+    """Write one session's file: PUBLISH while it stands, CANCEL once it is cancelled."""
+    return calendar_bytes([s], name=s.course.title(locale), locale=locale, method=method_for(s))
 
 
 def feed_sessions(person_id: int) -> list[TrainingSession]:

@@ -15,7 +15,7 @@ from ethics_hr.core.formatting import format_datetime
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
-from ethics_hr.training import attendance, hours
+from ethics_hr.training import attendance, enrolment, hours
 from ethics_hr.training.models import (
     LATE_AFTER,
     Attendance,
@@ -29,6 +29,10 @@ from ethics_hr.training.reference import LATE, PRESENT
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read from a screen across a room
 CODE_LENGTH = 6
+SEAT_OFFERED = _l("You were invited to this session but have not enrolled. Enrol and check in below.")
+SESSION_FULL = _l(
+    "You were invited, but every seat of this session is taken. Please ask the organiser at the desk."
+)
 
 
 def new_checkin_code() -> str:
@@ -62,9 +66,29 @@ def find_session(code: str) -> TrainingSession | None:
     return db.session.scalar(db.select(TrainingSession).where(TrainingSession.checkin_code == code))
 
 
+class NotEnrolled(RuleViolation):
+    """An invited person without a seat checks in; `can_enrol`: a seat is free to take at the door."""
+
+    def __init__(self, message: str, *, can_enrol: bool):
+        super().__init__(message, "code")
+        self.can_enrol = can_enrol
+
+
+def _full() -> NotEnrolled:
+    return NotEnrolled(
+        str(SESSION_FULL),
+        can_enrol=False,
+    )
+
+
 @transactional
-def check_in(code: str, person: Person, *, by_user_id: int | None) -> tuple[TrainingSession, Attendance]:
-    """Record that a person on the roster is here, from the code shown in the room; say why not otherwise."""
+def check_in(
+    code: str, person: Person, *, by_user_id: int | None, enrol: bool = False
+) -> tuple[TrainingSession, Attendance]:
+    """Record that a person on the roster is here, from the code shown in the room; say why not otherwise.
+
+    An invited person who never took a seat may take a free one at the door (`enrol`) and check in at once.
+    """
     s = find_session(code)
     if s is None:
         raise RuleViolation(
@@ -90,7 +114,19 @@ def check_in(code: str, person: Person, *, by_user_id: int | None) -> tuple[Trai
             Registration.session_id == s.id, Registration.person_id == person.id
         )
     )
-    if state != RegistrationState.ENROLLED:
+    if state in (RegistrationState.INVITED, RegistrationState.WAITLISTED, RegistrationState.WITHDRAWN):
+        if not enrol:
+            if s.seats_left > 0:
+                raise NotEnrolled(
+                    str(SEAT_OFFERED),
+                    can_enrol=True,
+                )
+            raise _full()
+        try:
+            enrolment.seat_walk_in(s, person)  # the seat is taken by one conditional UPDATE, as at the desk
+        except enrolment.SessionFull:
+            raise _full() from None
+    elif state != RegistrationState.ENROLLED:
         raise RuleViolation(
             str(_l("You are not on the roster of this session. Please ask the organiser at the desk.")),
             "code",

@@ -131,6 +131,7 @@ class CheckInForm(BaseForm):
         validators=[DataRequired(_l("Enter the code shown in the room.")), Length(max=20)],
     )
     submit = SubmitField(_l("Check in"))
+    enrol = SubmitField(_l("Enrol and check in"))
 
 
 class AttendanceImportForm(BaseForm):

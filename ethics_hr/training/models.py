@@ -189,6 +189,8 @@ class TrainingSession(TimestampMixin, db.Model):
     notes: Mapped[str] = mapped_column(db.Text, default="")
     cancelled_at: Mapped[datetime | None]
     cancel_reason: Mapped[str] = mapped_column(db.String(500), default="")
+    # The iCalendar SEQUENCE: one more with every change a calendar shows (time, place, status...).
+    sequence: Mapped[int] = mapped_column(default=0, server_default="0")
 
     course: Mapped[Course] = relationship(lazy="joined")
 

@@ -25,7 +25,7 @@ from ethics_hr.notifications.services import (
     render_message,
 )
 from ethics_hr.people.contacts import recipients_of
-from ethics_hr.training.calendar import calendar_bytes
+from ethics_hr.training.calendar import media_type, session_bytes
 from ethics_hr.training.models import RegistrationState, TrainingSession
 
 INVITATION = "training.invitation"
@@ -67,10 +67,7 @@ def _ics(s: TrainingSession):
 
     def files(r: Recipient) -> tuple[Attachment, ...]:
         if r.locale not in built:
-            data = calendar_bytes([s], name=s.course.title(r.locale), locale=r.locale)
-            built[r.locale] = (
-                Attachment("session.ics", data, "text/calendar; method=PUBLISH; charset=utf-8"),
-            )
+            built[r.locale] = (Attachment("session.ics", session_bytes(s, r.locale), media_type(s)),)
         return built[r.locale]
 
     return files
@@ -203,7 +200,7 @@ def moved(s: TrainingSession, person_ids: Iterable[int], *, was: datetime) -> in
         s,
         person_ids,
         kind=SESSION_MOVED,
-        period=f"moved:{utc_now():%Y%m%dT%H%M%S}",
+        period=f"moved:{s.sequence}",
         subject=lambda f: _("Changed: %(title)s, now %(when)s", **f),
         template="moved",
         was=was,

@@ -139,9 +139,12 @@ def update_session(s: TrainingSession, data: SessionInput) -> TrainingSession:
         raise RuleViolation(str(_l("A session can be marked completed only once it has started.")), "status")
     was_year = s.fiscal_year
     was = (s.starts_at, s.ends_at, s.place, s.online_url)
+    shown = _calendar_facts(s)
     s.course_id = data.course_id
     s.starts_at, s.ends_at, s.registration_deadline = starts, ends, deadline
     _apply(s, data)
+    if _calendar_facts(s) != shown:
+        _next_sequence(s)
     db.session.flush()
     hours.refresh_session(s.id, {was_year, s.fiscal_year})  # its date, hours or course may have changed
     enrolment.change_capacity(s, data.capacity)
@@ -152,6 +155,16 @@ def update_session(s: TrainingSession, data: SessionInput) -> TrainingSession:
     ):
         notices.moved(s, _people_on(s), was=was[0])
     return s
+
+
+def _calendar_facts(s: TrainingSession) -> tuple:
+    """What a calendar shows of a session: a change to any of it must reach calendars as a new SEQUENCE."""
+    return (s.course_id, s.starts_at, s.ends_at, s.place, s.online_url, s.speakers, s.status)
+
+
+def _next_sequence(s: TrainingSession) -> None:
+    # Counted in SQL, so two officers saving at once still give two numbers.
+    s.sequence = TrainingSession.sequence + 1
 
 
 def _people_on(s: TrainingSession) -> list[int]:
@@ -179,6 +192,7 @@ def cancel_session(s: TrainingSession, *, reason: str) -> int:
     s.status = SessionStatus.CANCELLED
     s.cancelled_at = utc_now()
     s.cancel_reason = reason.strip()
+    _next_sequence(s)
     db.session.flush()
     hours.refresh_session(s.id, [s.fiscal_year])  # a cancelled session credits nobody
     told = notices.cancelled(s, _people_on(s))

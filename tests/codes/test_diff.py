@@ -17,6 +17,21 @@ def test_text_diff_marks_added_removed_and_changed_characters():
     assert lines[4].text == "ข้อ 4 ใช้สื่อออนไลน์อย่างระมัดระวัง"
 
 
+def test_text_diff_reads_as_the_text_reads_without_markdown_markers():
+    old = "# ประมวลจริยธรรม พ.ศ. 2565\n**ข้อ 1** ซื่อสัตย์\n- ไม่รับ *ของขวัญ*\n> หมายเหตุ"
+    new = "# ประมวลจริยธรรม พ.ศ. 2568\n**ข้อ 1** ซื่อสัตย์สุจริต\n- ไม่รับ *ของขวัญ* ใด ๆ\n> หมายเหตุ"
+    lines = text_diff(old, new)
+    shown = " ".join(line.text for line in lines)
+    for marker in ("**", "# ", "*ของ", "> "):
+        assert marker not in shown, marker
+    assert [line.text for line in lines if line.is_added] == [
+        "ประมวลจริยธรรม พ.ศ. 2568",
+        "ข้อ 1 ซื่อสัตย์สุจริต",
+        "• ไม่รับ ของขวัญ ใด ๆ",
+    ]
+    assert lines[-1].kind == "equal" and lines[-1].text == "หมายเหตุ"
+
+
 def test_text_diff_skips_long_unchanged_runs():
     body = [f"บรรทัด {n}" for n in range(30)]
     new = [*body[:15], "บรรทัดใหม่", *body[15:]]

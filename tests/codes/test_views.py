@@ -522,3 +522,13 @@ def test_the_compliance_export_hands_a_spreadsheet_no_formula(client, login_as, 
         as_text=True
     )
     assert "'=HYPERLINK(1)" in body
+
+
+def test_the_on_behalf_page_in_thai_keeps_a_space_after_the_codes_title(client, login_as, world):
+    world["officer"].preferred_locale = "th"
+    db.session.commit()
+    login_as(world["officer"])
+    url = f"/codes/versions/{world['ids']['version']}/on-behalf/{world['ids']['person']}"
+    html = client.get(url).get_data(as_text=True)
+    # A title often ends in its year ("... พ.ศ. 2569"): the sentence must not run into it.
+    assert f"{world['version'].title} ในแบบฟอร์มกระดาษ" in html

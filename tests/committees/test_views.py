@@ -6,6 +6,7 @@ import io
 import re
 from datetime import UTC, date, datetime
 
+import lxml.html
 import pytest
 import sqlalchemy as sa
 import time_machine
@@ -447,6 +448,33 @@ def test_more_member_rows_are_added_without_saving(client, login_as):
     assert _count(AppointmentOrder) == 0
 
 
+def _first_submit_button(html: str, *, form_attribute: str):
+    """The button Enter in a text field presses: the form's first submit button in document order."""
+    form = lxml.html.fromstring(html).xpath(f"//form[@{form_attribute}]")[0]
+    return form.xpath(".//button[not(@type) or @type='submit'] | .//input[@type='submit']")[0]
+
+
+@pytest.mark.parametrize("with_warning", [False, True])
+def test_enter_in_a_field_of_the_order_form_saves_the_order(client, login_as, with_warning):
+    c = factories.committee()
+    login_as(factories.officer())
+    if with_warning:  # the no-chair warning adds its own button at the top of the form
+        data = _order_form(c, factories.person(), factories.person(), **{"members-0-role": "member"})
+        html = _text(client.post(f"/committees/{c.id}/orders/new", data=data))
+        assert 'data-testid="no-chair-warning"' in html
+    else:
+        html = _text(client.get(f"/committees/{c.id}/orders/new"))
+    button = _first_submit_button(html, form_attribute="data-order-form")
+    assert (button.get("name"), button.get("value")) == ("submit", "1")
+    assert "add_rows" in html  # the rows button is still there, after it
+
+    data = _order_form(c, factories.person(), factories.person())
+    data.pop("submit")
+    data[button.get("name")] = button.get("value")  # what the browser sends for Enter
+    assert client.post(f"/committees/{c.id}/orders/new", data=data).status_code == 302
+    assert _count(AppointmentOrder) == 1
+
+
 def test_the_officer_corrects_an_order(client, login_as, committee):
     order = committee.orders[0]
     login_as(factories.officer())
@@ -545,3 +573,10 @@ def test_a_malformed_page_number_is_404_not_the_first_page(client, login_as, com
     assert client.get("/committees/?page=2x").status_code == 404
     assert client.get("/committees/terms-ending?page=-1").status_code == 404
     assert client.get("/committees/?page=1").status_code == 200
+
+
+def test_a_committee_page_in_thai_does_not_show_its_english_name(client, login_as):
+    c = factories.committee(name_th="คณะกรรมการจริยธรรมเทศบาล", name_en="Municipal Ethics Committee")
+    login_as(factories.officer(locale="th"))
+    html = _text(client.get(f"/committees/{c.id}"))
+    assert "คณะกรรมการจริยธรรมเทศบาล" in html and "Municipal Ethics Committee" not in html

@@ -111,3 +111,12 @@ def test_the_date_filter_follows_the_language_of_the_page(app):
             assert render_template_string("{{ d|date('long') }}", d=DAY) == "30 September 2023"
         with force_locale("th"):
             assert render_template_string("{{ d|date }}", d=DAY) == "30 ก.ย. 2566"
+
+
+def test_a_fiscal_year_in_english_is_named_in_ce_with_be_in_brackets(app):
+    from ethics_hr.core.formatting import format_fiscal_years
+
+    assert format_fiscal_year(2566, locale="en") == "FY 2023 (B.E. 2566)"
+    assert format_fiscal_years(2569, 2571, locale="en") == "FY 2026–2028 (B.E. 2569–2571)"
+    assert format_fiscal_years(2569, 2571, locale="th") == "ปีงบประมาณ พ.ศ. 2569–2571"
+    assert format_fiscal_years(2569, 2569, locale="th") == "ปีงบประมาณ พ.ศ. 2569"

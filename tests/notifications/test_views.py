@@ -423,3 +423,22 @@ def test_the_outbox_and_notices_pages_cost_the_same_queries_for_more_rows(
         count_statements.page(client, "/notifications/"),
     )
     assert few == many
+
+
+def test_a_notice_reads_in_the_language_of_the_page_not_the_one_it_was_written_in(app, client, login_as, org):
+    user = login_as(factories.user(locale="th"))
+    give_notices(user, 1)
+    thai = page_text(client.get("/notifications/"))
+    user.preferred_locale = "en"
+    db.session.commit()
+    english = page_text(client.get("/notifications/"))
+    assert "Welcome to the ethics programme" in english
+    assert "Welcome to the ethics programme" not in thai
+    assert "25 November 2026" in english
+
+
+def test_a_notice_written_before_both_languages_were_kept_shows_what_it_had(app, org):
+    old = Notice(user_id=factories.user().id, kind="k", target="t", title="แจ้งเตือน", body="ข้อความ")
+    db.session.add(old)
+    db.session.commit()
+    assert old.title_in("en") == "แจ้งเตือน" and old.body_in("en") == "ข้อความ"

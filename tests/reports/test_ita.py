@@ -88,7 +88,7 @@ def test_links_name_the_public_page_of_the_right_fiscal_year_and_say_what_is_mis
     assert links["O16.2"].url == "https://ethics.example.go.th/public/codes#dos-donts"
     assert links["O16.3"].url == "https://ethics.example.go.th/public/training/2568"
     assert links["O16.3"].completeness.complete is False
-    assert "No ethics training held yet in FY 2568" in links["O16.3"].completeness.message
+    assert "No ethics training held yet in FY 2025 (B.E. 2568)" in links["O16.3"].completeness.message
     assert "2567" in links["O15"].description("en")
 
 

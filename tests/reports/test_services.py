@@ -64,7 +64,7 @@ def test_hr_summary_is_numbered_and_honest_when_no_domain_data_exists(app):
 def test_hr_summary_in_english(app):
     hr = next(row for row in services.build_report(2570, "en").rows if row.is_hr)
     assert hr.measure == "Use of authority and personnel management"
-    assert "No training with ethics content was held in FY 2570" in hr.summary[1].text
+    assert "No training with ethics content was held in FY 2027 (B.E. 2570)" in hr.summary[1].text
 
 
 def test_the_year_in_progress_says_as_of_when(app):

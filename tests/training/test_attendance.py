@@ -11,7 +11,7 @@ import time_machine
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
-from ethics_hr.training import attendance, checkin
+from ethics_hr.training import attendance, checkin, services
 from ethics_hr.training.models import (
     Attendance,
     AttendanceMethod,
@@ -223,12 +223,39 @@ def test_an_unknown_code_says_so(app):
 
 def test_someone_not_on_the_roster_cannot_check_in(app):
     s = _started()
+    with pytest.raises(RuleViolation, match="not on the roster") as error:
+        checkin.check_in(s.checkin_code, factories.person(), by_user_id=None)
+    assert not isinstance(error.value, checkin.NotEnrolled)
+    assert _rows() == []
+
+
+def test_an_invited_person_without_a_seat_is_offered_one_and_checks_in(app):
+    s = _started(capacity=2)
+    invited = factories.person()
+    factories.register(s, invited)  # invited, never enrolled
+    with pytest.raises(checkin.NotEnrolled, match="Enrol and check in") as error:
+        checkin.check_in(s.checkin_code, invited, by_user_id=None)
+    assert error.value.can_enrol and error.value.field == "code"
+    assert _rows() == []
+    _s, row = checkin.check_in(s.checkin_code, invited, by_user_id=None, enrol=True)
+    assert row.method == AttendanceMethod.BY_SELF
+    db.session.expire_all()
+    assert services.registration_of(s.id, invited.id).state == RegistrationState.ENROLLED
+    assert db.session.get(TrainingSession, s.id).seats_taken == 1
+
+
+def test_an_invited_person_at_a_full_session_is_told_to_see_the_desk(app):
+    s = _started(capacity=1)
+    factories.register(s, factories.person(), RegistrationState.ENROLLED)
     invited = factories.person()
     factories.register(s, invited)
-    with pytest.raises(RuleViolation, match="not on the roster"):
-        checkin.check_in(s.checkin_code, invited, by_user_id=None)
-    with pytest.raises(RuleViolation, match="not on the roster"):
-        checkin.check_in(s.checkin_code, factories.person(), by_user_id=None)
+    for enrol in (False, True):
+        with pytest.raises(checkin.NotEnrolled, match="ask the organiser at the desk") as error:
+            checkin.check_in(s.checkin_code, invited, by_user_id=None, enrol=enrol)
+        assert not error.value.can_enrol
+    assert _rows() == []
+    db.session.expire_all()
+    assert services.registration_of(s.id, invited.id).state == RegistrationState.INVITED
 
 
 def test_checking_in_twice_says_when_the_first_was(app):

@@ -144,7 +144,10 @@ def test_a_cancellation_reaches_even_those_who_turned_optional_notices_off(app, 
     (mail,) = smtp_server.to(english.person.email)
     assert mail["Subject"] == "Cancelled: Ethics at Work, 10 December 2026, 09:00"
     assert "Speaker unavailable" in text_of(mail)
-    assert "STATUS:CANCELLED" in ics_of(mail)
+    assert "STATUS:CANCELLED" in ics_of(mail) and "METHOD:CANCEL" in ics_of(mail)
+    (part,) = mail.iter_attachments()
+    assert part.get_content_type() == "text/calendar" and part.get_param("method") == "CANCEL"
+    assert part["Content-Type"].lower().count("charset") == 1
     assert run(app, session_reminders, at("2026-12-03 08:00")) == 0  # no reminder for a cancelled session
 
 

@@ -42,9 +42,9 @@ def test_session_times_are_local_wall_clock_stored_in_utc(app):
     assert len(s.checkin_code) == 6
 
 
-def test_a_new_session_keeps_the_capacity_given(app):
-    (s,) = services.create_sessions(_input(capacity=45))
-    assert s.capacity == 45 and s.seats_taken == 0
+def test_a_new_session_and_each_of_its_series_keep_the_capacity_given(app):
+    sessions = services.create_sessions(_input(capacity=12, repeat_count=3))
+    assert [s.capacity for s in sessions] == [12, 12, 12]
 
 
 def test_a_session_that_ends_before_it_starts_is_refused(app):

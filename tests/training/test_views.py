@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -93,7 +94,7 @@ def test_the_officer_schedules_a_session_and_is_sent_to_invite_people(client, lo
             "day": "2026-12-10",
             "start_time": "09:00",
             "end_time": "12:00",
-            "capacity": "30",
+            "capacity": "45",
             "place": "ห้องประชุม",
             "status": "open",
             "repeat_count": "1",
@@ -102,7 +103,8 @@ def test_the_officer_schedules_a_session_and_is_sent_to_invite_people(client, lo
     )
     assert response.status_code == 302 and "/invite" in response.headers["Location"]
     s = db.session.scalar(sa.select(TrainingSession))
-    assert s.capacity == 30 and s.status == "open"
+    # 45, not the column's default of 30: the typed capacity is kept.
+    assert s.capacity == 45 and s.status == "open"
 
 
 def test_a_session_ending_before_it_starts_is_shown_next_to_the_field_and_nothing_is_written(
@@ -348,6 +350,20 @@ def test_the_employee_checks_in_with_the_code_and_a_wrong_code_says_so(client, l
     assert f'value="{s.checkin_code}"' in qr_page
 
 
+def test_an_invited_employee_scanning_the_qr_code_enrols_and_checks_in(client, login_as):
+    s = factories.session(starts_at=utc_now() - timedelta(minutes=5))
+    user = factories.user()
+    factories.register(s, user.person)  # invited only
+    login_as(user)
+    page = _text(client.post("/training/checkin", data={"code": s.checkin_code}))
+    assert 'data-field="code"' in page and 'data-testid="checkin-enrol"' in page
+    assert f'value="{s.checkin_code}"' in page  # the code is kept for the second press
+    assert db.session.scalar(sa.select(sa.func.count(Attendance.id))) == 0
+    response = client.post("/training/checkin", data={"code": s.checkin_code, "enrol": "1"})
+    assert response.status_code == 302
+    assert db.session.scalar(sa.select(Attendance.method)) == "self"
+
+
 def test_my_training_record_shows_hours(client, login_as):
     user = factories.user()
     s = factories.session(starts_at=utc_now() - timedelta(days=3), status=SessionStatus.COMPLETED)
@@ -464,3 +480,16 @@ def test_a_whole_room_checks_in_from_one_address_without_being_throttled(app, lo
             session["_user_id"] = user.get_id()
         assert client.post("/training/checkin", data={"code": s.checkin_code}).status_code == 302
     assert db.session.scalar(sa.select(sa.func.count(Attendance.id))) == 35
+
+
+def test_the_roster_writes_its_times_like_every_other_page(client, login_as):
+    officer = factories.officer(locale="th")
+    s = factories.session(starts_at=utc_now() - timedelta(days=1), status=SessionStatus.COMPLETED)
+    marked, invited = factories.person(), factories.person()
+    factories.register(s, marked, RegistrationState.ENROLLED)
+    factories.register(s, invited)
+    attendance.record_marks(s, {marked.id: "present"}, by_user_id=officer.id)
+    login_as(officer)
+    page = _text(client.get(f"/training/sessions/{s.id}"))
+    assert not re.search(r"\d{1,2}/\d{1,2}/\d{2,4}", page)  # "2/12/2569" was the short form
+    assert re.search(r"\d{1,2} [ก-ฮ]\.[ก-ฮ]\.(ค\.)? 25\d\d", page)

@@ -52,7 +52,7 @@ def test_a_year_without_training_says_so_in_thai(client):
 def test_a_year_without_training_says_so_in_english(client):
     client.post("/language/en", data={"next": "/public/training/2570"})
     html = client.get("/public/training/2570").get_data(as_text=True)
-    assert "No trainings recorded for FY 2570" in html
+    assert "No trainings recorded for FY 2027 (B.E. 2570)" in html
     assert 'lang="en"' in html
 
 

@@ -109,16 +109,20 @@ def withdraw(session_id: int):
 def checkin_form():
     """Check in to a session with the code shown in the room."""
     form = CheckInForm()
+    offer_seat = False
     if form.validate_on_submit():
         with shown_on(form) as outcome:
-            s, _row = checkin.check_in(form.code.data, _me(), by_user_id=current_user.id)
+            s, _row = checkin.check_in(
+                form.code.data, _me(), by_user_id=current_user.id, enrol=bool(form.enrol.data)
+            )
         if outcome.ok:
             flash(
                 _("You are checked in to %(title)s. Welcome!", title=s.course.title(current_locale())),
                 "success",
             )
             return redirect(url_for("training.my_session", session_id=s.id))
-    return render_template("training/checkin.html", form=form, s=None)
+        offer_seat = isinstance(outcome.error, checkin.NotEnrolled) and outcome.error.can_enrol
+    return render_template("training/checkin.html", form=form, s=None, offer_seat=offer_seat)
 
 
 @bp.route("/checkin/<code>", methods=["GET"])

@@ -247,8 +247,7 @@ def session_ics(session_id: int):
     s = db.get_or_404(TrainingSession, session_id)
     if not current_user.is_officer and services.registration_of(s.id, current_user.person_id) is None:
         abort(404)
-    body = calendar.calendar_bytes([s], name=s.course.title(current_locale()), locale=current_locale())
-    return download(body, f"training-session-{s.id}.ics")
+    return download(calendar.session_bytes(s, current_locale()), f"training-session-{s.id}.ics")
 
 
 @bp.route("/sessions/<int:session_id>/complete", methods=["POST"])
