@@ -17,11 +17,13 @@ from flask_babel import lazy_gettext as _l
 
 from ethics_hr.core.formatting import format_date
 from ethics_hr.core.timeutil import local_today
+from ethics_hr.extensions import db
 from ethics_hr.notifications.services import (
     NotificationKind,
     Recipient,
     notify_many,
     register_kind,
+    register_target,
     render_message,
 )
 from ethics_hr.people.contacts import recipients_of
@@ -230,3 +232,11 @@ def to_asker(question: Question, *, kind: str, period: str) -> int:
         render=render,
         link=lambda _r: url_for("questions.mine", question_id=question.id),
     )
+
+
+def _describe_questions(ids: list[int]) -> dict[int, str]:
+    # The reference only: the outbox never shows what a question asks, least of all an anonymous one.
+    return {q.id: q.reference for q in db.session.scalars(db.select(Question).where(Question.id.in_(ids)))}
+
+
+register_target("question", _l("Ethics question"), _describe_questions)
