@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ethics_hr.questions.asking import (
     BODY_MAX,
+    REFERENCE,
     SUBJECT_MAX,
     Asked,
     ask,
@@ -18,6 +19,7 @@ from ethics_hr.questions.asking import (
     find_by_receipt,
     my_questions,
     own_question_or_none,
+    receipt_blocks,
     reply_as_asker,
 )
 from ethics_hr.questions.faq import (
@@ -45,6 +47,7 @@ from ethics_hr.questions.statistics import QuestionStats, fiscal_years_with_ques
 
 __all__ = [
     "BODY_MAX",
+    "REFERENCE",
     "SUBJECT_MAX",
     "Asked",
     "QuestionStats",
@@ -70,6 +73,7 @@ __all__ = [
     "published_faq",
     "queue_filters",
     "queue_query",
+    "receipt_blocks",
     "reply_as_asker",
     "stats",
     "step_aside",
