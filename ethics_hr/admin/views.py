@@ -63,6 +63,7 @@ def audit():
         action_label=audit_log.action_label,
         actor_name=audit_log.actor_name,
         value_text=audit_log.value_text,
+        when_text=audit_log.when_text,
         start=request.args.get("from", ""),
         end=request.args.get("to", ""),
     )

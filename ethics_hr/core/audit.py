@@ -21,7 +21,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ethics_hr.core.append_only import append_only
 from ethics_hr.core.models import utc_now
-from ethics_hr.core.timeutil import local_bounds_utc
+from ethics_hr.core.timeutil import local_bounds_utc, local_today, to_local
 from ethics_hr.extensions import db
 
 GENESIS = "0" * 64
@@ -202,8 +202,9 @@ def write_entries(connection: sa.Connection, pending: list[_Pending]) -> None:
     actor_id, actor_label = current_actor()
     now = utc_now()
     if actor_label == "anonymous":
-        # The day, not the minute: an exact time could be matched with someone's login.
-        now = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        # The day, not the minute: an exact time could be matched with someone's login. The organisation's
+        # day, so that the page shows the day it happened (midnight UTC is already 07:00 in Bangkok).
+        now = local_bounds_utc(local_today(), local_today())[0]
     rows = []
     for item in pending:
         row = {
@@ -400,6 +401,15 @@ def actor_name(entry: AuditEntry) -> str:
     """Say who acted: the person's label, or what acted when no one was logged in."""
     label = ACTORS.get(entry.actor_label)
     return str(label) if label is not None else entry.actor_label
+
+
+def when_text(entry: AuditEntry) -> str:
+    """When it happened, local; for an anonymous asker the day only, as it was recorded."""
+    from ethics_hr.core.formatting import format_date, format_datetime
+
+    if entry.actor_label == "anonymous":
+        return format_date(to_local(entry.occurred_at).date())
+    return format_datetime(entry.occurred_at)
 
 
 def value_text(value: Any) -> str:

@@ -190,3 +190,15 @@ def test_the_audit_page_names_record_types_actions_and_actors_in_the_readers_lan
     assert "visitor" not in html and "ผู้เข้าชมที่ไม่ได้เข้าสู่ระบบ" not in html
     assert user.audit_label in html
     assert "2026-11-23T03:00" not in html and "23 พ.ย. 2569 10:00 น." in html
+
+
+def test_an_anonymous_askers_entry_shows_the_local_day_it_happened_and_no_time(client, admin):
+    from ethics_hr.core.audit import anonymous
+
+    # 2 Dec 2026, 06:30 in Bangkok is still 1 Dec in UTC: the entry belongs to 2 Dec, with no time.
+    with time_machine.travel(datetime(2026, 12, 1, 23, 30, tzinfo=UTC), tick=False), anonymous():
+        factories.department(code="AAA")
+    html = audit(client)
+    row = html.split("<tbody>", 1)[1].split("</tr>", 1)[0]  # the newest entry
+    assert '<td class="text-nowrap">2 Dec 2026</td>' in row
+    assert "An anonymous asker" in html

@@ -73,7 +73,7 @@ def test_a_year_without_ethics_training_says_so_everywhere(client, login_as, app
     assert "ยังไม่มีการฝึกอบรมในปีงบประมาณ พ.ศ. 2570" in public
     assert "ยังไม่มีการฝึกอบรมในปีงบประมาณ พ.ศ. 2570" in dashboard
     # No ITA catalogue for 2570 unless the administrator adds one: the page says so (not a 404).
-    assert "ยังไม่มีรายการตัวชี้วัด ITA ของปีการประเมิน 2570" in ita
+    assert "ยังไม่มีรายการข้อการประเมิน ITA ของปีที่ประเมิน 2570" in ita
 
 
 def test_dashboard_draws_hours_per_department_against_the_requirement(client, login_as, app):
