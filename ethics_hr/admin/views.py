@@ -17,6 +17,7 @@ from ethics_hr.admin.forms import (
     SetupLogoForm,
     SetupNameForm,
 )
+from ethics_hr.core import audit as audit_log
 from ethics_hr.core.access import PERSONNEL, admin_required
 from ethics_hr.core.args import page_arg
 from ethics_hr.core.audit import entity_types, entries_query, verify_chain
@@ -212,7 +213,12 @@ def audit():
         "admin/audit.html",
         page=page,
         form=form,
-        types=entity_types(),
+        types=sorted(((t, audit_log.record_type_label(t)) for t in entity_types()), key=lambda t: t[1]),
+        record_type_label=audit_log.record_type_label,
+        action_label=audit_log.action_label,
+        actor_name=audit_log.actor_name,
+        value_text=audit_log.value_text,
+        when_text=audit_log.when_text,
         start=request.args.get("from", ""),
         end=request.args.get("to", ""),
     )

@@ -23,6 +23,7 @@ from ethics_hr.notifications.services import (
     Recipient,
     notify_many,
     register_kind,
+    register_target,
     render_message,
 )
 from ethics_hr.people.contacts import recipients_of
@@ -225,3 +226,11 @@ def _digest_notice(digest: Digest, locale: str) -> str:
             for d in digest.departments
         )
     return ", ".join(p.name(locale) for p in digest.people)
+
+
+def _describe_versions(ids: list[int]) -> dict[int, str]:
+    rows = db.session.execute(db.select(CodeVersion.id, CodeVersion.title).where(CodeVersion.id.in_(ids)))
+    return dict(rows.tuples().all())
+
+
+register_target("code_version", _l("Code of ethics version"), _describe_versions)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy.orm import joinedload
 
 from ethics_hr.committees.models import AppointmentOrder, Membership, role_rank
-from ethics_hr.committees.services import memberships_in_force
+from ethics_hr.committees.services import memberships_in_force, memberships_in_force_during
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.extensions import db
 
@@ -21,18 +20,13 @@ def memberships_today() -> list[Membership]:
     return list(db.session.scalars(query).unique())
 
 
-def orders_in_force_on(days: Iterable[date]) -> list[AppointmentOrder]:
-    """The orders with a membership in force on any of the days, oldest first, with their committee."""
-    order_ids: set[int] = set()
-    for day in days:
-        in_force = memberships_in_force(day).subquery()
-        order_ids.update(db.session.scalars(db.select(in_force.c.order_id).distinct()))
-    if not order_ids:
-        return []
+def orders_in_force_during(first: date, last: date) -> list[AppointmentOrder]:
+    """The orders with a membership in force on some day of a period, oldest first, with their committee."""
+    in_force = memberships_in_force_during(first, last).subquery()
     return list(
         db.session.scalars(
             db.select(AppointmentOrder)
-            .where(AppointmentOrder.id.in_(order_ids))
+            .where(AppointmentOrder.id.in_(db.select(in_force.c.order_id)))
             .options(joinedload(AppointmentOrder.committee))
             .order_by(AppointmentOrder.effective_on, AppointmentOrder.id)
         )

@@ -8,15 +8,19 @@ from datetime import date
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import joinedload
 
 from ethics_hr.committees.labels import order_number, role_label
 from ethics_hr.committees.models import AppointmentOrder, Membership
 from ethics_hr.core.formatting import format_date
+from ethics_hr.core.locale import current_locale
+from ethics_hr.extensions import db
 from ethics_hr.notifications.services import (
     NotificationKind,
     Recipient,
     notify_many,
     register_kind,
+    register_target,
     render_message,
 )
 
@@ -108,3 +112,27 @@ def term_ending(membership: Membership, officers: Iterable[Recipient], period: s
         render=render,
         link=lambda _r: url_for("committees.detail", committee_id=committee.id),
     )
+
+
+def _describe_orders(ids: list[int]) -> dict[int, str]:
+    locale = current_locale()
+    found = db.session.scalars(
+        db.select(AppointmentOrder)
+        .where(AppointmentOrder.id.in_(ids))
+        .options(joinedload(AppointmentOrder.committee))
+    )
+    return {o.id: f"{order_number(o)} {o.committee.name(locale)}" for o in found}
+
+
+def _describe_memberships(ids: list[int]) -> dict[int, str]:
+    locale = current_locale()
+    found = db.session.scalars(
+        db.select(Membership)
+        .where(Membership.id.in_(ids))
+        .options(joinedload(Membership.order).joinedload(AppointmentOrder.committee))
+    )
+    return {m.id: f"{m.display_name(locale)}, {m.order.committee.name(locale)}" for m in found}
+
+
+register_target("appointment_order", _l("Appointment order"), _describe_orders)
+register_target("committee_membership", _l("Committee membership"), _describe_memberships)

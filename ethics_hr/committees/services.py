@@ -58,30 +58,44 @@ def term_end() -> sa.ColumnElement:
 
 def in_force_on(day: date) -> sa.ColumnElement[bool]:
     """Return the SQL condition for a membership in force on a local day (order and committee joined)."""
+    return in_force_during(day, day)
+
+
+def in_force_during(first: date, last: date) -> sa.ColumnElement[bool]:
+    """Return the SQL condition for a membership in force on some day from `first` to `last` (inclusive).
+
+    A term with no end date (neither the member's nor the order's) stays in force from its start, however
+    far the period lies ahead; only a replacing order, the committee's dissolution or an end date stops it.
+    """
     replacing = aliased(AppointmentOrder)
     replaced = (
         sa.select(replacing.id)
-        .where(replacing.replaces_id == AppointmentOrder.id, replacing.effective_on <= day)
+        .where(replacing.replaces_id == AppointmentOrder.id, replacing.effective_on <= first)
         .exists()
     )
     end = term_end()
     return sa.and_(
-        term_start() <= day,
-        sa.or_(end.is_(None), end >= day),
-        sa.or_(Committee.dissolved_on.is_(None), Committee.dissolved_on > day),
+        term_start() <= last,
+        sa.or_(end.is_(None), end >= first),
+        sa.or_(Committee.dissolved_on.is_(None), Committee.dissolved_on > first),
         ~replaced,
+    )
+
+
+def memberships_in_force_during(first: date, last: date) -> sa.Select:
+    """Select the memberships in force on some day of a period, with their order and committee joined."""
+    return (
+        db.select(Membership)
+        .join(Membership.order)
+        .join(AppointmentOrder.committee)
+        .where(in_force_during(first, last))
+        .options(contains_eager(Membership.order).contains_eager(AppointmentOrder.committee))
     )
 
 
 def memberships_in_force(day: date) -> sa.Select:
     """Select the memberships in force on a local day, with their order and committee joined."""
-    return (
-        db.select(Membership)
-        .join(Membership.order)
-        .join(AppointmentOrder.committee)
-        .where(in_force_on(day))
-        .options(contains_eager(Membership.order).contains_eager(AppointmentOrder.committee))
-    )
+    return memberships_in_force_during(day, day)
 
 
 def gives_committee_rights(kind: str) -> bool:

@@ -6,20 +6,22 @@ import contextlib
 import contextvars
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import lazy_pgettext
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ethics_hr.core.append_only import append_only
 from ethics_hr.core.models import utc_now
-from ethics_hr.core.timeutil import local_bounds_utc
+from ethics_hr.core.timeutil import local_bounds_utc, local_today, to_local
 from ethics_hr.extensions import db
 
 GENESIS = "0" * 64
@@ -200,8 +202,9 @@ def write_entries(connection: sa.Connection, pending: list[_Pending]) -> None:
     actor_id, actor_label = current_actor()
     now = utc_now()
     if actor_label == "anonymous":
-        # The day, not the minute: an exact time could be matched with someone's login.
-        now = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        # The day, not the minute: an exact time could be matched with someone's login. The organisation's
+        # day, so that the page shows the day it happened (midnight UTC is already 07:00 in Bangkok).
+        now = local_bounds_utc(local_today(), local_today())[0]
     rows = []
     for item in pending:
         row = {
@@ -313,3 +316,117 @@ def entity_types() -> list[str]:
     return list(
         db.session.scalars(sa.select(AuditEntry.entity_type).distinct().order_by(AuditEntry.entity_type))
     )
+
+
+# ---------------------------------------------------------------- what the audit page shows a person
+
+# The record types, by table, as the administrator calls them; a type not listed shows its table name.
+RECORD_TYPES: dict[str, Any] = {
+    "account_token": lazy_pgettext("audit record", "Activation or reset link"),
+    "appointment_order": lazy_pgettext("audit record", "Appointment order"),
+    "attendance_status": lazy_pgettext("audit record", "Attendance status"),
+    "code_acknowledgment": lazy_pgettext("audit record", "Acknowledgment of a code"),
+    "code_dos_dont": lazy_pgettext("audit record", "Do or Don't"),
+    "code_of_ethics": lazy_pgettext("audit record", "Code of ethics"),
+    "code_version": lazy_pgettext("audit record", "Version of a code"),
+    "committee": lazy_pgettext("audit record", "Committee"),
+    "committee_membership": lazy_pgettext("audit record", "Committee membership"),
+    "course": lazy_pgettext("audit record", "Course"),
+    "course_topic": lazy_pgettext("audit record", "Course topic"),
+    "department": lazy_pgettext("audit record", "Department"),
+    "ethics_question": lazy_pgettext("audit record", "Ethics question"),
+    "ethics_question_message": lazy_pgettext("audit record", "Message on a question"),
+    "ethics_question_recusal": lazy_pgettext("audit record", "Stepping aside from a question"),
+    "faq_entry": lazy_pgettext("audit record", "FAQ entry"),
+    "fiscal_year_report": lazy_pgettext("audit record", "Fiscal-year report"),
+    "hr_plan": lazy_pgettext("audit record", "HR plan"),
+    "ita_item": lazy_pgettext("audit record", "ITA item"),
+    "notification_opt_out": lazy_pgettext("audit record", "Notification turned off"),
+    "notification_setting": lazy_pgettext("audit record", "Notification setting"),
+    "organisation_settings": lazy_pgettext("audit record", "Organisation settings"),
+    "outbox_message": lazy_pgettext("audit record", "Outgoing email"),
+    "person": lazy_pgettext("audit record", "Person"),
+    "plan_area": lazy_pgettext("audit record", "Plan area"),
+    "plan_item": lazy_pgettext("audit record", "Plan item"),
+    "plan_item_budget": lazy_pgettext("audit record", "Budget of a plan item"),
+    "plan_item_session": lazy_pgettext("audit record", "Session linked to a plan item"),
+    "question_category": lazy_pgettext("audit record", "Question category"),
+    "report_measure": lazy_pgettext("audit record", "Measure in a report"),
+    "smtp_settings": lazy_pgettext("audit record", "Mail server settings"),
+    "staff_category": lazy_pgettext("audit record", "Staff category"),
+    "stored_file": lazy_pgettext("audit record", "Uploaded file"),
+    "training_attendance": lazy_pgettext("audit record", "Attendance"),
+    "training_calendar_feed": lazy_pgettext("audit record", "Calendar feed"),
+    "training_registration": lazy_pgettext("audit record", "Enrolment"),
+    "training_session": lazy_pgettext("audit record", "Training session"),
+    "user_account": lazy_pgettext("audit record", "User account"),
+    "user_role": lazy_pgettext("audit record", "Role of a user"),
+}
+
+ACTIONS: dict[str, Any] = {
+    "create": lazy_pgettext("audit action", "Created"),
+    "update": lazy_pgettext("audit action", "Changed"),
+    "delete": lazy_pgettext("audit action", "Deleted"),
+    "resend": lazy_pgettext("audit action", "Sent again"),
+}
+
+# Who acted when nobody was logged in: the labels `acting_as` and `current_actor` write.
+ACTORS: dict[str, Any] = {
+    "system": lazy_pgettext("audit actor", "The system"),
+    "scheduler": lazy_pgettext("audit actor", "Scheduled jobs"),
+    "visitor": lazy_pgettext("audit actor", "A visitor who was not logged in"),
+    "anonymous": lazy_pgettext("audit actor", "An anonymous asker"),
+    "demo": lazy_pgettext("audit actor", "The demo data"),
+    "init-data": lazy_pgettext("audit actor", "Command: load the reference data"),
+    "create-admin": lazy_pgettext("audit actor", "Command: create an administrator"),
+    "import-people": lazy_pgettext("audit actor", "Command: import people"),
+}
+
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def record_type_label(entity_type: str) -> str:
+    """Name a record type as the administrator calls it (the table name when it has no label)."""
+    label = RECORD_TYPES.get(entity_type)
+    return str(label) if label is not None else entity_type
+
+
+def action_label(action: str) -> str:
+    label = ACTIONS.get(action)
+    return str(label) if label is not None else action
+
+
+def actor_name(entry: AuditEntry) -> str:
+    """Say who acted: the person's label, or what acted when no one was logged in."""
+    label = ACTORS.get(entry.actor_label)
+    return str(label) if label is not None else entry.actor_label
+
+
+def when_text(entry: AuditEntry) -> str:
+    """When it happened, local; for an anonymous asker the day only, as it was recorded."""
+    from ethics_hr.core.formatting import format_date, format_datetime
+
+    if entry.actor_label == "anonymous":
+        return format_date(to_local(entry.occurred_at).date())
+    return format_datetime(entry.occurred_at)
+
+
+def value_text(value: Any) -> str:
+    """Write a recorded value for a person: dates and times in the local, localised form; "—" for none."""
+    from ethics_hr.core.formatting import format_date, format_datetime
+
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "✔" if value else "✘"
+    if isinstance(value, str) and _ISO_DATETIME.match(value):
+        with contextlib.suppress(ValueError):
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            if moment.tzinfo is None:  # stored times are UTC
+                moment = moment.replace(tzinfo=UTC)
+            return format_datetime(moment)
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        with contextlib.suppress(ValueError):
+            return format_date(date.fromisoformat(value))
+    return str(value)

@@ -24,6 +24,7 @@ MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
     "ics": "text/calendar; charset=utf-8",
+    "txt": "text/plain; charset=utf-8",
 }
 # OWASP's rule for CSV injection: a cell a spreadsheet would read as a formula starts with one of these.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -11,11 +11,22 @@ from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
-from ethics_hr.notifications import sender
+from ethics_hr.notifications import registry, sender
 from ethics_hr.notifications.models import STATUSES, OutboxMessage, SmtpSecurity, SmtpSettings
 from ethics_hr.notifications.outbox import queue
 
 TEST_KIND = "smtp_test"
+
+
+def outbox_kind_label(code: str) -> str:
+    """The label of a kind as the outbox shows it, the test mail included (it is no registered kind)."""
+    return str(_l("Test mail to check the mail server")) if code == TEST_KIND else registry.kind_label(code)
+
+
+def outbox_target_labels(targets: list[str]) -> dict[str, str]:
+    """What each outbox message is about, in words, by target."""
+    return registry.target_labels(targets)
+
 
 # The administrator's pages, listed on the admin index as (endpoint, label).
 ADMIN_LINKS = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -187,3 +187,67 @@ def _days_message() -> str:
     from flask_babel import gettext as _
 
     return _("Enter days from 0 to 365.")
+
+
+# ---------------------------------------------------------------- what a message is about (the outbox)
+
+# A target is "<record type>:<id>[:...]"; each domain names its record types and, if it wants, describes
+# records by id (a session's course and date, a question's reference) in one query for a whole page of
+# messages. notifications knows no domain: the domains register here.
+TargetDescriber = Callable[[list[int]], dict[int, str]]
+
+
+@dataclass(frozen=True)
+class TargetType:
+    prefix: str
+    label: Any  # a lazy string
+    describe: TargetDescriber | None = None
+
+
+TARGET_TYPES: dict[str, TargetType] = {}
+
+
+def register_target(prefix: str, label: Any, describe: TargetDescriber | None = None) -> None:
+    """Name a record type that messages are about, with a function that describes records by their ids."""
+    TARGET_TYPES[prefix] = TargetType(prefix, label, describe)
+
+
+def kind_label(code: str) -> str:
+    """The label of a kind of message, as the administrator's pages show it (its code if unregistered)."""
+    kind = KINDS.get(code)
+    return str(kind.label) if kind is not None else code
+
+
+def _split(target: str) -> tuple[str, str]:
+    prefix, _, rest = target.partition(":")
+    return prefix, rest.split(":", 1)[0]
+
+
+def target_labels(targets: list[str]) -> dict[str, str]:
+    """Say what each message is about ("Training session: <course> <date>", not "training_session:17").
+
+    One query per record type, however many messages there are.
+    """
+    ids: dict[str, set[int]] = {}
+    for target in targets:
+        prefix, record_id = _split(target)
+        if prefix in TARGET_TYPES and record_id.isdigit():
+            ids.setdefault(prefix, set()).add(int(record_id))
+    texts = {
+        prefix: TARGET_TYPES[prefix].describe(sorted(found))
+        for prefix, found in ids.items()
+        if TARGET_TYPES[prefix].describe is not None
+    }
+    labels = {}
+    for target in targets:
+        prefix, record_id = _split(target)
+        known = TARGET_TYPES.get(prefix)
+        if known is None:
+            labels[target] = target
+            continue
+        text = texts.get(prefix, {}).get(int(record_id)) if record_id.isdigit() else None
+        if text:
+            labels[target] = f"{known.label}: {text}"
+        else:
+            labels[target] = f"{known.label} {record_id}" if record_id.isdigit() else str(known.label)
+    return labels

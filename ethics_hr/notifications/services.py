@@ -42,8 +42,11 @@ from ethics_hr.notifications.registry import (
     NotificationKind,
     all_kind_settings,
     get_kind,
+    kind_label,
     kind_settings,
     register_kind,
+    register_target,
+    target_labels,
 )
 from ethics_hr.notifications.timing import due_after, due_before, due_repeat
 
@@ -60,6 +63,7 @@ __all__ = [
     "due_before",
     "due_repeat",
     "get_kind",
+    "kind_label",
     "kind_settings",
     "notify",
     "notify_many",
@@ -67,7 +71,9 @@ __all__ = [
     "queue_email",
     "queue_many",
     "register_kind",
+    "register_target",
     "render_message",
+    "target_labels",
 ]
 
 CHUNK = 1000

@@ -202,7 +202,9 @@ def outbox():
         page=page,
         form=form,
         counts=admin.outbox_counts(),
-        kinds=admin.outbox_kinds(),
+        kinds=sorted(((k, admin.outbox_kind_label(k)) for k in admin.outbox_kinds()), key=lambda k: k[1]),
+        kind_label=admin.outbox_kind_label,
+        targets=admin.outbox_target_labels([m.target for m in page.items]),
         mail_configured=admin.sender.mail_config().configured,
         resend_form=ConfirmForm(),
     )
@@ -213,7 +215,13 @@ def outbox():
 def outbox_message(message_id: int):
     """Show one outbox message with its text and its last error."""
     message = db.get_or_404(OutboxMessage, message_id)
-    return render_template("notifications/admin/message.html", message=message, resend_form=ConfirmForm())
+    return render_template(
+        "notifications/admin/message.html",
+        message=message,
+        resend_form=ConfirmForm(),
+        kind_label=admin.outbox_kind_label,
+        targets=admin.outbox_target_labels([message.target]),
+    )
 
 
 @bp.route("/admin/notifications/outbox/<int:message_id>/resend", methods=["POST"])

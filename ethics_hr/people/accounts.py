@@ -11,6 +11,7 @@ from typing import Any
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
+from ethics_hr.core.audit import acting_as
 from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.locale import LOCALES
@@ -149,6 +150,8 @@ def redeem_token(row: AccountToken, password: str) -> User:
     user.password_changed_at = utc_now()
     user.session_version += 1
     row.used_at = utc_now()
+    with acting_as(user.id, user.audit_label):  # the account's own person, holding the one-time link
+        db.session.flush()
     return user
 
 

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from ethics_hr.core import throttle
+from ethics_hr.core.audit import acting_as
 from ethics_hr.core.db import transactional
 from ethics_hr.core.models import utc_now
 from ethics_hr.core.passwords import verify_password
@@ -69,6 +70,8 @@ def authenticate(login: str, password: str, *, address: str) -> User | None:
         count_failure(login, address, user=user)
         return None
     user.last_login_at = utc_now()
+    with acting_as(user.id, user.audit_label):  # the person logging in, not a nameless visitor
+        db.session.flush()
     return user
 
 

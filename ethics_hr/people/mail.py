@@ -5,11 +5,13 @@ from __future__ import annotations
 from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from ethics_hr.core.db import transactional
 from ethics_hr.core.language import locale_of
 from ethics_hr.core.settings import get_settings
-from ethics_hr.notifications.services import queue_email
+from ethics_hr.extensions import db
+from ethics_hr.notifications.services import queue_email, register_target
 from ethics_hr.people.accounts import RESET, IssuedToken, issue_token
 from ethics_hr.people.models import User
 
@@ -40,3 +42,14 @@ def send_reset_link(issued: IssuedToken) -> None:
         body_text=body,
         locale=locale,
     )
+
+
+def _describe_users(ids: list[int]) -> dict[int, str]:
+    from ethics_hr.core.locale import current_locale
+
+    locale = current_locale()
+    found = db.session.scalars(db.select(User).where(User.id.in_(ids)))  # the person comes joined
+    return {u.id: u.person.display_name(locale) for u in found}
+
+
+register_target("user", _l("User account"), _describe_users)

@@ -15,6 +15,7 @@ from ethics_hr.notifications.services import (
     Recipient,
     notify_many,
     register_kind,
+    register_target,
     render_message,
 )
 
@@ -63,3 +64,6 @@ def late_items(items: list[LateItem], officers: Iterable[Recipient], period: str
         render=render,
         link=lambda _r: url_for("plans.index"),
     )
+
+
+register_target("hr_plan", _l("HR plan"))

@@ -56,8 +56,30 @@ def check_length(text: str, limit: int, field: str) -> None:
         raise RuleViolation(str(_l("The text is longer than %(n)d characters.", n=limit)), field)
 
 
+# A receipt code is read aloud, copied by hand and typed back: capitals and digits with none of the
+# look-alikes (0/O, 1/I/L, U/V), in blocks of four. 28 characters of 29 give 136 random bits.
+RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTWXYZ23456789"
+RECEIPT_LENGTH = 28
+RECEIPT_BLOCK = 4
+
+
+def new_receipt_code() -> str:
+    return "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(RECEIPT_LENGTH))
+
+
+def receipt_blocks(code: str) -> list[str]:
+    """Cut a receipt code into blocks of four, as it is shown and read aloud."""
+    return [code[i : i + RECEIPT_BLOCK] for i in range(0, len(code), RECEIPT_BLOCK)]
+
+
 def _digest(code: str) -> str:
     return hashlib.sha256(code.strip().encode("utf-8")).hexdigest()
+
+
+def _presented_forms(code: str) -> tuple[str, str]:
+    """The code as typed without spaces, and in capitals without hyphens (how it is shown and read)."""
+    typed = "".join((code or "").split())
+    return typed, typed.replace("-", "").upper()
 
 
 def _check_text(subject: str, body: str, category_id: int | None) -> tuple[str, str]:
@@ -111,7 +133,7 @@ def _ask(
 ) -> Asked:
     subject, body = _check_text(subject, body, category_id)
     today = local_today()
-    receipt = secrets.token_urlsafe(18) if asker is None else None  # 144 random bits
+    receipt = new_receipt_code() if asker is None else None
     fy = fiscal_year_of(today)
     last = db.session.scalar(db.select(sa.func.max(Question.number)).where(Question.fiscal_year == fy))
     question = Question(
@@ -144,8 +166,9 @@ def _ask(
 
 def find_by_receipt(reference: str, code: str) -> Question | None:
     """Return the anonymous question for a reference and receipt code; any mismatch gives None alike."""
-    match = REFERENCE.match(reference or "")
-    presented = _digest(code or "")
+    match = REFERENCE.match((reference or "").strip().upper())
+    # Codes before blocks of capitals were mixed-case: the code as typed still opens those.
+    presented = [_digest(form) for form in _presented_forms(code)]
     question = None
     if match:
         question = db.session.scalar(
@@ -155,8 +178,8 @@ def find_by_receipt(reference: str, code: str) -> Question | None:
         )
     stored = question.receipt_hash if question is not None and question.anonymous else None
     # Compare even when there is nothing to compare with, so timing does not tell the two cases apart.
-    ok = hmac.compare_digest(presented, stored or "0" * 64)
-    return question if ok and stored else None
+    ok = [hmac.compare_digest(p, stored or "0" * 64) for p in presented]
+    return question if any(ok) and stored else None
 
 
 def reply_as_asker(question: Question, body: str) -> None:

@@ -39,6 +39,13 @@ class ReceiptActionForm(BaseForm):
     body = TextAreaField(_l("Your answer to the committee"), validators=[Optional(), Length(max=BODY_MAX)])
 
 
+class ReceiptFileForm(BaseForm):
+    """The receipt, sent back by the asker's own browser to be written as a file: it is stored nowhere."""
+
+    reference = HiddenField(validators=[DataRequired(), Length(max=20)])
+    code = HiddenField(validators=[DataRequired(), Length(max=64)])
+
+
 class MessageForm(BaseForm):
     body = TextAreaField(_l("Text"), validators=[DataRequired(REQUIRED), Length(max=BODY_MAX)])
 

@@ -74,6 +74,13 @@ def queue_query(member: Person, *, status: str | None = None, mine: bool = False
     return query.order_by(sa.case((overdue, 0), else_=1), Question.due_on, Question.id)
 
 
+def named_asker(question: Question) -> Person | None:
+    """The person who asked by name, as the committee may see them; None for an anonymous question."""
+    if question.anonymous or question.asker_person_id is None:
+        return None
+    return db.session.get(Person, question.asker_person_id)
+
+
 def is_overdue(question: Question, today: date | None = None) -> bool:
     """Whether an open question is past its due date."""
     return question.is_open and question.due_on < (today or local_today())
@@ -102,9 +109,14 @@ def assign(question: Question, member: Person, *, to: Person) -> None:
     _require_open(question)
     if has_stepped_aside(question.id, to.id):
         raise RuleViolation(str(_l("This member stepped aside from the question.")), "member_id")
+    if question.assigned_person_id == to.id:
+        return
     question.assigned_person_id = to.id
     if question.status == QuestionStatus.NEW:
         question.status = QuestionStatus.ASSIGNED
+    if to.id != member.id:  # a member who takes it knows already
+        db.session.flush()
+        notices.assigned(question, to.id, by=member)
 
 
 @transactional

@@ -16,11 +16,14 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ethics_hr.core.formatting import format_date
+from ethics_hr.core.timeutil import local_today
+from ethics_hr.extensions import db
 from ethics_hr.notifications.services import (
     NotificationKind,
     Recipient,
     notify_many,
     register_kind,
+    register_target,
     render_message,
 )
 from ethics_hr.people.contacts import recipients_of
@@ -28,6 +31,7 @@ from ethics_hr.people.models import Person
 from ethics_hr.questions.models import Question
 
 NEW_QUESTION = "questions.new_question"
+ASSIGNED = "questions.assigned"
 ASSIGNEE_REMINDER = "questions.assignee_reminder"
 OVERDUE_CHAIR = "questions.overdue_chair"
 ANSWERED = "questions.answered"
@@ -39,6 +43,11 @@ register_kind(
         _l("Ethics questions: a new question for the committee (anonymous ones the next morning)"),
         mandatory=True,
         defaults={"hour": 8},
+    )
+)
+register_kind(
+    NotificationKind(
+        ASSIGNED, _l("Ethics questions: a question is assigned to you to answer"), mandatory=True
     )
 )
 register_kind(
@@ -102,6 +111,36 @@ def _facts(question: Question, locale: str) -> dict:
         "category": question.category.name(locale),
         "due": format_date(question.due_on, "long", locale=locale),
     }
+
+
+def assigned(question: Question, member_id: int, *, by: Person) -> int:
+    """Tell a member that a question was assigned to them: its reference, category and due date."""
+    period = f"assigned:{member_id}:{local_today().isoformat()}"  # once a day per member, replayable
+
+    def render(r: Recipient):
+        facts = _facts(question, r.locale)
+        return render_message(
+            _("Ethics question %(reference)s is assigned to you", **facts),
+            "questions/mail/assigned",
+            link=url_for("questions.handle", question_id=question.id),
+            notice=_(
+                "%(by)s assigned question %(reference)s (%(category)s) to you; it is due on %(due)s.",
+                by=by.display_name(r.locale),
+                **facts,
+            ),
+            name=r.name,
+            by=by.display_name(r.locale),
+            **facts,
+        )
+
+    return notify_many(
+        recipients_of([member_id]).values(),
+        kind=ASSIGNED,
+        target=target_of(question),
+        period=period,
+        render=render,
+        link=lambda _r: url_for("questions.handle", question_id=question.id),
+    )
 
 
 def assignee_reminder(question: Question, member_id: int, period: str, *, overdue: bool) -> int:
@@ -193,3 +232,11 @@ def to_asker(question: Question, *, kind: str, period: str) -> int:
         render=render,
         link=lambda _r: url_for("questions.mine", question_id=question.id),
     )
+
+
+def _describe_questions(ids: list[int]) -> dict[int, str]:
+    # The reference only: the outbox never shows what a question asks, least of all an anonymous one.
+    return {q.id: q.reference for q in db.session.scalars(db.select(Question).where(Question.id.in_(ids)))}
+
+
+register_target("question", _l("Ethics question"), _describe_questions)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ethics_hr.questions.asking import (
     BODY_MAX,
+    REFERENCE,
     SUBJECT_MAX,
     Asked,
     ask,
@@ -18,6 +19,7 @@ from ethics_hr.questions.asking import (
     find_by_receipt,
     my_questions,
     own_question_or_none,
+    receipt_blocks,
     reply_as_asker,
 )
 from ethics_hr.questions.faq import (
@@ -35,6 +37,7 @@ from ethics_hr.questions.handling import (
     assign,
     has_stepped_aside,
     is_overdue,
+    named_asker,
     queue_filters,
     queue_query,
     step_aside,
@@ -44,6 +47,7 @@ from ethics_hr.questions.statistics import QuestionStats, fiscal_years_with_ques
 
 __all__ = [
     "BODY_MAX",
+    "REFERENCE",
     "SUBJECT_MAX",
     "Asked",
     "QuestionStats",
@@ -63,11 +67,13 @@ __all__ = [
     "has_stepped_aside",
     "is_overdue",
     "my_questions",
+    "named_asker",
     "own_question_or_none",
     "publish_faq",
     "published_faq",
     "queue_filters",
     "queue_query",
+    "receipt_blocks",
     "reply_as_asker",
     "stats",
     "step_aside",

@@ -23,6 +23,7 @@ from ethics_hr.reports import sources
 from ethics_hr.reports.models import ItaItem
 
 SHIPPED = Path(__file__).resolve().parent / "ita"
+MIN_YEAR, MAX_YEAR = 2560, 2700  # the assessment years (B.E.) a catalogue may be kept for
 KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,19}$")
 FIELDS = (
     "key",
@@ -118,9 +119,9 @@ def _ethics_training(fy: int, fy_name: str) -> Completeness:
     return Completeness(
         True,
         _(
-            "%(sessions)d ethics sessions held, %(participants)d participants.",
+            "%(sessions)d ethics sessions held, %(people)d people trained.",
             sessions=len(training.sessions),
-            participants=training.participants,
+            people=training.people_trained,
         ),
     )
 
@@ -318,7 +319,7 @@ def parse(text: str) -> list[dict[str, Any]]:
 @transactional
 def save_catalogue(year: int, text: str) -> None:
     """Replace an assessment year's catalogue with the administrator's JSON, after checking it whole."""
-    if not 2560 <= year <= 2700:
+    if not MIN_YEAR <= year <= MAX_YEAR:
         raise RuleViolation(str(_l("Give an assessment year in B.E., such as 2568.")), "year")
     items = parse(text)
     _replace(year, items)
@@ -327,7 +328,7 @@ def save_catalogue(year: int, text: str) -> None:
 @transactional
 def copy_catalogue(year: int, source_year: int) -> None:
     """Start an assessment year's catalogue as a copy of another year's."""
-    if not 2560 <= year <= 2700:
+    if not MIN_YEAR <= year <= MAX_YEAR:
         raise RuleViolation(str(_l("Give an assessment year in B.E., such as 2568.")), "year")
     if items_of(year):
         raise RuleViolation(str(_l("This year has a catalogue already: edit it instead.")), "year")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from ethics_hr.committees.services import gives_committee_rights
 from ethics_hr.core.formatting import format_date, format_fiscal_year, format_number
 from ethics_hr.reports import sources
 
@@ -116,7 +117,8 @@ def _training_lines(fy: int, fy_name: str, locale: str) -> list[Line]:
 def _committee_lines(fy: int, fy_name: str, locale: str) -> list[Line]:
     committees = sources.committees(fy, locale=locale)
     questions = sources.questions(fy)
-    orders = [(c, o) for c in committees for o in c.orders]
+    # Only the bodies that answer ethics questions (not, say, the code-drafting committee): one rule.
+    orders = [(c, o) for c in committees if gives_committee_rights(c.kind) for o in c.orders]
     if orders:
         headline = _(
             "There are working groups and committees that advise and answer questions on ethics and "

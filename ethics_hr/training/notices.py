@@ -13,15 +13,19 @@ from datetime import datetime
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import joinedload
 
 from ethics_hr.core.formatting import format_datetime, format_time
+from ethics_hr.core.locale import current_locale
 from ethics_hr.core.models import utc_now
+from ethics_hr.extensions import db
 from ethics_hr.notifications.services import (
     Attachment,
     NotificationKind,
     Recipient,
     notify_many,
     register_kind,
+    register_target,
     render_message,
 )
 from ethics_hr.people.contacts import recipients_of
@@ -217,3 +221,16 @@ def seat_offered(s: TrainingSession, person_id: int) -> int:
         subject=lambda f: _("You have a seat: %(title)s, %(when)s", **f),
         template="seat_offered",
     )
+
+
+def _describe_sessions(ids: list[int]) -> dict[int, str]:
+    locale = current_locale()
+    found = db.session.scalars(
+        db.select(TrainingSession)
+        .where(TrainingSession.id.in_(ids))
+        .options(joinedload(TrainingSession.course))
+    )
+    return {s.id: f"{s.course.title(locale)} {format_datetime(s.starts_at)}" for s in found}
+
+
+register_target("training_session", _l("Training session"), _describe_sessions)

@@ -169,3 +169,36 @@ def test_the_administration_menu_is_shown_to_administrators(client, admin):
     html = client.get("/admin/").get_data(as_text=True)
     assert "/admin/audit" in html
     assert "/admin/settings" in html
+
+
+def test_the_audit_page_names_record_types_actions_and_actors_in_the_readers_language(client, login_as, app):
+    from ethics_hr.core.settings import get_settings
+
+    get_settings().default_locale = "th"
+    db.session.commit()
+    with time_machine.travel(datetime(2026, 11, 23, 3, 0, tzinfo=UTC), tick=False):
+        with acting_as(None, "scheduler"):
+            factories.department(code="AAA")
+        user = factories.admin()
+        db.session.commit()
+        client.post("/login", data={"login": user.person.employee_number, "password": factories.PASSWORD})
+        html = client.get("/admin/audit").get_data(as_text=True)
+    assert "สำนัก/กอง" in html and ">department<" not in html  # the record type, not its table
+    assert "งานอัตโนมัติตามกำหนดเวลา" in html and ">scheduler<" not in html
+    assert ">สร้าง<" in html and ">แก้ไข<" in html and ">create<" not in html
+    # The login is the person's own, not a nameless "visitor"; its time is local, not ISO UTC.
+    assert "visitor" not in html and "ผู้เข้าชมที่ไม่ได้เข้าสู่ระบบ" not in html
+    assert user.audit_label in html
+    assert "2026-11-23T03:00" not in html and "23 พ.ย. 2569 10:00 น." in html
+
+
+def test_an_anonymous_askers_entry_shows_the_local_day_it_happened_and_no_time(client, admin):
+    from ethics_hr.core.audit import anonymous
+
+    # 2 Dec 2026, 06:30 in Bangkok is still 1 Dec in UTC: the entry belongs to 2 Dec, with no time.
+    with time_machine.travel(datetime(2026, 12, 1, 23, 30, tzinfo=UTC), tick=False), anonymous():
+        factories.department(code="AAA")
+    html = audit(client)
+    row = html.split("<tbody>", 1)[1].split("</tr>", 1)[0]  # the newest entry
+    assert '<td class="text-nowrap">2 Dec 2026</td>' in row
+    assert "An anonymous asker" in html

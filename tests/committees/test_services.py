@@ -54,6 +54,22 @@ def test_an_order_replaced_in_the_future_stays_in_force_until_then(app):
     assert person.id not in _ids(services.composition_on(c, date(2026, 12, 1)))
 
 
+def test_an_order_with_no_end_date_is_in_force_during_any_later_period(app):
+    from ethics_hr.committees import evidence
+
+    c = factories.committee()
+    open_ended = factories.order(c, [(factories.person(), "chair")], effective_on=D)
+    ended = factories.order(
+        factories.committee(), [(factories.person(), "chair")], effective_on=D, ends_on=date(2026, 3, 31)
+    )
+
+    # A fiscal year years ahead: the order with no end date carries into it, the ended one does not.
+    assert evidence.orders_in_force_during(date(2029, 10, 1), date(2030, 9, 30)) == [open_ended]
+    # A period the ended order reaches into for a day counts it; one before both orders counts neither.
+    assert evidence.orders_in_force_during(date(2026, 3, 31), date(2026, 9, 30)) == [open_ended, ended]
+    assert evidence.orders_in_force_during(date(2025, 10, 1), date(2026, 1, 4)) == []
+
+
 def test_a_members_own_term_overrides_the_orders_dates(app):
     late, early = factories.person(), factories.person()
     c = factories.committee()

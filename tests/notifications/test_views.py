@@ -442,3 +442,30 @@ def test_a_notice_written_before_both_languages_were_kept_shows_what_it_had(app,
     db.session.add(old)
     db.session.commit()
     assert old.title_in("en") == "แจ้งเตือน" and old.body_in("en") == "ข้อความ"
+
+
+def test_the_outbox_names_the_kind_what_a_message_is_about_and_its_status_in_words(app, client, login_as):
+    from datetime import UTC, datetime
+
+    from ethics_hr.training import notices as training_notices
+
+    user = factories.user()
+    course = factories.course(title_th="ประมวลจริยธรรมสำหรับพนักงานใหม่")
+    session = factories.session(course_=course, starts_at=datetime(2026, 12, 2, 2, 0, tzinfo=UTC))
+    notify(
+        recipient(user),
+        kind=training_notices.INVITATION,
+        target=training_notices.target_of(session),
+        period="enrolled",
+        render=hello,
+    )
+    db.session.commit()
+    message = db.session.scalar(sa.select(OutboxMessage))
+    login_as(factories.admin())  # Thai, the organisation's language
+    for url in ("/admin/notifications/outbox", f"/admin/notifications/outbox/{message.id}"):
+        html = page_text(client.get(url))
+        visible = re.sub(r'(title|value)="[^"]*"', "", html)  # attributes are no reading matter
+        assert "training_session:" not in visible and "training.invitation" not in visible
+        assert "รุ่นการอบรม: ประมวลจริยธรรมสำหรับพนักงานใหม่ 2 ธ.ค. 2569 09:00 น." in html
+        assert str(registry.get_kind(training_notices.INVITATION).label) in html
+        assert "รอส่ง" in html and ">pending<" not in html

@@ -173,3 +173,47 @@ def test_every_status_has_a_label_and_a_colour():
         QuestionStatus.ASSIGNED,
         QuestionStatus.WAITING,
     ]
+
+
+def test_the_receipt_code_is_shown_in_blocks_with_a_warning_a_copy_button_a_file_and_print(app, client):
+    from ethics_hr.questions.asking import RECEIPT_ALPHABET
+
+    category = services.categories()[0]
+    response = client.post(
+        "/ask/", data={"category_id": category.id, "subject": "ของขวัญ", "body": "ได้รับกระเช้าจากผู้รับเหมา"}
+    )
+    html = response.get_data(as_text=True)
+    blocks = re.findall(r'class="receipt-block">([^<]+)<', html)
+    code = "".join(blocks)
+    assert len(blocks) == 7 and all(len(b) == 4 for b in blocks)
+    assert set(code) <= set(RECEIPT_ALPHABET) and not set(code) & set("0O1IL")
+    assert "shown only once and cannot be recovered" in html or "แสดงเพียงครั้งเดียว" in html
+    # The copy button is driven by a script the app serves (no inline handler), and needs a nonce-free src.
+    assert "data-copy=" in html and "js/receipt.js" in html and "onclick" not in html
+    assert "data-print" in html
+    reference = re.search(r'data-testid="reference">([^<]+)<', html).group(1)
+    # The text file holds the reference, the code in blocks and the follow-up address; nothing is looked up.
+    saved = client.post("/ask/receipt.txt", data={"reference": reference, "code": code})
+    assert saved.status_code == 200 and saved.mimetype == "text/plain"
+    assert (
+        "attachment" in saved.headers["Content-Disposition"]
+        and reference in saved.headers["Content-Disposition"]
+    )
+    text = saved.get_data(as_text=True)
+    assert reference in text and " ".join(blocks) in text and "/ask/follow-up" in text
+    assert client.post("/ask/receipt.txt", data={"reference": "nonsense", "code": code}).status_code == 400
+    # The code opens the question however it is typed: in blocks, lower case, or as one string.
+    question = services.find_by_receipt(reference, " ".join(blocks).lower())
+    assert question is not None and services.find_by_receipt(reference.lower(), code).id == question.id
+
+
+def test_a_receipt_of_the_old_mixed_case_form_still_opens_its_question(app):
+    from ethics_hr.questions import asking
+
+    category = services.categories()[0]
+    asked = services.ask(category_id=category.id, subject="เก่า", body="ข", asker=None)
+    old_code = "aB3-x_Yz9Qr2Lm8Np4Ks7Tw5"
+    asked.question.receipt_hash = asking._digest(old_code)
+    db.session.commit()
+    assert services.find_by_receipt(asked.question.reference, old_code).id == asked.question.id
+    assert services.find_by_receipt(asked.question.reference, old_code.upper()) is None

@@ -180,3 +180,46 @@ def test_message_kind_outside_the_three_is_not_found(app, client, login_as):
     question = services.ask(category_id=_category_id(), subject="ก", body="ข", asker=None).question
     response = client.post(f"/questions/committee/{question.id}/message/asker", data={"body": "x"})
     assert response.status_code == 404
+
+
+def test_a_named_question_shows_the_committee_who_asked_and_an_anonymous_one_does_not(app, client, login_as):
+    member = _member()
+    division = factories.department(name_th="กองคลังทดสอบ")
+    asker = factories.person(
+        first_name_th="สมหญิง", last_name_th="ใจดี", position="นักวิชาการเงินและบัญชี", dept=division
+    )
+    named = services.ask(category_id=_category_id(), subject="ถามในนาม", body="ข", asker=asker).question
+    anonymous = services.ask(category_id=_category_id(), subject="ไม่ระบุชื่อ", body="ข", asker=None).question
+    login_as(member)
+    html = client.get(f"/questions/committee/{named.id}").get_data(as_text=True)
+    assert 'data-testid="named-asker"' in html
+    assert "สมหญิง ใจดี" in html and "นักวิชาการเงินและบัญชี" in html and "กองคลังทดสอบ" in html
+    html = client.get(f"/questions/committee/{anonymous.id}").get_data(as_text=True)
+    assert 'data-testid="named-asker"' not in html
+
+
+def test_assigning_a_question_to_a_member_tells_them_and_taking_it_tells_nobody(app, client, login_as):
+    from ethics_hr.notifications.models import Notice, OutboxMessage
+    from ethics_hr.questions import notices
+
+    chair = _member()
+    other = factories.user(email="other.member@example.go.th")
+    factories.order(factories.committee(), [(other.person, "member")], effective_on=date(2026, 1, 5))
+    question = services.ask(
+        category_id=_category_id(), subject="เรื่องของขวัญปีใหม่", body="ข", asker=None
+    ).question
+    with time_machine.travel("2026-11-25 10:00 +07:00"):
+        login_as(chair)
+        client.post(f"/questions/committee/{question.id}/take")
+        assert not db.session.scalars(
+            sa.select(OutboxMessage).where(OutboxMessage.kind == notices.ASSIGNED)
+        ).all()
+        response = client.post(
+            f"/questions/committee/{question.id}/assign", data={"member_id": other.person.id}
+        )
+        assert response.status_code == 302
+    mail = db.session.scalars(sa.select(OutboxMessage).where(OutboxMessage.kind == notices.ASSIGNED)).one()
+    assert mail.user_id == other.id and question.reference in mail.subject
+    assert "ของขวัญ" not in mail.subject  # the subject line of the question stays in the app
+    notice = db.session.scalars(sa.select(Notice).where(Notice.kind == notices.ASSIGNED)).one()
+    assert notice.user_id == other.id

@@ -115,6 +115,7 @@ def test_the_assigned_member_is_reminded_before_and_after_the_due_date(app, smtp
     deliver(at("2026-12-18 08:00"))
     mails = smtp_server.to(english.person.email)
     assert [str(m["Subject"]) for m in mails] == [
+        f"Ethics question {question.reference} is assigned to you",
         f"Due on 10 December 2026: ethics question {question.reference}",
         f"Due on 10 December 2026: ethics question {question.reference}",
         f"Overdue: ethics question {question.reference}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -142,3 +143,47 @@ def test_the_catalogue_is_for_administrators_only(client, login_as):
     login_as(factories.officer())
     assert client.get("/reports/ita/catalogue").status_code == 403
     assert client.get("/reports/ita/catalogue/2568").status_code == 403
+
+
+def test_a_year_without_a_catalogue_says_which_years_exist_and_who_starts_it(client, login_as):
+    login_as(factories.officer(locale="en"))
+    response = client.get("/reports/ita/2566")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "The catalogue has no ITA items for assessment year 2566 yet." in html
+    assert 'href="/reports/ita/2568"' in html
+    assert "Ask an administrator to start the list of 2566" in html
+    assert "<form" not in html.split('data-testid="ita-year-missing"')[1]
+
+
+def test_an_administrator_starts_a_missing_year_from_its_page(client, login_as):
+    login_as(factories.admin(locale="en"))
+    html = client.get("/reports/ita/2566").get_data(as_text=True)
+    assert 'action="/reports/ita/catalogue"' in html and 'type="hidden" value="2566"' in html
+    response = client.post("/reports/ita/catalogue", data={"year": "2566", "source_year": "2568"})
+    assert response.status_code == 302
+    assert [i.key for i in ita.items_of(2566)] == [i.key for i in ita.items_of(2568)]
+    assert 'data-item="O16.1"' in client.get("/reports/ita/2566").get_data(as_text=True)
+
+
+def test_an_order_with_no_end_date_counts_for_a_year_still_to_come(app):
+    import time_machine
+
+    from ethics_hr.committees.models import CommitteeKind
+
+    # The first year is lived in FY 2566; the shipped catalogue asks about FY 2568, not begun yet.
+    with time_machine.travel("2023-09-01 10:00 +0700", tick=False):
+        factories.committee_with_order(kind=CommitteeKind.ETHICS_COMMITTEE, signed_on=date(2023, 1, 10))
+        with app.test_request_context("/"):
+            links = {link.item.key: link for link in ita.evidence_links(2568, "en")}
+    assert links["O16.1"].completeness.complete is True
+
+
+def test_an_order_that_ended_before_a_year_does_not_count_for_it(app):
+    import time_machine
+
+    with time_machine.travel("2023-09-01 10:00 +0700", tick=False):
+        factories.committee_with_order(signed_on=date(2023, 1, 10), ends_on=date(2023, 9, 30))
+        with app.test_request_context("/"):
+            links = {link.item.key: link for link in ita.evidence_links(2568, "en")}
+    assert links["O16.1"].completeness.complete is False

@@ -49,10 +49,20 @@ def test_a_year_that_is_not_a_fiscal_year_is_not_found(client, login_as):
     assert client.get("/reports/dashboard?fy=abc").status_code == 404
 
 
-def test_report_defaults_to_the_last_fiscal_year_that_ended(client, login_as, app):
+def test_report_defaults_to_the_fiscal_year_that_is_running(client, login_as, app):
     login_as(factories.officer())
     response = client.get("/reports/fiscal-year")
-    assert response.location.endswith(f"/reports/fiscal-year/{current_fiscal_year() - 1}")
+    assert response.location.endswith(f"/reports/fiscal-year/{current_fiscal_year()}")
+
+
+def test_reports_card_opens_the_running_fiscal_year_and_names_it(client, login_as):
+    import time_machine
+
+    with time_machine.travel("2026-12-01 10:00 +0700", tick=False):  # FY 2570 is running
+        login_as(factories.officer())
+        html = client.get("/reports/").get_data(as_text=True)
+    assert 'href="/reports/fiscal-year/2570">รายงานประจำปีงบประมาณ พ.ศ. 2570' in html
+    assert 'href="/reports/fiscal-year/2569" data-testid="previous-year-report"' in html
 
 
 def test_report_page_shows_the_seed_table_and_offers_to_start_editing(client, login_as):

@@ -58,3 +58,16 @@ def test_ita_advisory_team_is_complete_once_a_committee_has_members(client, logi
         committee_with_order(kind="advisory_team", name="คณะทำงานให้คำปรึกษาด้านจริยธรรม", number=248)
         html = client.get("/reports/ita/2568").get_data(as_text=True)
     assert "มีคณะกรรมการจริยธรรมหรือคณะทำงานให้คำปรึกษาที่มีคำสั่งแต่งตั้งมีผลอยู่ 1 คณะ" in html
+
+
+def test_a_code_drafting_committee_is_not_reported_as_a_body_that_answers_questions(app):
+    with time_machine.travel(TODAY, tick=False):
+        committee_with_order(kind="code_drafting", name="คณะกรรมการจัดทำประมวล", number=45)
+        hr = next(row for row in services.build_report(2569, "th").rows if row.is_hr)
+        texts = [line.text for line in hr.summary]
+        assert not any("45/2568" in t for t in texts)
+        assert any(t.startswith("3. ยังไม่มีการบันทึกคำสั่งแต่งตั้งคณะกรรมการจริยธรรม") for t in texts)
+        committee_with_order(kind="advisory_team", name="คณะทำงานให้คำปรึกษา", number=46)
+        hr = next(row for row in services.build_report(2569, "th").rows if row.is_hr)
+    texts = [line.text for line in hr.summary]
+    assert any("46/2568" in t for t in texts) and not any("45/2568" in t for t in texts)

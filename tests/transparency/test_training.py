@@ -69,10 +69,11 @@ def test_a_year_without_ethics_training_says_so_everywhere(client, login_as, app
         login_as(factories.officer())
         public = client.get("/public/training/2570").get_data(as_text=True)
         dashboard = client.get("/reports/dashboard?fy=2570").get_data(as_text=True)
-        ita = client.get("/reports/ita/2570").status_code
+        ita = client.get("/reports/ita/2570").get_data(as_text=True)
     assert "ยังไม่มีการฝึกอบรมในปีงบประมาณ พ.ศ. 2570" in public
     assert "ยังไม่มีการฝึกอบรมในปีงบประมาณ พ.ศ. 2570" in dashboard
-    assert ita == 404  # no ITA catalogue for 2570 unless the administrator adds one
+    # No ITA catalogue for 2570 unless the administrator adds one: the page says so (not a 404).
+    assert "ยังไม่มีรายการข้อการประเมิน ITA ของปีที่ประเมิน 2570" in ita
 
 
 def test_dashboard_draws_hours_per_department_against_the_requirement(client, login_as, app):
@@ -107,3 +108,28 @@ def test_ita_training_item_is_complete_once_ethics_training_is_held(client, logi
         login_as(factories.officer())
         html = client.get("/reports/ita/2569").get_data(as_text=True)
     assert "จัดอบรมด้านจริยธรรมแล้ว 2 ครั้ง" in html
+
+
+def test_ita_page_and_public_page_count_the_same_participants(client, login_as, app):
+    from ethics_hr.reports import ita
+
+    # Two ethics sessions attended by the same three people and one more: four people, five attendances.
+    people = [factories.person() for _ in range(4)]
+    with time_machine.travel(DAY, tick=False):
+        held_session(code="ETH1", title="จริยธรรม 1", ethics=True, day=date(2026, 3, 12), attendees=people[:3])
+        held_session(code="ETH2", title="จริยธรรม 2", ethics=True, day=date(2026, 3, 12), attendees=people[1:])
+    ita.copy_catalogue(2569, 2568)
+    db_commit()
+    with time_machine.travel(TODAY, tick=False):
+        public = client.get("/public/training/2569").get_data(as_text=True)
+        login_as(factories.officer(locale="en"))
+        html = client.get("/reports/ita/2569").get_data(as_text=True)
+    assert '<div class="display-6">4</div><div class="text-body-secondary">บุคลากรที่ได้รับการอบรม' in public
+    assert "2 ethics sessions held, 4 people trained." in html
+    assert "5 people" not in html
+
+
+def db_commit() -> None:
+    from ethics_hr.extensions import db
+
+    db.session.commit()

@@ -62,6 +62,7 @@ def _render_handle(question, **forms):
     return render_template(
         "questions/handle.html",
         question=question,
+        asker=services.named_asker(question),
         members={p.id: p for p in members},
         message_form=forms.get("message_form") or MessageForm(),
         assign_form=assign_form,

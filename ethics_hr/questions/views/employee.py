@@ -13,6 +13,7 @@ from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.questions import services
 from ethics_hr.questions.forms import AskForm, MessageForm
 from ethics_hr.questions.views.common import bp, category_choices, may_see_stats
+from ethics_hr.questions.views.public import render_receipt
 
 
 @bp.route("/")
@@ -40,9 +41,7 @@ def ask():
             )
         if outcome.ok:
             if asked.receipt:
-                return render_template(
-                    "questions/receipt.html", question=asked.question, receipt=asked.receipt
-                )
+                return render_receipt(asked)
             flash(_("Your question has been sent to the ethics committee."), "success")
             return redirect(url_for("questions.mine", question_id=asked.question.id))
     return render_template("questions/ask.html", form=form, public=False)

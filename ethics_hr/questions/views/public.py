@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, render_template
+from flask import abort, flash, render_template, url_for
 from flask_babel import gettext as _
 
 from ethics_hr.core import throttle
 from ethics_hr.core.access import client_address, public
 from ethics_hr.core.errors import flashed, shown_on
+from ethics_hr.core.exports import download
 from ethics_hr.questions import services
-from ethics_hr.questions.forms import FollowUpForm, PublicAskForm, ReceiptActionForm
+from ethics_hr.questions.forms import FollowUpForm, PublicAskForm, ReceiptActionForm, ReceiptFileForm
 from ethics_hr.questions.views.common import category_choices, public_bp
 
 PUBLIC_ASK_LIMIT = "5 per hour"
@@ -40,8 +41,38 @@ def public_ask():
             )
         if outcome.ok:
             throttle.hit("public-ask", address, PUBLIC_ASK_LIMIT)
-            return render_template("questions/receipt.html", question=asked.question, receipt=asked.receipt)
+            return render_receipt(asked)
     return render_template("questions/ask.html", form=form, public=True)
+
+
+def render_receipt(asked):
+    """Show an anonymous asker their reference and receipt code, once, with the means to keep them."""
+    code = asked.receipt
+    return render_template(
+        "questions/receipt.html",
+        question=asked.question,
+        receipt=code,
+        blocks=services.receipt_blocks(code),
+        file_form=ReceiptFileForm(formdata=None, reference=asked.question.reference, code=code),
+    )
+
+
+@public_bp.route("/receipt.txt", methods=["POST"])
+@public
+def receipt_file():
+    """Write the receipt the asker's browser sends back as a text file to keep; nothing is looked up."""
+    form = ReceiptFileForm()
+    reference = (form.reference.data or "").strip().upper()
+    code = "".join((form.code.data or "").split())
+    if not form.validate_on_submit() or not services.REFERENCE.match(reference):
+        abort(400)
+    text = render_template(
+        "questions/receipt.txt",
+        reference=reference,
+        blocks=services.receipt_blocks(code),
+        link=url_for("ask.follow_up", _external=True),
+    )
+    return download(text.replace("\n", "\r\n").encode("utf-8"), f"receipt-{reference}.txt")
 
 
 def _receipt_question(reference: str, code: str):

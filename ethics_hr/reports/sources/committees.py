@@ -14,22 +14,20 @@ from ethics_hr.extensions import db
 from ethics_hr.reports.sources.evidence import CommitteeEvidence, MemberEvidence, OrderEvidence
 
 
-def _evidence_days(fy: int | None) -> tuple[date, ...]:
-    """The days whose composition stands for a fiscal year: its first day and its last (or today)."""
-    today = local_today()
-    if fy is None:
-        return (today,)
+def _evidence_period(fy: int) -> tuple[date, date]:
+    """The days whose orders stand for a fiscal year: the year so far (all of it once it has ended).
+
+    A year still to come is judged on its first day: an order recorded with no end date carries into it.
+    """
     first, last = fiscal_year_range(fy)
-    if first > today:
-        return ()
-    return (first, min(last, today))
+    return first, min(last, max(local_today(), first))
 
 
 def committees(fy: int | None = None, *, locale: str = "th") -> list[CommitteeEvidence]:
     """The committees with their members and the appointment orders behind them.
 
     Without a fiscal year: today's composition of each active committee, as the public page shows it.
-    With one: the orders in force on the year's first day or its last (today while it runs), for the report;
+    With one: the orders in force on some day of the year (up to today while it runs), for the report;
     members are not listed. A constant number of queries, however many committees and orders there are.
     """
     if fy is not None:
@@ -60,9 +58,9 @@ def committees(fy: int | None = None, *, locale: str = "th") -> list[CommitteeEv
 
 
 def _committee_orders(fy: int, locale: str) -> list[CommitteeEvidence]:
-    """The committees with the orders in force on the fiscal year's first or last day (or today)."""
+    """The committees with the orders in force on some day of the fiscal year (up to today)."""
     by_id: dict[int, CommitteeEvidence] = {}
-    for order in evidence.orders_in_force_on(_evidence_days(fy)):
+    for order in evidence.orders_in_force_during(*_evidence_period(fy)):
         committee = order.committee
         found = by_id.setdefault(
             committee.id, CommitteeEvidence(committee.name(locale), committee.kind, committee.mandate)

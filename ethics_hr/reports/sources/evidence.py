@@ -76,11 +76,9 @@ class HeldSession:
 class TrainingEvidence:
     fiscal_year: int
     sessions: list[HeldSession] = field(default_factory=list)
-    people_trained: int = 0  # distinct people credited with ethics hours in the year
-
-    @property
-    def participants(self) -> int:
-        return sum(s.participants for s in self.sessions)
+    # Distinct people credited with ethics hours in the year: the one count of "participants" every page
+    # shows (a person at two sessions is one participant), as training.evidence counts them.
+    people_trained: int = 0
 
     @property
     def person_hours(self) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from ethics_hr.core.access import admin_required, officer_required
 from ethics_hr.core.errors import shown_on
@@ -29,7 +30,15 @@ def ita_links(year: int):
     """List each ITA item of a year with the public address that answers it and whether it is complete."""
     years = ita.catalogue_years()
     if year not in years:
-        abort(404)
+        if not ita.MIN_YEAR <= year <= ita.MAX_YEAR:
+            abort(404)
+        # A year nobody has listed yet is a step to take, not a missing page: say how to take it.
+        form = None
+        if current_user.is_admin and years:
+            form = CopyCatalogueForm(formdata=None, year=year)
+            form.source_year.choices = [(y, str(y)) for y in years]
+            form.source_year.data = years[0]
+        return render_template("reports/ita.html", year=year, years=years, links=None, copy_form=form)
     links = ita.evidence_links(year, current_locale())
     return render_template("reports/ita.html", year=year, years=years, links=links)
 

@@ -27,8 +27,8 @@ def index():
 @bp.route("/fiscal-year")
 @officer_required
 def report_default():
-    """Open the report of the last fiscal year that has ended."""
-    return redirect(url_for("reports.report", fy=current_fiscal_year() - 1))
+    """Open the report of the fiscal year that is running (the year-end report is written while it runs)."""
+    return redirect(url_for("reports.report", fy=current_fiscal_year()))
 
 
 @bp.route("/fiscal-year/<int:fy>")
