@@ -201,7 +201,7 @@ def test_the_outbox_still_says_waiting_to_be_sent(client, login_as):
 def test_the_audit_logs_record_column_is_not_the_evidence_link(client, login_as):
     login_as(factories.admin())
     html = client.get("/admin/audit").get_data(as_text=True)
-    assert "<th>รายการ</th>" in html
+    assert '<th class="text-nowrap">รายการ</th>' in html
     assert "ดูหลักฐาน" not in html
 
 
