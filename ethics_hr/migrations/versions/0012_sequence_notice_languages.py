@@ -7,8 +7,8 @@ Sessions already there start from 0, as their files said nothing reliable before
 A notice was written once, in its reader's language of that day, and stayed so when they read in the other
 language. It now keeps both; a notice written before has only the text it had (title_en stays empty).
 
-Revision ID: 0011_sequence
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-01 23:00:00
 
 """
@@ -18,8 +18,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = "0011_sequence"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
