@@ -19,9 +19,8 @@ class SettingsForm(BaseForm):
     name_th = StringField(
         _l("Organisation name (Thai)"), validators=[DataRequired(REQUIRED), Length(max=200)]
     )
-    name_en = StringField(
-        _l("Organisation name (English)"), validators=[DataRequired(REQUIRED), Length(max=200)]
-    )
+    # Optional, as in the first-run step: without one, English pages show the Thai name.
+    name_en = StringField(_l("Organisation name (English)"), validators=[Optional(), Length(max=200)])
     fiscal_year_start_month = IntegerField(
         _l("Fiscal year starts in month"),
         validators=[DataRequired(REQUIRED), NumberRange(1, 12, _l("Enter a month from 1 to 12."))],

@@ -191,7 +191,7 @@ def settings():
     """Change the organisation's settings."""
     form = SettingsForm(obj=get_settings())
     if form.validate_on_submit():
-        save_settings(**{key: form[key].data for key in SETTABLE})
+        save_settings(**({key: form[key].data for key in SETTABLE} | {"name_en": form.name_en.data or ""}))
         flash(_("The settings have been saved."), "success")
         return redirect(url_for("admin.settings"))
     return render_template("admin/settings.html", form=form)

@@ -75,3 +75,17 @@ def test_the_first_run_pages_are_for_administrators_only(client, login_as):
     for url in ("/admin/setup", "/admin/setup/name", "/admin/setup/officer"):
         assert client.get(url).status_code == 403
     assert client.post("/admin/setup/logo/skip").status_code == 403
+
+
+def test_without_an_english_name_english_pages_show_the_thai_one(client, admin):
+    data = {
+        "name_th": "เทศบาลตำบลบ้านสวน",
+        "name_en": "",
+        "fiscal_year_start_month": "10",
+        "timezone": "Asia/Bangkok",
+        "default_locale": "en",
+        "ethics_hours_required": "6",
+    }
+    assert client.post("/admin/settings", data=data).status_code == 302
+    assert get_settings().name_en == ""
+    assert "เทศบาลตำบลบ้านสวน" in client.get("/home").get_data(as_text=True)
