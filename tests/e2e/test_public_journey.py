@@ -35,7 +35,7 @@ def test_visitor_walks_every_public_page_and_switches_language(page, live_server
     assert "HR management and development plan" in page.locator("h1").inner_text()
 
     page.goto(f"{live_server}/public/training/2570")
-    assert "No trainings recorded for FY 2570" in page.locator("main").inner_text()
+    assert "No trainings recorded for FY 2027 (B.E. 2570)" in page.locator("main").inner_text()
 
 
 @pytest.mark.phone
