@@ -85,8 +85,11 @@ def tasks(ctx) -> list[tuple[str, object, float]]:
         told = codes_jobs.ack_reminders(_a_week_later())
         return {"queued": told}
 
+    # The limits are targets for profile L; smaller profiles only check that the tasks run, so a busy
+    # machine cannot fail the tiny profile the test suite runs.
+    large = ctx.profile == "L"
     return [
-        (f"reminders: publish a code version to everyone ({size:,})", publish, 10.0),
-        (f"reminders: acknowledgment reminder job a week later ({size:,})", remind, 10.0),
-        ("reminders: acknowledgment reminder job again, nothing new", remind_again, 1.0),
+        (f"reminders: publish a code version to everyone ({size:,})", publish, 10.0 if large else None),
+        (f"reminders: acknowledgment reminder job a week later ({size:,})", remind, 10.0 if large else None),
+        ("reminders: acknowledgment reminder job again, nothing new", remind_again, 1.0 if large else None),
     ]
