@@ -89,6 +89,33 @@ def test_the_audit_page_shows_the_changes_escaped(client, admin):
     assert "<script>alert(1)" not in html
 
 
+def test_the_audit_page_names_the_recorded_columns_and_words_in_the_reading_language(client, admin):
+    factories.department(code="LBL", name_th="กองทดสอบ")
+    html = audit(client, what="department")
+    assert 'title="name_th">Name (Thai)</span>' in html and "<code>name_th</code>" not in html
+    admin.preferred_locale = "th"
+    db.session.commit()
+    html = audit(client, what="department")
+    assert "ชื่อ (ภาษาไทย)" in html and ">Name (Thai)<" not in html
+
+
+def test_every_column_the_audit_log_records_has_a_label(app):
+    from ethics_hr.core import audit as audit_log
+
+    audited = [t for t in db.metadata.sorted_tables if t.name in audit_log.RECORD_TYPES]
+    unnamed = [
+        f"{t.name}.{c.name}" for t in audited for c in t.columns if audit_log.field_label(c.name) == c.name
+    ]
+    assert len(audited) > 30 and not unnamed, unnamed
+
+
+def test_the_audit_page_names_stored_statuses_as_the_pages_do(app):
+    from ethics_hr.core import audit as audit_log
+
+    assert audit_log.change_value_text("status", "published") == "Published"
+    assert audit_log.change_value_text("subject", "published") == "published"  # data stays as written
+
+
 def test_the_audit_page_is_paginated(app, client, admin):
     app.config["PER_PAGE"] = 5
     for _ in range(8):

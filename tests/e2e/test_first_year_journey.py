@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from html import unescape
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 import sqlalchemy as sa
@@ -703,9 +702,8 @@ def test_a_new_municipality_lives_its_first_year_and_gets_its_report(
                 officer.click(f"a[href$='/report.{kind}']")
             downloads[kind] = tmp_path / f"ui-{FY}.{kind}"
             info.value.save_as(downloads[kind])
-        # TODO(issue 13 #2): ita-report crashed outside a request when an order has a PDF; SERVER_NAME (read
-        # when an app context is pushed) works around it until public links come from ETHICS_HR_BASE_URL.
-        app.config["SERVER_NAME"] = urlparse(base).netloc
+        # Outside a request the public links (the orders' PDFs) come from ETHICS_HR_BASE_URL, as on a server.
+        app.config["BASE_URL"] = base
         runner = app.test_cli_runner()
         for kind in ("docx", "xlsx"):
             out = tmp_path / f"cli-{FY}.{kind}"
