@@ -680,8 +680,17 @@ _LANGUAGE_SUFFIXES = {
 }
 
 
-def field_label(column: str) -> str:
+# Columns of one name that mean something else in some tables: there `position` is a place in a list.
+FIELDS_OF_TABLE: dict[tuple[str, str], str] = {
+    ("code_dos_dont", "position"): "sort_order",
+    ("report_measure", "position"): "sort_order",
+    ("ita_item", "position"): "sort_order",
+}
+
+
+def field_label(column: str, table: str = "") -> str:
     """Name a recorded column as the forms do; a column with no label keeps its own name."""
+    column = FIELDS_OF_TABLE.get((table, column), column)
     label = FIELDS.get(column)
     if label is not None:
         return str(label)

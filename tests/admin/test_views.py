@@ -107,6 +107,8 @@ def test_every_column_the_audit_log_records_has_a_label(app):
         f"{t.name}.{c.name}" for t in audited for c in t.columns if audit_log.field_label(c.name) == c.name
     ]
     assert len(audited) > 30 and not unnamed, unnamed
+    assert audit_log.field_label("position", "person") == "Position"
+    assert audit_log.field_label("position", "report_measure") == "Order"  # a place in the list there
 
 
 def test_the_audit_page_names_stored_statuses_as_the_pages_do(app):
