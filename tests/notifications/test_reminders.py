@@ -150,3 +150,18 @@ def test_the_demo_has_reminders_for_the_bell(app, runner):
     again = runner.invoke(args=["reminders", "run", "--at", "2026-11-25T09:30"])
     assert "deliver_outbox" in again.output and " 0 queued" in again.output
     assert all(line.endswith(": 0 queued") for line in again.output.splitlines() if "queued" in line)
+
+
+def test_the_demo_years_mail_is_not_sent_when_a_mail_server_is_set(app, runner, smtp_server):
+    from ethics_hr.notifications.models import OutboxStatus
+    from ethics_hr.notifications.outbox import queue_email
+    from ethics_hr.notifications.sender import deliver_due
+
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    statuses = Counter(db.session.scalars(db.select(OutboxMessage.status)))
+    assert statuses[OutboxStatus.SENT] > 100 and statuses[OutboxStatus.PENDING] == 0, statuses
+    assert deliver_due() == 0 and smtp_server.messages == []
+    # What happens after the demo was loaded is mailed as usual.
+    queue_email(kind="test", target="t:1", period="", recipient="a@example.org", subject="s", body_text="b")
+    db.session.commit()
+    assert deliver_due() == 1 and len(smtp_server.messages) == 1
