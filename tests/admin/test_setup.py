@@ -89,3 +89,11 @@ def test_without_an_english_name_english_pages_show_the_thai_one(client, admin):
     assert client.post("/admin/settings", data=data).status_code == 302
     assert get_settings().name_en == ""
     assert "เทศบาลตำบลบ้านสวน" in client.get("/home").get_data(as_text=True)
+
+
+def test_the_checklist_leads_on_to_the_first_step_left(client, admin):
+    html = client.get("/admin/setup").get_data(as_text=True)
+    assert re.search(r'href="/admin/setup/name" data-testid="setup-continue">Continue: ', html)
+    save_settings(name_th="เทศบาลทดสอบ")
+    html = client.get("/admin/setup").get_data(as_text=True)
+    assert 'href="/admin/setup/logo" data-testid="setup-continue"' in html
