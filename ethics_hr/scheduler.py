@@ -34,7 +34,7 @@ from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.models import utc_now
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
-from ethics_hr.notifications.sender import deliver_due
+from ethics_hr.notifications.sender import deliver_due, release_claims_of_the_last_scheduler
 from ethics_hr.plans import jobs as plans_jobs
 from ethics_hr.questions import jobs as questions_jobs
 from ethics_hr.training import jobs as training_jobs
@@ -188,8 +188,15 @@ class SchedulerLock:
         self._file = None
 
     def acquire(self) -> bool:
-        """Take the lock if nobody holds it; never wait."""
+        """Take the lock if nobody holds it; never wait. Whoever held it before has stopped: its outbox
+        claims are freed at once rather than after the claim timeout."""
+        if not self._take():
+            return False
+        with self.app.app_context():
+            release_claims_of_the_last_scheduler()
+        return True
 
+    def _take(self) -> bool:
         with self.app.app_context():
             engine = db.engine
             if engine.dialect.name == "postgresql":

@@ -2,9 +2,10 @@
 
 A row is claimed (status 'sending', a claim token and time) by one conditional UPDATE, so two senders
 never take the same row; the claim is committed before any network I/O, and each sent row is marked right
-after the server accepted it. A sender that dies leaves its claims behind; they go back to 'pending' after
-CLAIM_TIMEOUT. Failures are retried after growing delays; after MAX_ATTEMPTS the row is 'failed' and waits
-for the administrator.
+after the server accepted it. A sender that dies leaves its claims behind; they go back to 'pending' as
+soon as a scheduler takes the lock, or after CLAIM_TIMEOUT. Delivery is at-least-once: a message the mail
+server accepted just before its sender died goes again, with the same Message-ID. Failures are retried
+after growing delays; after MAX_ATTEMPTS the row is 'failed' and waits for the administrator.
 """
 
 from __future__ import annotations
@@ -139,12 +140,12 @@ def deliver_due(
 
 
 @transactional
-def recover_stale_claims(now: datetime | None = None) -> int:
-    """Put back the rows a stopped sender had claimed and not finished."""
+def recover_stale_claims(now: datetime | None = None, *, older_than: timedelta = CLAIM_TIMEOUT) -> int:
+    """Put back the rows a stopped sender claimed more than `older_than` ago and did not finish."""
     now = now or utc_now()
     result = db.session.execute(
         sa.update(T)
-        .where(T.c.status == OutboxStatus.SENDING, T.c.claimed_at < now - CLAIM_TIMEOUT)
+        .where(T.c.status == OutboxStatus.SENDING, T.c.claimed_at <= now - older_than)
         .values(
             status=OutboxStatus.PENDING,
             claimed_by=None,
@@ -155,6 +156,15 @@ def recover_stale_claims(now: datetime | None = None) -> int:
     if result.rowcount:
         log.warning("recovered %d outbox rows from a stopped sender", result.rowcount)
     return result.rowcount
+
+
+def release_claims_of_the_last_scheduler() -> int:
+    """The scheduler lock was just taken, so no other scheduler sends: its claims go back at once.
+
+    A message its sender had handed to the mail server but not yet marked goes out again with the same
+    Message-ID (delivery is at-least-once; mail clients collapse the duplicate).
+    """
+    return recover_stale_claims(older_than=timedelta(0))
 
 
 def _claim(now: datetime, limit: int, only_ids) -> _Batch:

@@ -206,3 +206,55 @@ def test_serve_starts_the_background_scheduler_only_once(app, monkeypatch):
 class _NoThread:
     def start(self):
         pass
+
+
+KILLED_SENDER = """
+import os, signal, sys
+from ethics_hr import create_app
+from ethics_hr.notifications import sender
+from ethics_hr.scheduler import SchedulerLock
+
+config = {"SQLALCHEMY_DATABASE_URI": sys.argv[1], "MAIL_SERVER": "127.0.0.1", "MAIL_PORT": int(sys.argv[2])}
+app = create_app(config | {"INSTANCE_PATH": sys.argv[3]}, env="testing")
+lock = SchedulerLock(app)
+assert lock.acquire()
+# The mail server has accepted the first message; the process dies before marking it sent.
+sender._mark_sent = lambda batch, row: os.kill(os.getpid(), signal.SIGKILL)
+with app.app_context():
+    sender.deliver_due()
+"""
+
+
+@pytest.mark.own_connections
+def test_a_scheduler_killed_mid_send_is_taken_over_and_its_claims_go_at_once(app, smtp_server, tmp_path):
+    import subprocess
+    import sys
+
+    from ethics_hr.notifications.models import OutboxMessage, OutboxStatus
+    from ethics_hr.notifications.sender import deliver_due
+    from tests.notifications.test_sender import queue_plain
+
+    queue_plain(4)
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    dead = subprocess.run(
+        [sys.executable, "-c", KILLED_SENDER, str(url), str(smtp_server.port), app.config["INSTANCE_PATH"]],
+        capture_output=True,
+        timeout=120,
+    )
+    assert dead.returncode == -9, dead.stderr.decode()
+    assert len(smtp_server.messages) == 1  # accepted by the server, not marked
+    db.session.expire_all()
+    assert set(db.session.scalars(sa.select(OutboxMessage.status))) == {OutboxStatus.SENDING}
+
+    # The next scheduler takes the lock at once (the dead one's lock went with its process) and frees the
+    # claims at once, not after the 15-minute claim timeout.
+    successor = SchedulerLock(app)
+    assert successor.acquire()
+    try:
+        assert deliver_due() == 4
+    finally:
+        successor.release()
+    ids = [m["Message-ID"] for m in smtp_server.messages]
+    assert len(ids) == 5 and len(set(ids)) == 4  # one harmless duplicate, with the same Message-ID
+    db.session.expire_all()
+    assert set(db.session.scalars(sa.select(OutboxMessage.status))) == {OutboxStatus.SENT}
