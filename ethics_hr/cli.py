@@ -16,14 +16,49 @@ audit_cli = AppGroup("audit", help="Check the audit log.")
 
 
 @audit_cli.command("verify")
-def audit_verify():
-    """Check the hash chain of the audit log and name the first altered or missing entry."""
-    result = verify_chain()
+@click.option(
+    "--anchors",
+    "anchor_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An anchor file kept outside the database (downloaded from the audit page, or `audit anchors`).",
+)
+def audit_verify(anchor_file: Path | None):
+    """Check the hash chain of the audit log and name the first altered or missing entry.
+
+    The chain is held against the daily anchors: those stored, or those of --anchors FILE.
+    """
+    from ethics_hr.core.audit import read_anchor_file
+
+    anchors = None
+    if anchor_file is not None:
+        try:
+            anchors = read_anchor_file(anchor_file.read_text(encoding="utf-8"))
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--anchors") from error
+    result = verify_chain(anchors=anchors)
     if result.ok:
-        click.echo(f"audit log intact: {result.checked} entries checked")
+        click.echo(f"audit log intact: {result.checked} entries checked against {result.anchored} anchors")
         return
     click.echo(f"audit log broken at entry {result.first_bad_id}: {result.reason}", err=True)
     sys.exit(1)
+
+
+@audit_cli.command("anchor")
+def audit_anchor():
+    """Write today's anchor of the chain now (the scheduler does it every night) and print it."""
+    from ethics_hr.core.audit import anchor_chain, latest_anchor
+
+    with acting_as(None, "system"), unit_of_work():
+        anchor_chain()
+        click.echo(latest_anchor().line)
+
+
+@audit_cli.command("anchors")
+def audit_anchors():
+    """Print the anchor file: every day's anchor, to keep outside the database."""
+    from ethics_hr.core.audit import anchor_file_text, stored_anchors
+
+    click.echo(anchor_file_text(stored_anchors()), nl=False)
 
 
 @click.command("demo")

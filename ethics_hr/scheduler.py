@@ -35,6 +35,7 @@ from ethics_hr.core.models import utc_now
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
 from ethics_hr.notifications.sender import deliver_due, release_claims_of_the_last_scheduler
+from ethics_hr.people.anchors import anchor_the_audit_chain
 from ethics_hr.plans import jobs as plans_jobs
 from ethics_hr.questions import jobs as questions_jobs
 from ethics_hr.training import jobs as training_jobs
@@ -157,6 +158,8 @@ JOBS: list[Job] = [
         own_units=True,
     ),
     Job("plans_late_items", plans_jobs.late_items_digest, REMINDERS, "Monthly digest of late plan items"),
+    # The first run of each day anchors the audit chain and mails the anchor (a missed night is made up).
+    Job("audit_anchor", anchor_the_audit_chain, REMINDERS, "Anchor the audit log and mail the anchor"),
 ]
 
 

@@ -22,6 +22,7 @@ from ethics_hr.core.access import PERSONNEL, admin_required
 from ethics_hr.core.args import page_arg
 from ethics_hr.core.audit import entity_types, entries_query, verify_chain
 from ethics_hr.core.errors import shown_on
+from ethics_hr.core.exports import download
 from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.core.settings import (
@@ -34,6 +35,7 @@ from ethics_hr.core.settings import (
 )
 from ethics_hr.extensions import db
 from ethics_hr.notifications.admin import ADMIN_LINKS as NOTIFICATION_LINKS
+from ethics_hr.people import anchors as _anchors  # noqa: F401  (its notification kind, for the outbox labels)
 from ethics_hr.people import services as people
 from ethics_hr.people.forms import PersonForm
 
@@ -220,9 +222,18 @@ def audit():
         field_label=audit_log.field_label,
         change_value_text=audit_log.change_value_text,
         when_text=audit_log.when_text,
+        anchor=audit_log.latest_anchor(),
         start=request.args.get("from", ""),
         end=request.args.get("to", ""),
     )
+
+
+@bp.route("/audit/anchors.txt")
+@admin_required
+def audit_anchors():
+    """The anchor file: every day's head of the chain, to keep outside the database."""
+    text = audit_log.anchor_file_text(audit_log.stored_anchors())
+    return download(text.encode("utf-8"), "audit-anchors.txt")
 
 
 @bp.route("/audit/verify", methods=["POST"])

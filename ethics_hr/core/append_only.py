@@ -14,7 +14,11 @@ $$ LANGUAGE plpgsql
 
 
 def trigger_statements(table_name: str, dialect: str) -> list[str]:
-    """Return the statements that forbid UPDATE and DELETE on a table for one dialect."""
+    """Return the statements that forbid UPDATE, DELETE and TRUNCATE on a table for one dialect.
+
+    SQLite has no TRUNCATE: its "DELETE FROM t" shortcut is off on a table with triggers, so the DELETE
+    trigger holds. PostgreSQL's TRUNCATE fires no row trigger and needs its own statement trigger.
+    """
     if dialect == "sqlite":
         return [
             f"CREATE TRIGGER {table_name}_no_update BEFORE UPDATE ON {table_name} "
@@ -27,8 +31,17 @@ def trigger_statements(table_name: str, dialect: str) -> list[str]:
             PG_FUNCTION,
             f"CREATE TRIGGER {table_name}_append_only BEFORE UPDATE OR DELETE ON {table_name} "
             f"FOR EACH ROW EXECUTE FUNCTION ethics_hr_refuse_change()",
+            truncate_trigger(table_name),
         ]
     raise NotImplementedError(f"append-only triggers are not written for {dialect}")
+
+
+def truncate_trigger(table_name: str) -> str:
+    """PostgreSQL: refuse TRUNCATE of a table (one statement trigger)."""
+    return (
+        f"CREATE TRIGGER {table_name}_no_truncate BEFORE TRUNCATE ON {table_name} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION ethics_hr_refuse_change()"
+    )
 
 
 def append_only(table: sa.Table) -> sa.Table:

@@ -20,6 +20,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ethics_hr.core.append_only import append_only
+from ethics_hr.core.db import insert_ignoring_conflict
 from ethics_hr.core.models import utc_now
 from ethics_hr.core.timeutil import local_bounds_utc, local_today, to_local
 from ethics_hr.extensions import db
@@ -54,6 +55,33 @@ class AuditEntry(db.Model):
 
 
 append_only(AuditEntry.__table__)
+
+
+class AuditAnchor(db.Model):
+    """The chain's head on a day (how many entries, the last one's id and hash), written once a day.
+
+    A copy leaves the database the same day (mailed to the administrators, shown on the public pages, in the
+    anchor file an administrator downloads), so entries removed later, even from the end, are found by
+    `audit verify` against it.
+    """
+
+    __tablename__ = "audit_anchor"
+    __audited__ = False
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    anchored_on: Mapped[date] = mapped_column(unique=True)
+    entries: Mapped[int] = mapped_column(default=0)
+    head_id: Mapped[int] = mapped_column(default=0)
+    head_hash: Mapped[str] = mapped_column(db.String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+    @property
+    def line(self) -> str:
+        """The anchor as one line of the anchor file: day, entries, head id, head hash."""
+        return f"{self.anchored_on.isoformat()} {self.entries} {self.head_id} {self.head_hash}"
+
+
+append_only(AuditAnchor.__table__)
 
 
 def entry_hash(row: dict[str, Any]) -> str:
@@ -267,14 +295,23 @@ class VerifyResult:
     checked: int
     first_bad_id: int | None = None
     reason: str = ""
+    anchored: int = 0  # how many anchors the chain was held against
 
 
-def verify_chain(batch: int = 5000) -> VerifyResult:
-    """Walk the chain from the start; name the first entry that was altered or whose predecessor is gone."""
+def verify_chain(batch: int = 5000, anchors: list[AuditAnchor] | None = None) -> VerifyResult:
+    """Walk the chain from the start; name the first entry that was altered or whose predecessor is gone.
+
+    Then hold it against the anchors (those stored, or those of an anchor file): each anchored head must still
+    be in the chain, with its hash and the number of entries up to it. Entries removed from the end are found
+    this way, as far as the newest anchor reaches.
+    """
     table = AuditEntry.__table__
     prev = GENESIS
     checked = 0
     last_id = 0
+    heads: dict[int, tuple[str, int]] = {}  # id -> (hash, entries up to it), only for the anchored ids
+    anchors = stored_anchors() if anchors is None else anchors
+    wanted = {a.head_id for a in anchors}
     conn = db.session.connection()
     while True:
         rows = conn.execute(
@@ -291,7 +328,100 @@ def verify_chain(batch: int = 5000) -> VerifyResult:
             prev = row["entry_hash"]
             checked += 1
             last_id = row["id"]
-    return VerifyResult(True, checked)
+            if last_id in wanted:
+                heads[last_id] = (prev, checked)
+    for anchor in sorted(anchors, key=lambda a: a.head_id):
+        if anchor.entries == 0:
+            continue
+        day = anchor.anchored_on.isoformat()
+        found = heads.get(anchor.head_id)
+        if found is None:
+            return VerifyResult(
+                False,
+                checked,
+                anchor.head_id,
+                f"entry {anchor.head_id}, the head anchored on {day}, is missing: entries after entry "
+                f"{last_id} were removed from the end",
+            )
+        if found != (anchor.head_hash, anchor.entries):
+            return VerifyResult(
+                False,
+                checked,
+                anchor.head_id,
+                f"the chain up to it does not match the anchor of {day} ({found[1]} entries, "
+                f"{anchor.entries} anchored)",
+            )
+    return VerifyResult(True, checked, anchored=len(anchors))
+
+
+def chain_head() -> tuple[int, int, str]:
+    """How many entries the chain holds, the last one's id and its hash (0, 0, GENESIS when empty)."""
+    table = AuditEntry.__table__
+    count = db.session.scalar(sa.select(sa.func.count()).select_from(table)) or 0
+    last = db.session.execute(
+        sa.select(table.c.id, table.c.entry_hash).order_by(table.c.id.desc()).limit(1)
+    ).first()
+    return (count, last[0], last[1]) if last else (0, 0, GENESIS)
+
+
+def anchor_chain(day: date | None = None) -> AuditAnchor | None:
+    """Write today's anchor of the chain (once a day); None when the day already has one."""
+    day = day or local_today()
+    if db.session.scalar(sa.select(AuditAnchor.id).where(AuditAnchor.anchored_on == day)) is not None:
+        return None
+    if connection_dialect() == "postgresql":  # the head must not move while it is read
+        db.session.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
+    entries, head_id, head_hash = chain_head()
+    values = {
+        "anchored_on": day,
+        "entries": entries,
+        "head_id": head_id,
+        "head_hash": head_hash,
+        "created_at": utc_now(),
+    }
+    # Two schedulers at once (or a job and the command): the first anchor of the day stays, the other is none.
+    added = insert_ignoring_conflict(AuditAnchor.__table__, values, index_elements=["anchored_on"])
+    if not added.rowcount:
+        return None
+    return db.session.scalar(sa.select(AuditAnchor).where(AuditAnchor.anchored_on == day))
+
+
+def connection_dialect() -> str:
+    return db.session.get_bind().dialect.name
+
+
+def stored_anchors() -> list[AuditAnchor]:
+    return list(db.session.scalars(sa.select(AuditAnchor).order_by(AuditAnchor.anchored_on)))
+
+
+def latest_anchor() -> AuditAnchor | None:
+    return db.session.scalar(sa.select(AuditAnchor).order_by(AuditAnchor.anchored_on.desc()).limit(1))
+
+
+ANCHOR_FILE_HEADER = "# Ethics HR audit anchors: day entries head-id head-sha256"
+
+
+def anchor_file_text(anchors: list[AuditAnchor]) -> str:
+    """The anchor file: one line per day, kept outside the database (see `audit verify --anchors`)."""
+    return "\n".join([ANCHOR_FILE_HEADER, *(a.line for a in anchors)]) + "\n"
+
+
+def read_anchor_file(text: str) -> list[AuditAnchor]:
+    """Read an anchor file back (transient objects, never added to the session); ValueError when malformed."""
+    anchors = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        if len(parts) != 4 or not re.fullmatch(r"[0-9a-f]{64}", parts[3]):
+            raise ValueError(f"line {number} is not 'day entries head-id head-sha256'")
+        try:
+            day, entries, head_id = date.fromisoformat(parts[0]), int(parts[1]), int(parts[2])
+        except ValueError as error:
+            raise ValueError(f"line {number}: {error}") from error
+        anchors.append(AuditAnchor(anchored_on=day, entries=entries, head_id=head_id, head_hash=parts[3]))
+    return anchors
 
 
 def entries_query(

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 
-from ethics_hr.core.access import PERSONNEL
+from ethics_hr.core.access import ADMIN, PERSONNEL
 from ethics_hr.core.formatting import bilingual
 from ethics_hr.core.language import locale_of, organisation_locale
 from ethics_hr.extensions import db
@@ -63,6 +63,14 @@ def recipients_of(people: sa.Select | Iterable[int]) -> dict[int, Recipient]:
             if r is not None:
                 found[row.id] = r
     return found
+
+
+def administrators() -> list[Recipient]:
+    """Return the active people who hold the administrator's role."""
+    admins = (
+        sa.select(User.person_id).join(UserRole, UserRole.user_id == User.id).where(UserRole.role == ADMIN)
+    )
+    return list(recipients_of(admins).values())
 
 
 def personnel_officers() -> list[Recipient]:

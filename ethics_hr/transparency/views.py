@@ -6,6 +6,7 @@ from flask import Blueprint, abort, redirect, render_template, url_for
 
 from ethics_hr.core.access import public
 from ethics_hr.core.args import check_fiscal_year, current_fiscal_year
+from ethics_hr.core.audit import latest_anchor
 from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.uploads import send_stored
 from ethics_hr.reports import sources
@@ -25,7 +26,7 @@ def _years(fy: int) -> list[int]:
 @public
 def index():
     """List the organisation's published evidence, with the current fiscal year's pages."""
-    return render_template("transparency/index.html", fy=current_fiscal_year())
+    return render_template("transparency/index.html", fy=current_fiscal_year(), anchor=latest_anchor())
 
 
 @bp.route("/codes")

@@ -231,3 +231,17 @@ def test_an_anonymous_askers_entry_shows_the_local_day_it_happened_and_no_time(c
     row = html.split("<tbody>", 1)[1].split("</tr>", 1)[0]  # the newest entry
     assert '<td class="text-nowrap">2 Dec 2026</td>' in row
     assert "An anonymous asker" in html
+
+
+def test_the_anchor_is_on_the_audit_page_in_a_file_and_on_the_public_page(client, admin):
+    from ethics_hr.core.audit import anchor_chain
+
+    assert "Not anchored yet" in audit(client)
+    anchor = anchor_chain()
+    db.session.commit()
+    assert f"last entry {anchor.head_id}." in audit(client)
+    response = client.get("/admin/audit/anchors.txt")
+    assert response.status_code == 200 and response.mimetype == "text/plain"
+    assert anchor.line in response.get_data(as_text=True)
+    public = client.get("/public/").get_data(as_text=True)
+    assert anchor.head_hash in public and f"last entry {anchor.head_id}" in public

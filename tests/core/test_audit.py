@@ -10,12 +10,23 @@ import pytest
 import sqlalchemy as sa
 
 from ethics_hr.core.append_only import trigger_statements
-from ethics_hr.core.audit import REDACTED, AuditEntry, acting_as, anonymous, verify_chain
+from ethics_hr.core.audit import (
+    REDACTED,
+    AuditAnchor,
+    AuditEntry,
+    acting_as,
+    anchor_chain,
+    anchor_file_text,
+    anonymous,
+    read_anchor_file,
+    verify_chain,
+)
 from ethics_hr.core.passwords import hash_password
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department
 from ethics_hr.people.services import change_password
 from tests import factories
+from tests.conftest import ON_POSTGRES
 
 
 def entries(entity_type: str | None = None) -> list[AuditEntry]:
@@ -163,6 +174,7 @@ def tamperable(app):
             conn.exec_driver_sql("DROP TRIGGER audit_entry_no_delete")
         else:
             conn.exec_driver_sql("DROP TRIGGER audit_entry_append_only ON audit_entry")
+            conn.exec_driver_sql("DROP TRIGGER audit_entry_no_truncate ON audit_entry")
     yield
     db.session.rollback()
     with db.engine.begin() as conn:
@@ -273,3 +285,99 @@ def test_two_writers_at_once_never_fork_the_chain(app):
     assert result.ok, result
     hashes = [e.prev_hash for e in entries()]
     assert len(hashes) == len(set(hashes))
+
+
+# ---------------------------------------------------------------- anchors and TRUNCATE
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="TRUNCATE is PostgreSQL's; SQLite's DELETE trigger holds there")
+@pytest.mark.parametrize(
+    "table", ["audit_entry", "code_acknowledgment", "training_attendance", "audit_anchor"]
+)
+def test_truncate_of_an_evidence_table_is_refused(app, table):
+    with pytest.raises(sa.exc.DatabaseError, match="append-only: TRUNCATE refused"):
+        db.session.execute(sa.text(f"TRUNCATE {table} CASCADE"))
+    db.session.rollback()
+
+
+def _anchor_now() -> AuditAnchor:
+    anchor = anchor_chain()
+    db.session.commit()
+    return anchor
+
+
+@pytest.mark.own_connections
+def test_audit_verify_finds_entries_removed_from_the_end_after_an_anchor(app, runner, tamperable):
+    ids = _five_entries()
+    anchor = _anchor_now()
+    assert (anchor.entries, anchor.head_id) == (len(ids), ids[-1])
+    assert runner.invoke(args=["audit", "verify"]).exit_code == 0
+    db.session.execute(sa.text("DELETE FROM audit_entry WHERE id >= :id"), {"id": ids[-5]})
+    db.session.commit()
+    result = runner.invoke(args=["audit", "verify"])
+    assert result.exit_code == 1
+    assert f"broken at entry {ids[-1]}" in result.output and "removed from the end" in result.output
+    assert f"after entry {ids[-6] if len(ids) > 5 else 0}" in result.output
+
+
+@pytest.mark.own_connections
+def test_audit_verify_against_an_anchor_file_finds_an_emptied_chain(app, runner, tamperable, tmp_path):
+    _five_entries()
+    _anchor_now()
+    anchors = runner.invoke(args=["audit", "anchors"])
+    assert anchors.exit_code == 0 and anchors.output.startswith("# Ethics HR audit anchors")
+    kept = tmp_path / "anchors.txt"
+    kept.write_text(anchors.output, encoding="utf-8")
+    # A database administrator empties the log and the anchors: the copy kept outside still tells.
+    db.session.execute(sa.text("DELETE FROM audit_entry"))
+    db.session.commit()
+    assert runner.invoke(args=["audit", "verify", "--anchors", str(kept)]).exit_code == 1
+    assert "removed from the end" in runner.invoke(args=["audit", "verify", "--anchors", str(kept)]).output
+
+
+def test_an_anchor_file_that_is_not_one_is_refused_with_its_line(app, runner, tmp_path):
+    bad = tmp_path / "anchors.txt"
+    bad.write_text("# header\n2026-12-01 5 7 nothex\n", encoding="utf-8")
+    result = runner.invoke(args=["audit", "verify", "--anchors", str(bad)])
+    assert result.exit_code == 2 and "line 2" in result.output
+
+
+def test_an_anchor_file_round_trips(app):
+    _five_entries()
+    anchor = _anchor_now()
+    (back,) = read_anchor_file(anchor_file_text([anchor]))
+    assert (back.anchored_on, back.entries, back.head_id, back.head_hash) == (
+        anchor.anchored_on,
+        anchor.entries,
+        anchor.head_id,
+        anchor.head_hash,
+    )
+    assert anchor_chain() is None  # once a day
+
+
+def test_an_altered_anchored_head_does_not_match_its_anchor(app):
+    ids = _five_entries()
+    anchor = _anchor_now()
+    forged = AuditAnchor(
+        anchored_on=anchor.anchored_on, entries=anchor.entries, head_id=ids[-1], head_hash="0" * 64
+    )
+    result = verify_chain(anchors=[forged])
+    assert not result.ok and result.first_bad_id == ids[-1] and "does not match" in result.reason
+
+
+def test_the_daily_anchor_is_mailed_to_the_administrators_once(app):
+    from ethics_hr.notifications.models import OutboxMessage
+    from ethics_hr.people.anchors import AUDIT_ANCHOR, anchor_the_audit_chain
+    from tests.reminders import at
+
+    admin = factories.admin()
+    factories.officer()  # an officer is not an administrator: no mail
+    db.session.commit()
+    now = at("2026-12-02 00:15")
+    assert anchor_the_audit_chain(now) == 1
+    db.session.commit()
+    assert anchor_the_audit_chain(now) == 0
+    (mail,) = db.session.scalars(sa.select(OutboxMessage).where(OutboxMessage.kind == AUDIT_ANCHOR))
+    anchor = db.session.scalar(sa.select(AuditAnchor))
+    assert mail.email == admin.person.email and anchor.line in mail.body_text
+    assert anchor.anchored_on.isoformat() == "2026-12-02"
