@@ -29,6 +29,7 @@ def create_app(config: str | dict[str, Any] | None = None, *, env: str | None = 
     app.instance_path = app.config["INSTANCE_PATH"]
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
+    register_proxies(app)
     register_extensions(app)
     register_blueprints(app)
     register_cli(app)
@@ -36,6 +37,17 @@ def create_app(config: str | dict[str, Any] | None = None, *, env: str | None = 
     register_template_helpers(app)
     register_security(app)
     return app
+
+
+def register_proxies(app: Flask) -> None:
+    """Take the client's address (and scheme) from the headers of the configured number of trusted proxies."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    hops = app.config["TRUSTED_PROXIES"]
+    if hops:
+        # Only the last `hops` entries of X-Forwarded-For are the proxies' own; what a client wrote before
+        # them is never trusted. The host is not taken from a header: links are built from ETHICS_HR_BASE_URL.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
 
 def select_timezone() -> str:

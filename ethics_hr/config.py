@@ -13,6 +13,17 @@ def env(name: str, default: str | None = None) -> str | None:
     return os.environ.get(f"ETHICS_HR_{name}", default)
 
 
+def env_count(name: str, default: int) -> int:
+    """Read a whole number of zero or more; anything else stops the start with the setting's name."""
+    value = env(name)
+    if value is None:
+        return default
+    text = value.strip()
+    if not text.isascii() or not text.isdigit():
+        raise RuntimeError(f"ETHICS_HR_{name} must be a whole number of zero or more, not {value!r}")
+    return int(text)
+
+
 def env_bool(name: str, default: bool) -> bool:
     value = env(name)
     if value is None:
@@ -37,8 +48,20 @@ class Config:
         self.MAX_CONTENT_LENGTH = self.MAX_UPLOAD_BYTES + 1024 * 1024
         self.RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URI", "memory://")
         self.RATELIMIT_HEADERS_ENABLED = True
-        self.LOGIN_LIMIT_PER_ACCOUNT = env("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
+        # How many reverse proxies in front of the application add themselves to X-Forwarded-For (and set
+        # X-Forwarded-Proto). 0: the headers are ignored and the address is the connection's, since any client
+        # can write them; set it only when every request arrives through those proxies.
+        self.TRUSTED_PROXIES = env_count("TRUSTED_PROXIES", 0)
+        # Failed logins. A stranger must not be able to lock out an account or an office with them: guesses at
+        # one account from one address, or from a browser where the account logged in before (known device);
+        # guesses from one address at any names; and a ceiling per account, high enough that a flood from many
+        # addresses cannot stop the user's known browsers, which it does not apply to.
+        self.LOGIN_LIMIT_PER_ACCOUNT_AND_ADDRESS = env(
+            "LOGIN_LIMIT_PER_ACCOUNT_AND_ADDRESS", "5 per 15 minutes"
+        )
         self.LOGIN_LIMIT_PER_ADDRESS = env("LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
+        self.LOGIN_LIMIT_PER_ACCOUNT = env("LOGIN_LIMIT_PER_ACCOUNT", "200 per day")
+        self.KNOWN_DEVICE_DAYS = env_count("KNOWN_DEVICE_DAYS", 180)
         self.BABEL_DEFAULT_LOCALE = "th"
         self.BABEL_DEFAULT_TIMEZONE = "Asia/Bangkok"
         self.BOOTSTRAP_SERVE_LOCAL = True

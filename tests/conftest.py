@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import os
+import secrets
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -281,3 +282,46 @@ def smtp_server(app):
     app.config.update(MAIL_SERVER=server.host, MAIL_PORT=server.port)
     yield server
     server.stop()
+
+
+@pytest.fixture(params=["memory", "redis"])
+def throttle_storage(request) -> str:
+    """The store for tests that count attempts: memory, and the Redis of ETHICS_HR_TEST_REDIS_URL."""
+    if request.param == "memory":
+        return "memory://"
+    url = os.environ.get("ETHICS_HR_TEST_REDIS_URL")
+    if not url:
+        pytest.skip(
+            "ETHICS_HR_TEST_REDIS_URL is not set (e.g. redis://127.0.0.1:6379/14); Redis counters untested"
+        )
+    return url
+
+
+@pytest.fixture
+def behind_proxies(app, throttle_storage):
+    """Build the application again on the test's database, deployed behind `hops` trusted reverse proxies.
+
+    Its counters live in `throttle_storage`, under a secret key (and a key prefix) of this test only, so that
+    a shared Redis holds nothing another test or run would count.
+    """
+
+    def build(hops: int, **config) -> Flask:
+        other = create_app(
+            {
+                "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+                "SQLALCHEMY_ENGINE_OPTIONS": app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+                "INSTANCE_PATH": app.config["INSTANCE_PATH"],
+                "UPLOAD_FOLDER": app.config["UPLOAD_FOLDER"],
+                "SECRET_KEY": secrets.token_hex(16),
+                "RATELIMIT_STORAGE_URI": throttle_storage,
+                "RATELIMIT_KEY_PREFIX": secrets.token_hex(8),
+                "TRUSTED_PROXIES": hops,
+                **config,
+            },
+            env="testing",
+        )
+        other.jinja_env.bytecode_cache = TEMPLATE_CACHE
+        other.test_client_class = app.test_client_class
+        return other
+
+    return build

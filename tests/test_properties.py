@@ -43,12 +43,14 @@ def assert_escaped(response) -> None:
 def officer(app, client, login_as):
     app.config["LOGIN_LIMIT_PER_ADDRESS"] = "100000 per minute"
     app.config["LOGIN_LIMIT_PER_ACCOUNT"] = "100000 per minute"
+    app.config["LOGIN_LIMIT_PER_ACCOUNT_AND_ADDRESS"] = "100000 per minute"
     return login_as(factories.officer())
 
 
 @given(login=texts, password=texts)
 def test_random_text_into_the_login_form(app, login, password):
     app.config["LOGIN_LIMIT_PER_ADDRESS"] = "100000 per minute"
+    app.config["LOGIN_LIMIT_PER_ACCOUNT_AND_ADDRESS"] = "100000 per minute"
     response = app.test_client().post("/login", data={"login": login + MARK, "password": password})
     assert_escaped(response)
 

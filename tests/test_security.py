@@ -6,6 +6,7 @@ import pytest
 
 from config import DEV_SECRET_KEY
 from ethics_hr import create_app
+from ethics_hr.people import devices
 from tests import factories
 
 
@@ -42,6 +43,31 @@ def test_the_session_cookie_is_httponly_and_samesite_lax(client):
     assert "SameSite=Lax" in cookie
 
 
+def test_the_known_device_cookie_is_httponly_and_samesite_lax(client):
+    user = factories.user()
+    response = client.post(
+        "/login", data={"login": user.person.employee_number, "password": factories.PASSWORD}
+    )
+    cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith(f"{devices.COOKIE}="))
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+    assert factories.PASSWORD not in cookie
+
+
+@pytest.mark.parametrize("value", ["one", "-1", "1.5", "๑"])
+def test_a_trusted_proxy_count_that_is_no_whole_number_stops_the_start(monkeypatch, value):
+    monkeypatch.setenv("ETHICS_HR_TRUSTED_PROXIES", value)
+    with pytest.raises(RuntimeError, match="ETHICS_HR_TRUSTED_PROXIES"):
+        create_app("testing")
+
+
+def test_no_proxy_is_trusted_unless_configured(monkeypatch):
+    monkeypatch.delenv("ETHICS_HR_TRUSTED_PROXIES", raising=False)
+    assert create_app("testing").config["TRUSTED_PROXIES"] == 0
+    monkeypatch.setenv("ETHICS_HR_TRUSTED_PROXIES", " 2 ")
+    assert create_app("testing").config["TRUSTED_PROXIES"] == 2
+
+
 @pytest.fixture
 def production_env(monkeypatch, tmp_path, app):
     monkeypatch.setenv("ETHICS_HR_SECRET_KEY", "p" * 40)
@@ -60,6 +86,20 @@ def test_production_cookies_are_secure(production_env):
     assert "Secure" in cookie
     assert "HttpOnly" in cookie
     assert "SameSite=Lax" in cookie
+
+
+def test_production_known_device_cookie_is_secure(production_env):
+    user = factories.user()
+    prod = create_app("production")
+    prod.config["WTF_CSRF_ENABLED"] = False  # this test reads the cookie's flags; tests/test_csrf.py has CSRF
+    with prod.app_context():
+        response = prod.test_client().post(
+            "/login",
+            data={"login": user.person.employee_number, "password": factories.PASSWORD},
+            base_url="https://ethics.example.org",
+        )
+    cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith(f"{devices.COOKIE}="))
+    assert "Secure" in cookie
 
 
 def test_production_refuses_the_development_secret_key(production_env, monkeypatch):

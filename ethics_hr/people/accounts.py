@@ -16,9 +16,10 @@ from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.locale import LOCALES
 from ethics_hr.core.models import utc_now
-from ethics_hr.core.passwords import hash_password, password_problems, verify_password
+from ethics_hr.core.passwords import hash_password, password_problems
 from ethics_hr.extensions import db
 from ethics_hr.people.directory import save_person
+from ethics_hr.people.login import confirm_password
 from ethics_hr.people.models import ADMIN, ROLES, AccountToken, Person, TokenPurpose, User, UserRole
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed from paper
@@ -169,9 +170,13 @@ def personal_words(user: User) -> tuple[str, ...]:
 
 
 @transactional
-def change_password(user: User, current: str, new: str) -> None:
-    """Change a password after checking the current one; every other session ends."""
-    if not verify_password(user.password_hash, current):
+def change_password(user: User, current: str, new: str, *, address: str) -> None:
+    """Change a password after checking the current one; every other session ends.
+
+    A wrong current password counts toward the login throttle, as when signing: a borrowed session is no
+    way round it. Raises LoginThrottled when throttled.
+    """
+    if not confirm_password(user, current, address=address):
         raise RuleViolation(str(_l("The current password is not correct.")), "current_password")
     problems = password_problems(new, personal=personal_words(user))
     if problems:

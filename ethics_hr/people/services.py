@@ -47,9 +47,7 @@ from ethics_hr.people.directory import (
 from ethics_hr.people.login import (
     LoginThrottled,
     authenticate,
-    check_throttle,
     confirm_password,
-    count_failure,
     find_user_by_login,
 )
 
@@ -66,9 +64,7 @@ __all__ = [
     "all_departments",
     "authenticate",
     "change_password",
-    "check_throttle",
     "confirm_password",
-    "count_failure",
     "departments_with_heads",
     "end_sessions",
     "find_token",

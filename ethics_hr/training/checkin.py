@@ -9,6 +9,7 @@ from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
+from ethics_hr.core import throttle
 from ethics_hr.core.db import begin_write, transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.formatting import format_datetime
@@ -59,11 +60,35 @@ def qr_svg(data: str) -> Markup:
     return Markup(qr.svg_inline(scale=8, border=2, omitsize=True))
 
 
+# Unknown codes typed or scanned, counted per person and per address. The address allows many: a whole room
+# checks in through the office's one Wi-Fi address, and a few typos each must not close the door on the rest.
+# With 31^6 codes, these keep guessing a session's code hopeless.
+CODE_LIMIT_PER_PERSON = "10 per 10 minutes"
+CODE_LIMIT_PER_ADDRESS = "100 per 10 minutes"
+
+
+class CheckInThrottled(Exception):
+    """Too many unknown check-in codes from this person or this address."""
+
+
 def find_session(code: str) -> TrainingSession | None:
     code = normalise_code(code)
     if len(code) != CODE_LENGTH:
         return None
     return db.session.scalar(db.select(TrainingSession).where(TrainingSession.checkin_code == code))
+
+
+def look_up(code: str, *, person_id: int, address: str) -> TrainingSession | None:
+    """Find the session of a code a person typed or scanned; count unknown codes; raise when throttled."""
+    counters = [("checkin-person", f"person:{person_id}", CODE_LIMIT_PER_PERSON)]
+    counters.append(("checkin-address", address, CODE_LIMIT_PER_ADDRESS))
+    if any(throttle.is_blocked(*counter) for counter in counters):
+        raise CheckInThrottled()
+    s = find_session(code)
+    if s is None:
+        for counter in counters:
+            throttle.hit(*counter)
+    return s
 
 
 class NotEnrolled(RuleViolation):
@@ -83,13 +108,19 @@ def _full() -> NotEnrolled:
 
 @transactional
 def check_in(
-    code: str, person: Person, *, by_user_id: int | None, enrol: bool = False
+    code: str,
+    person: Person,
+    *,
+    by_user_id: int | None,
+    enrol: bool = False,
+    address: str | None = None,
 ) -> tuple[TrainingSession, Attendance]:
     """Record that a person on the roster is here, from the code shown in the room; say why not otherwise.
 
     An invited person who never took a seat may take a free one at the door (`enrol`) and check in at once.
+    A code typed in a request comes with its `address`, and unknown ones are throttled (CheckInThrottled).
     """
-    s = find_session(code)
+    s = find_session(code) if address is None else look_up(code, person_id=person.id, address=address)
     if s is None:
         raise RuleViolation(
             str(_l("No session has this code. Check the code on the screen and try again.")), "code"

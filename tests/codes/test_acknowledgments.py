@@ -69,6 +69,7 @@ def test_the_acknowledgment_is_audited(app):
 
 
 def test_a_wrong_password_writes_nothing_and_counts_toward_the_login_throttle(app):
+    app.config["LOGIN_LIMIT_PER_ACCOUNT"] = "5 per day"  # the account's ceiling, met by these five
     version = factories.published()
     user = factories.user()
     for _ in range(5):
@@ -78,9 +79,22 @@ def test_a_wrong_password_writes_nothing_and_counts_toward_the_login_throttle(ap
     assert _count() == 0
     with pytest.raises(LoginThrottled):
         _ack(version, user)
-    with pytest.raises(LoginThrottled):
+    with pytest.raises(LoginThrottled) as throttled:  # from a browser the account has not logged in on
         authenticate(user.person.employee_number, factories.PASSWORD, address="198.51.100.1")
+    assert throttled.value.account_wide
     assert _count() == 0
+
+
+def test_wrong_logins_by_strangers_do_not_stop_the_user_signing(app):
+    version = factories.published()
+    user = factories.user()
+    for n in range(10):  # guesses at the account from the user's own address and from others
+        assert (
+            authenticate(user.person.employee_number, "a guess", address=(ADDRESS, f"203.0.113.{n}")[n % 2])
+            is None
+        )
+    row, created = _ack(version, user)
+    assert created and row.person_id == user.person_id
 
 
 def test_the_statement_must_be_ticked(app):

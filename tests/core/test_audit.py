@@ -81,7 +81,7 @@ def test_a_password_hash_never_reaches_the_audit_log(app):
     user = factories.user()
     created = entries("user_account")[-1]
     assert created.changes_dict["password_hash"] == REDACTED
-    change_password(user, factories.PASSWORD, "a brand new secret 42")
+    change_password(user, factories.PASSWORD, "a brand new secret 42", address="192.0.2.1")
     updated = entries("user_account")[-1]
     assert updated.changes_dict["password_hash"] == [REDACTED, REDACTED]
     everything = " ".join(e.changes for e in entries())

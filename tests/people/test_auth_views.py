@@ -94,11 +94,12 @@ def test_a_logged_in_user_opening_the_login_page_goes_home(client):
 
 @pytest.fixture
 def small_limits(app):
-    app.config["LOGIN_LIMIT_PER_ACCOUNT"] = "3 per 15 minutes"
+    app.config["LOGIN_LIMIT_PER_ACCOUNT_AND_ADDRESS"] = "3 per 15 minutes"
     app.config["LOGIN_LIMIT_PER_ADDRESS"] = "6 per 15 minutes"
+    app.config["LOGIN_LIMIT_PER_ACCOUNT"] = "12 per day"
 
 
-def test_failed_logins_are_throttled_per_account(client, small_limits):
+def test_failed_logins_are_throttled_per_account_and_address(client, small_limits):
     user = factories.user(email="throttled@example.org")
     for _ in range(3):
         assert post_login(client, user.person.email, "wrong password").status_code == 200
@@ -152,7 +153,7 @@ def _app_sharing(app: Flask, storage: str) -> Flask:
             "INSTANCE_PATH": app.config["INSTANCE_PATH"],
             "SECRET_KEY": app.config["SECRET_KEY"],
             "RATELIMIT_STORAGE_URI": storage,
-            "LOGIN_LIMIT_PER_ACCOUNT": "3 per 15 minutes",
+            "LOGIN_LIMIT_PER_ACCOUNT_AND_ADDRESS": "3 per 15 minutes",
             "LOGIN_LIMIT_PER_ADDRESS": "100 per 15 minutes",
         },
         env="testing",

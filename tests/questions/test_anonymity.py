@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
+import pytest
 import sqlalchemy as sa
 
 from ethics_hr.core.audit import AuditEntry
@@ -32,9 +33,13 @@ def _everything_stored() -> str:
     return "\n".join(chunks)
 
 
-def _submit(client, url, **extra):
+def _submit(client, url, *, forwarded_for: str | None = None, **extra):
+    """Ask from ADDRESS: the client's own, or a reverse proxy's forwarding for `forwarded_for`."""
     form = {"category_id": str(_category_id()), "subject": "ของขวัญจากผู้รับเหมา", "body": "รับได้ไหม", **extra}
-    return client.post(url, data=form, environ_base={"REMOTE_ADDR": ADDRESS, "HTTP_USER_AGENT": AGENT})
+    environ = {"REMOTE_ADDR": ADDRESS, "HTTP_USER_AGENT": AGENT}
+    if forwarded_for:
+        environ["HTTP_X_FORWARDED_FOR"] = forwarded_for
+    return client.post(url, data=form, environ_base=environ)
 
 
 def test_anonymous_question_from_an_account_stores_and_logs_nothing_identifying(
@@ -101,6 +106,19 @@ def test_public_page_is_throttled_without_writing_the_address(app, client):
     assert response.status_code == 429
     assert db.session.scalar(sa.select(sa.func.count(Question.id))) == 5
     assert ADDRESS not in _everything_stored()
+
+
+@pytest.mark.parametrize("hops", [1, 0])
+def test_the_public_question_limit_counts_each_client_behind_the_proxy(behind_proxies, hops):
+    site = behind_proxies(hops)
+    for _ in range(5):
+        assert _submit(site.test_client(), "/ask/", forwarded_for="198.51.100.61").status_code == 200
+    assert _submit(site.test_client(), "/ask/", forwarded_for="198.51.100.61").status_code == 429
+    # Behind a trusted proxy another client asks; with none, the header is anyone's and counts for nothing.
+    other = _submit(site.test_client(), "/ask/", forwarded_for="198.51.100.62")
+    assert other.status_code == (200 if hops else 429)
+    stored = _everything_stored()
+    assert "198.51.100.61" not in stored and "198.51.100.62" not in stored
 
 
 def test_access_log_lines_of_private_paths_are_dropped():

@@ -4,18 +4,43 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 
 from ethics_hr.core import throttle
 from ethics_hr.core.access import client_address, is_safe_next, login_required, public
 from ethics_hr.core.errors import shown_on
-from ethics_hr.people import services
+from ethics_hr.people import devices, services
 from ethics_hr.people.forms import ChangePasswordForm, CodeForm, ForgotForm, LoginForm, SetPasswordForm
 from ethics_hr.people.mail import request_password_reset
 
 bp = Blueprint("auth", __name__)
 
 CODE_LIMIT = "10 per hour"
+THROTTLED = _l("Too many failed attempts. Wait 15 minutes, or ask the personnel office.")
+# The account's ceiling: filled from many addresses, it holds up to a day, but never for known devices.
+ACCOUNT_THROTTLED = _l(
+    "Too many failed attempts at this account today. Log in from a device where you have logged in before, "
+    "or ask the personnel office."
+)
+
+
+def _this_device() -> devices.KnownDevice | None:
+    return devices.read_device(request.cookies.get(devices.COOKIE))
+
+
+def _remember_device(response, user):
+    """Mark this browser as known to the account that just logged in (see people/devices.py)."""
+    device = devices.remember_login(_this_device(), user.id)
+    response.set_cookie(
+        devices.COOKIE,
+        devices.device_cookie(device),
+        max_age=devices.max_age_seconds(),
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -27,11 +52,11 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         try:
-            user = services.authenticate(form.login.data, form.password.data, address=client_address())
-        except services.LoginThrottled:
-            form.form_errors.append(
-                _("Too many failed attempts. Wait 15 minutes, or ask the personnel office.")
+            user = services.authenticate(
+                form.login.data, form.password.data, address=client_address(), device=_this_device()
             )
+        except services.LoginThrottled as throttled:
+            form.form_errors.append(str(ACCOUNT_THROTTLED if throttled.account_wide else THROTTLED))
             return render_template("auth/login.html", form=form), 429
         if user is None:
             form.form_errors.append(_("The login or the password is not correct."))
@@ -42,7 +67,7 @@ def login():
             login_user(user)
             if locale and not user.preferred_locale:
                 services.set_locale(user, locale)
-            return redirect(target if is_safe_next(target) else url_for("home.index"))
+            return _remember_device(redirect(target if is_safe_next(target) else url_for("home.index")), user)
     return render_template("auth/login.html", form=form)
 
 
@@ -64,8 +89,14 @@ def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         user = current_user._get_current_object()
-        with shown_on(form) as outcome:
-            services.change_password(user, form.current_password.data, form.new_password.data)
+        try:
+            with shown_on(form) as outcome:
+                services.change_password(
+                    user, form.current_password.data, form.new_password.data, address=client_address()
+                )
+        except services.LoginThrottled:
+            form.form_errors.append(str(THROTTLED))
+            return render_template("auth/change_password.html", form=form), 429
         if outcome.ok:
             login_user(user)  # keep this session, on the new version; the others have ended
             flash(_("Your password has been changed. Other sessions have been logged out."), "success")
@@ -125,7 +156,7 @@ def _set_password(row, endpoint: str, **values):
             session.clear()
             login_user(user)
             flash(_("Your password is set. Welcome!"), "success")
-            return redirect(url_for("home.index"))
+            return _remember_device(redirect(url_for("home.index")), user)
     return render_template(
         "auth/set_password.html", form=form, person=row.user.person, action=url_for(endpoint, **values)
     )

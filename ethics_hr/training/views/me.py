@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, session, url
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ethics_hr.core.access import login_required, public
+from ethics_hr.core.access import client_address, login_required, public
 from ethics_hr.core.args import fiscal_year_arg, fiscal_year_choices
 from ethics_hr.core.errors import flashed, shown_on
 from ethics_hr.core.exports import download
@@ -111,10 +111,17 @@ def checkin_form():
     form = CheckInForm()
     offer_seat = False
     if form.validate_on_submit():
-        with shown_on(form) as outcome:
-            s, _row = checkin.check_in(
-                form.code.data, _me(), by_user_id=current_user.id, enrol=bool(form.enrol.data)
-            )
+        try:
+            with shown_on(form) as outcome:
+                s, _row = checkin.check_in(
+                    form.code.data,
+                    _me(),
+                    by_user_id=current_user.id,
+                    enrol=bool(form.enrol.data),
+                    address=client_address(),
+                )
+        except checkin.CheckInThrottled:
+            return _throttled(form)
         if outcome.ok:
             flash(
                 _("You are checked in to %(title)s. Welcome!", title=s.course.title(current_locale())),
@@ -130,8 +137,16 @@ def checkin_form():
 def checkin_code(code: str):
     """Open the check-in page from the QR code, with the code filled in (checking in is a button press)."""
     form = CheckInForm(code=checkin.normalise_code(code))
-    s = checkin.find_session(code)
+    try:
+        s = checkin.look_up(code, person_id=_me().id, address=client_address())
+    except checkin.CheckInThrottled:
+        return _throttled(form)
     return render_template("training/checkin.html", form=form, s=s)
+
+
+def _throttled(form: CheckInForm):
+    form.form_errors.append(_("Too many wrong codes. Wait 10 minutes, or ask the organiser at the desk."))
+    return render_template("training/checkin.html", form=form, s=None), 429
 
 
 @bp.route("/calendar", methods=["GET"])
