@@ -217,6 +217,12 @@ def to_docx(document: ReportDocument) -> bytes:
         for cell, lines in zip(cells, values, strict=True):
             _fill_cell(cell, lines, document)
     _fix_widths(table, COLUMN_MM)
+    if document.anchor:
+        _paragraph(doc, "")
+        # In Arabic digits even where the document uses Thai ones: the anchor is compared with `audit verify`.
+        note = _paragraph(doc, document.anchor)
+        for run in note.runs:
+            run.font.size = Pt(SIZE_PT - 4)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -277,6 +283,10 @@ def to_xlsx(document: ReportDocument) -> bytes:
         ws.row_dimensions[ws.max_row].height = lines * LINE_PT
     for index, width in enumerate(COLUMN_MM, start=1):
         ws.column_dimensions[chr(ord("A") + index - 1)].width = width * WIDTH_PER_MM
+    if document.anchor:
+        ws.append([document.anchor])
+        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=len(COLUMN_MM))
+        ws.cell(row=ws.max_row, column=1).font = Font(name=FONT, size=SIZE_PT - 4)
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

@@ -11,9 +11,16 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from ethics_hr.core.args import valid_fiscal_year
+from ethics_hr.core.audit import latest_anchor
 from ethics_hr.core.db import begin_write, transactional, unit_of_work
 from ethics_hr.core.errors import RuleViolation
-from ethics_hr.core.formatting import current_locale, format_date, format_fiscal_year, thai_digits
+from ethics_hr.core.formatting import (
+    current_locale,
+    format_date,
+    format_fiscal_year,
+    format_number,
+    thai_digits,
+)
 from ethics_hr.core.settings import get_settings
 from ethics_hr.core.timeutil import fiscal_year_range, local_today
 from ethics_hr.extensions import db
@@ -62,6 +69,7 @@ class ReportDocument:
     stored: FiscalYearReport | None = None
     thai_numerals: bool = False
     as_of: date | None = None  # set while the fiscal year is still running
+    anchor: str = ""  # the audit log's newest anchor, printed under the table
 
     @property
     def headers(self) -> list[str]:
@@ -135,6 +143,7 @@ def build_report(fy: int, locale: str | None = None) -> ReportDocument:
         stored=report,
         thai_numerals=locale == "th" and settings.thai_numerals_in_documents,
         as_of=today if first <= today <= last else None,
+        anchor=_anchor_note(locale),
     )
     default_period = period_text(fy, locale)
     for kind, measure, methods, responsible, period, summary, outcome, source in measures:
@@ -154,6 +163,21 @@ def build_report(fy: int, locale: str | None = None) -> ReportDocument:
             )
         )
     return document
+
+
+def _anchor_note(locale: str) -> str:
+    """The audit log's newest anchor in words, so the printed report carries the chain's state of its day."""
+    anchor = latest_anchor()
+    if anchor is None:
+        return ""
+    with force_locale(locale):
+        return _(
+            "Audit log of the system on %(day)s: %(entries)s entries, last entry %(id)s, SHA-256 %(hash)s",
+            day=format_date(anchor.anchored_on, "long", locale=locale),
+            entries=format_number(anchor.entries, locale=locale),
+            id=anchor.head_id,
+            hash=anchor.head_hash,
+        )
 
 
 # ---------------------------------------------------------------- editing

@@ -140,3 +140,15 @@ def test_xlsx_keeps_an_officers_text_that_looks_like_a_formula_as_text(app):
     values = [c.value for row in ws.iter_rows() for c in row]
     assert "'=HYPERLINK(A)" in values and "'@งาน" in values
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+
+
+def test_the_report_prints_the_audit_logs_newest_anchor_under_the_table(app):
+    from ethics_hr.core.audit import anchor_chain
+
+    assert not any("SHA-256" in p.text for p in _docx().paragraphs)
+    anchor = anchor_chain()
+    db.session.commit()
+    (note,) = [p.text for p in _docx().paragraphs if "SHA-256" in p.text]
+    assert note.startswith("บันทึกการตรวจสอบของระบบ ณ วันที่") and anchor.head_hash in note
+    sheet = load_workbook(io.BytesIO(exports.to_xlsx(services.build_report(2566, "th")))).active
+    assert anchor.head_hash in sheet.cell(row=sheet.max_row, column=1).value
