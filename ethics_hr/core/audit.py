@@ -161,9 +161,10 @@ def _column_values(obj: Any) -> dict[str, Any]:
 def _changed_values(obj: Any) -> dict[str, list[Any]]:
     state = inspect(obj)
     excluded = set(getattr(obj, "__audit_exclude__", ()))
+    ignored = {"updated_at", *getattr(obj, "__audit_ignore__", ())}  # changes that are no entry at all
     changes: dict[str, list[Any]] = {}
     for attr in state.mapper.column_attrs:
-        if attr.key in ("updated_at",):
+        if attr.key in ignored:
             continue
         hist = state.attrs[attr.key].history
         if not hist.has_changes():

@@ -90,6 +90,9 @@ class User(UserMixin, TimestampMixin, db.Model):
 
     __tablename__ = "user_account"
     __audit_exclude__ = ("password_hash",)
+    # A login is no evidence, and its time in the chain, numbered next to an anonymous question's entries,
+    # would tie the question to whoever had just logged in (see core.audit).
+    __audit_ignore__ = ("last_login_at",)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(sa.ForeignKey("person.id"), unique=True)

@@ -7,6 +7,7 @@ import secrets
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 import time_machine
 from flask import Flask
 
@@ -55,6 +56,15 @@ def test_login_by_employee_number(client):
     assert logged_in(client)
     db.session.refresh(user)
     assert user.last_login_at is not None
+
+
+def test_a_login_writes_no_audit_entry_that_could_time_an_anonymous_question(client):
+    from ethics_hr.core.audit import AuditEntry
+
+    factories.user(email="somchai@example.org")
+    before = db.session.scalar(sa.select(sa.func.max(AuditEntry.id)))
+    assert post_login(client, "somchai@example.org").headers["Location"] == "/home"
+    assert db.session.scalar(sa.select(sa.func.max(AuditEntry.id))) == before
 
 
 def test_a_wrong_password_reveals_nothing(client):
