@@ -17,9 +17,12 @@ MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
 def create_app(config: str | dict[str, Any] | None = None, *, env: str | None = None) -> Flask:
     """Build the application; it never starts a scheduler by itself."""
     app = Flask(__name__, template_folder="templates", static_folder="static")
+    from ethics_hr.core.args import IdConverter
     from ethics_hr.core.http import CleanRequest
 
     app.request_class = CleanRequest
+    # Before any blueprint adds its rules: every <int:...> of a path is then bounded and ASCII.
+    app.url_map.converters["int"] = IdConverter
     name = config if isinstance(config, str) else env or os.environ.get("ETHICS_HR_ENV", "development")
     settings = CONFIGS[name]()
     settings.validate()
