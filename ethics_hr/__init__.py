@@ -149,11 +149,26 @@ def register_cli(app: Flask) -> None:
 def register_errorhandlers(app: Flask) -> None:
     from flask import render_template
     from flask_wtf.csrf import CSRFError
+    from sqlalchemy.exc import SQLAlchemyError
 
+    from ethics_hr.core.language import session_locale
     from ethics_hr.extensions import db
 
+    def bare(code: int, template: str):
+        # Rendered straight from the environment, past every context processor (the settings, the user): the
+        # page a visitor gets when the database is gone, instead of the server's blank 500.
+        g.database_unusable = True
+        page = app.jinja_env.get_template(f"errors/{template}.html")
+        return page.render(bare=True, locale=session_locale()), code
+
     def render(code: int, template: str):
-        return render_template(f"errors/{template}.html"), code
+        if g.get("database_unusable"):
+            return bare(code, template)
+        try:
+            return render_template(f"errors/{template}.html"), code
+        except SQLAlchemyError:
+            app.logger.exception("the %s page could not read the database", code)
+            return bare(code, template)
 
     app.register_error_handler(403, lambda e: render(403, "403"))
     app.register_error_handler(404, lambda e: render(404, "404"))
@@ -164,7 +179,12 @@ def register_errorhandlers(app: Flask) -> None:
 
     @app.errorhandler(500)
     def server_error(e):
-        db.session.rollback()
+        try:
+            db.session.rollback()
+        except SQLAlchemyError:
+            g.database_unusable = True
+        if isinstance(getattr(e, "original_exception", None), SQLAlchemyError):
+            g.database_unusable = True
         return render(500, "500")
 
 
