@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask, g, request
 
-from ethics_hr.config import CONFIGS
+from ethics_hr.config import config_for
 
 # The migrations ship inside the package, so `flask --app ethics_hr db upgrade` works from any folder.
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
@@ -24,7 +24,7 @@ def create_app(config: str | dict[str, Any] | None = None, *, env: str | None = 
     # Before any blueprint adds its rules: every <int:...> of a path is then bounded and ASCII.
     app.url_map.converters["int"] = IdConverter
     name = config if isinstance(config, str) else env or os.environ.get("ETHICS_HR_ENV", "development")
-    settings = CONFIGS[name]()
+    settings = config_for(name)
     settings.validate()
     app.config.from_object(settings)
     if isinstance(config, dict):
@@ -248,4 +248,8 @@ def register_security(app: Flask) -> None:
         response.headers.setdefault("X-Frame-Options", "DENY")
         if request.endpoint and not request.endpoint.endswith("static"):
             response.headers.setdefault("Cache-Control", "no-store")
+        # HTTPS only from now on (for a year by default in production); a debug or test server keeps http.
+        hsts = app.config.get("HSTS_SECONDS", 0)
+        if hsts and not (app.debug or app.testing):
+            response.headers.setdefault("Strict-Transport-Security", f"max-age={hsts}")
         return response
