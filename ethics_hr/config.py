@@ -38,8 +38,10 @@ class Config:
         self.SQLALCHEMY_ENGINE_OPTIONS: dict = {}
         self.UPLOAD_FOLDER = env("UPLOAD_FOLDER", str(instance / "uploads"))
         self.MAX_UPLOAD_BYTES = int(env("MAX_UPLOAD_MB", "10")) * 1024 * 1024
-        # The request limit leaves room for the form around the largest allowed file.
-        self.MAX_CONTENT_LENGTH = self.MAX_UPLOAD_BYTES + 1024 * 1024
+        # The request limit is twice the file limit and room for the form: a file up to twice as large reaches
+        # the form, which shows the limit next to the file field and keeps what was typed; only a larger one
+        # gets the 413 page. Werkzeug spools a large file to disk, not to memory.
+        self.MAX_CONTENT_LENGTH = 2 * self.MAX_UPLOAD_BYTES + 1024 * 1024
         self.RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URI", "memory://")
         self.RATELIMIT_HEADERS_ENABLED = True
         self.LOGIN_LIMIT_PER_ACCOUNT = env("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
