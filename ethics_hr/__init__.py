@@ -149,7 +149,7 @@ def register_cli(app: Flask) -> None:
 def register_errorhandlers(app: Flask) -> None:
     from flask import render_template
     from flask_wtf.csrf import CSRFError
-    from sqlalchemy.exc import SQLAlchemyError
+    from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
     from ethics_hr.core.language import session_locale
     from ethics_hr.extensions import db
@@ -183,7 +183,8 @@ def register_errorhandlers(app: Flask) -> None:
             db.session.rollback()
         except SQLAlchemyError:
             g.database_unusable = True
-        if isinstance(getattr(e, "original_exception", None), SQLAlchemyError):
+        # The connection failed (refused, dropped, timed out): the full page would only fail again.
+        if isinstance(getattr(e, "original_exception", None), OperationalError | InterfaceError):
             g.database_unusable = True
         return render(500, "500")
 
