@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask, g, request
 
-from ethics_hr.config import CONFIGS
+from ethics_hr.config import config_for
 
 # The migrations ship inside the package, so `flask --app ethics_hr db upgrade` works from any folder.
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
@@ -17,11 +17,14 @@ MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
 def create_app(config: str | dict[str, Any] | None = None, *, env: str | None = None) -> Flask:
     """Build the application; it never starts a scheduler by itself."""
     app = Flask(__name__, template_folder="templates", static_folder="static")
+    from ethics_hr.core.args import IdConverter
     from ethics_hr.core.http import CleanRequest
 
     app.request_class = CleanRequest
+    # Before any blueprint adds its rules: every <int:...> of a path is then bounded and ASCII.
+    app.url_map.converters["int"] = IdConverter
     name = config if isinstance(config, str) else env or os.environ.get("ETHICS_HR_ENV", "development")
-    settings = CONFIGS[name]()
+    settings = config_for(name)
     settings.validate()
     app.config.from_object(settings)
     if isinstance(config, dict):
@@ -158,11 +161,26 @@ def register_cli(app: Flask) -> None:
 def register_errorhandlers(app: Flask) -> None:
     from flask import render_template
     from flask_wtf.csrf import CSRFError
+    from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
+    from ethics_hr.core.language import session_locale
     from ethics_hr.extensions import db
 
+    def bare(code: int, template: str):
+        # Rendered straight from the environment, past every context processor (the settings, the user): the
+        # page a visitor gets when the database is gone, instead of the server's blank 500.
+        g.database_unusable = True
+        page = app.jinja_env.get_template(f"errors/{template}.html")
+        return page.render(bare=True, locale=session_locale()), code
+
     def render(code: int, template: str):
-        return render_template(f"errors/{template}.html"), code
+        if g.get("database_unusable"):
+            return bare(code, template)
+        try:
+            return render_template(f"errors/{template}.html"), code
+        except SQLAlchemyError:
+            app.logger.exception("the %s page could not read the database", code)
+            return bare(code, template)
 
     app.register_error_handler(403, lambda e: render(403, "403"))
     app.register_error_handler(404, lambda e: render(404, "404"))
@@ -173,7 +191,13 @@ def register_errorhandlers(app: Flask) -> None:
 
     @app.errorhandler(500)
     def server_error(e):
-        db.session.rollback()
+        try:
+            db.session.rollback()
+        except SQLAlchemyError:
+            g.database_unusable = True
+        # The connection failed (refused, dropped, timed out): the full page would only fail again.
+        if isinstance(getattr(e, "original_exception", None), OperationalError | InterfaceError):
+            g.database_unusable = True
         return render(500, "500")
 
 
@@ -237,4 +261,8 @@ def register_security(app: Flask) -> None:
         response.headers.setdefault("X-Frame-Options", "DENY")
         if request.endpoint and not request.endpoint.endswith("static"):
             response.headers.setdefault("Cache-Control", "no-store")
+        # HTTPS only from now on (for a year by default in production); a debug or test server keeps http.
+        hsts = app.config.get("HSTS_SECONDS", 0)
+        if hsts and not (app.debug or app.testing):
+            response.headers.setdefault("Strict-Transport-Security", f"max-age={hsts}")
         return response

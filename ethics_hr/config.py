@@ -6,6 +6,11 @@ import os
 from pathlib import Path
 
 DEV_SECRET_KEY = "dev-only-not-secret"
+# A random key of 32 characters has far more distinct ones than this (hex: about 14 of 16); "a" * 32 or
+# "abab..." has one or two.
+MIN_SECRET_KEY_LENGTH = 32
+MIN_SECRET_KEY_DISTINCT = 8
+HSTS_ONE_YEAR = "31536000"
 
 
 def env(name: str, default: str | None = None) -> str | None:
@@ -44,8 +49,10 @@ class Config:
         self.SQLALCHEMY_ENGINE_OPTIONS: dict = {}
         self.UPLOAD_FOLDER = env("UPLOAD_FOLDER", str(instance / "uploads"))
         self.MAX_UPLOAD_BYTES = int(env("MAX_UPLOAD_MB", "10")) * 1024 * 1024
-        # The request limit leaves room for the form around the largest allowed file.
-        self.MAX_CONTENT_LENGTH = self.MAX_UPLOAD_BYTES + 1024 * 1024
+        # The request limit is twice the file limit and room for the form: a file up to twice as large reaches
+        # the form, which shows the limit next to the file field and keeps what was typed; only a larger one
+        # gets the 413 page. Werkzeug spools a large file to disk, not to memory.
+        self.MAX_CONTENT_LENGTH = 2 * self.MAX_UPLOAD_BYTES + 1024 * 1024
         self.RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URI", "memory://")
         self.RATELIMIT_HEADERS_ENABLED = True
         # How many reverse proxies in front of the application add themselves to X-Forwarded-For (and set
@@ -80,6 +87,8 @@ class Config:
         self.MAIL_SENDER = env("MAIL_SENDER", "ethics-hr@localhost")
         self.RUN_SCHEDULER = False
         self.PER_PAGE = 25
+        # Strict-Transport-Security's max-age in seconds; 0 sends none. Never sent in debug or testing.
+        self.HSTS_SECONDS = int(env("HSTS_SECONDS", "0"))
 
     def validate(self) -> None:
         """Refuse settings that are unsafe for this environment."""
@@ -108,10 +117,20 @@ class ProductionConfig(Config):
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
         self.SQLALCHEMY_DATABASE_URI = env("DATABASE_URL")
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.HSTS_SECONDS = int(env("HSTS_SECONDS", HSTS_ONE_YEAR))
 
     def validate(self) -> None:
-        if not self.SECRET_KEY or self.SECRET_KEY == DEV_SECRET_KEY or len(self.SECRET_KEY) < 32:
-            raise RuntimeError("ETHICS_HR_SECRET_KEY must be set to a random value of at least 32 characters")
+        key = self.SECRET_KEY or ""
+        if (
+            key == DEV_SECRET_KEY
+            or len(key) < MIN_SECRET_KEY_LENGTH
+            or len(set(key)) < MIN_SECRET_KEY_DISTINCT
+        ):
+            raise RuntimeError(
+                "ETHICS_HR_SECRET_KEY must be a random value of at least 32 characters (this one is missing, "
+                "too short or too repetitive); make one with: "
+                "python -c 'import secrets; print(secrets.token_hex(32))'"
+            )
         if not self.SQLALCHEMY_DATABASE_URI:
             raise RuntimeError("ETHICS_HR_DATABASE_URL must be set in production")
 
@@ -121,3 +140,10 @@ CONFIGS = {
     "testing": TestingConfig,
     "production": ProductionConfig,
 }
+
+
+def config_for(name: str) -> Config:
+    """The settings of the environment named by ETHICS_HR_ENV; an unknown name says which ones there are."""
+    if name not in CONFIGS:
+        raise RuntimeError(f"ETHICS_HR_ENV={name!r} is not an environment: use one of {', '.join(CONFIGS)}")
+    return CONFIGS[name]()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 import pytest
 
 from config import DEV_SECRET_KEY
@@ -70,7 +72,7 @@ def test_no_proxy_is_trusted_unless_configured(monkeypatch):
 
 @pytest.fixture
 def production_env(monkeypatch, tmp_path, app):
-    monkeypatch.setenv("ETHICS_HR_SECRET_KEY", "p" * 40)
+    monkeypatch.setenv("ETHICS_HR_SECRET_KEY", secrets.token_hex(32))
     monkeypatch.setenv("ETHICS_HR_DATABASE_URL", app.config["SQLALCHEMY_DATABASE_URI"])
     monkeypatch.setenv("ETHICS_HR_INSTANCE_PATH", str(tmp_path / "prod"))
     monkeypatch.delenv("ETHICS_HR_SECURE_COOKIES", raising=False)
@@ -109,6 +111,39 @@ def test_production_refuses_the_development_secret_key(production_env, monkeypat
     monkeypatch.delenv("ETHICS_HR_SECRET_KEY")
     with pytest.raises(RuntimeError, match="SECRET_KEY"):
         create_app("production")
+
+
+@pytest.mark.parametrize("key", ["a" * 32, "ab" * 40, "0123456" * 6, "short-but-varied-key-0123456789"])
+def test_production_refuses_a_weak_secret_key_with_a_clear_message(production_env, monkeypatch, key):
+    monkeypatch.setenv("ETHICS_HR_SECRET_KEY", key)
+    with pytest.raises(RuntimeError, match=r"at least 32 characters .*too repetitive.*secrets\.token_hex"):
+        create_app("production")
+
+
+def test_production_takes_a_random_key(production_env, monkeypatch):
+    for key in (secrets.token_hex(16), secrets.token_urlsafe(32)):
+        monkeypatch.setenv("ETHICS_HR_SECRET_KEY", key)
+        assert create_app("production").secret_key == key
+
+
+def test_an_unknown_environment_name_lists_the_valid_ones(production_env, monkeypatch):
+    monkeypatch.setenv("ETHICS_HR_ENV", "prod")
+    with pytest.raises(RuntimeError, match=r"ETHICS_HR_ENV='prod'.*development, testing, production"):
+        create_app()
+
+
+def test_production_tells_browsers_to_use_https_only(production_env, monkeypatch):
+    response = create_app("production").test_client().get("/healthz", base_url="https://ethics.example.org")
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
+    monkeypatch.setenv("ETHICS_HR_HSTS_SECONDS", "0")
+    assert "Strict-Transport-Security" not in create_app("production").test_client().get("/healthz").headers
+
+
+def test_no_https_only_header_while_testing_or_debugging(client, production_env):
+    assert "Strict-Transport-Security" not in client.get("/healthz").headers
+    debugging = create_app("production")
+    debugging.debug = True
+    assert "Strict-Transport-Security" not in debugging.test_client().get("/healthz").headers
 
 
 def test_production_refuses_to_start_without_a_database_url(production_env, monkeypatch):

@@ -14,7 +14,7 @@ from pathlib import Path
 from flask import current_app, request, session
 from werkzeug.datastructures import FileStorage
 
-from ethics_hr.core.uploads import PDF, sniff
+from ethics_hr.core.uploads import PDF, pdf_has_active_content, sniff
 
 SESSION_KEY = "committee_order_upload"
 FORM_FIELD = "kept_upload"
@@ -51,6 +51,8 @@ def keep(upload: FileStorage | None) -> None:
     data = upload.stream.read()
     upload.stream.seek(0)
     if not data or len(data) > current_app.config.get("MAX_UPLOAD_BYTES", 0) or sniff(data[:16]) != PDF:
+        return
+    if pdf_has_active_content(data):
         return
     forget_kept()
     token = secrets.token_hex(16)

@@ -1,8 +1,9 @@
-"""Numbers in query strings, read and bounded in one place: a bad one is a clear 404, never a 500."""
+"""Numbers in paths and query strings, read and bounded in one place: a bad one is a 404, never a 500."""
 
 from __future__ import annotations
 
 from flask import abort, request
+from werkzeug.routing import IntegerConverter, Map
 
 from ethics_hr.core.timeutil import fiscal_year_of, local_today
 
@@ -10,6 +11,20 @@ from ethics_hr.core.timeutil import fiscal_year_of, local_today
 MAX_ID = 2**31 - 1
 FIRST_FY = 2500
 LAST_FY = 2700
+
+
+class IdConverter(IntegerConverter):
+    """Every route's `int`: ASCII digits for 1 to MAX_ID; a larger, Thai-digit or negative one is a 404.
+
+    Werkzeug's own reads any Unicode digit (``\\d``) and has no bound: 2^31 overflowed PostgreSQL's INTEGER
+    (a 500) and ``/people/๑๒๓`` opened person 123.
+    """
+
+    regex = r"[0-9]{1,10}"
+
+    def __init__(self, url_map: Map, **bounds: int) -> None:
+        bounds = {"min": 1, "max": MAX_ID, **bounds}
+        super().__init__(url_map, min=max(bounds["min"], 1), max=min(bounds["max"], MAX_ID))
 
 
 def current_fiscal_year() -> int:

@@ -30,11 +30,23 @@ MEDIA_TYPES = {
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _looks_like_formula(text: str) -> bool:
+    # A text already starting with quotes before a formula start gets one more, so restore() is exact.
+    return text.lstrip("'").startswith(FORMULA_STARTS)
+
+
 def neutralise(value: Any) -> Any:
     """Hand a spreadsheet no formula: a text starting like one is prefixed with a quote; numbers stay."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and _looks_like_formula(value):
         return "'" + value
     return value
+
+
+def restore(text: str) -> str:
+    """Undo neutralise() on a cell read back from an export: the import takes the text, not the quote."""
+    if text.startswith("'") and _looks_like_formula(text[1:]):
+        return text[1:]
+    return text
 
 
 def _csv_cell(value: Any) -> Any:

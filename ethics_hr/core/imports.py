@@ -1,6 +1,7 @@
 """The one reader of uploaded tables: CSV (UTF-8, with or without BOM) or XLSX, as numbered rows of text.
 
-Every import (people, attendance...) reads its file through `read_table`, then checks the rows itself.
+Every import (people, attendance...) reads its file through `read_table`, then checks the rows itself. A text
+our exports quoted so that a spreadsheet would not run it (`core.exports.neutralise`) comes back unquoted.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
+
+from ethics_hr.core.exports import restore
 
 
 def read_table(data: bytes, filename: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -24,7 +27,7 @@ def read_table(data: bytes, filename: str) -> tuple[list[str], list[tuple[int, l
         rows = _xlsx_rows(data)
     else:
         text = data.decode("utf-8-sig")
-        rows = [list(r) for r in csv.reader(io.StringIO(text))]
+        rows = [[restore(c) for c in r] for r in csv.reader(io.StringIO(text))]
     numbered = [(n, r) for n, r in enumerate(rows, start=1) if any(c.strip() for c in r)]
     if not numbered:
         return [], []
@@ -48,7 +51,7 @@ def _cell(value) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return restore(str(value).strip())
 
 
 def column_index(header: list[str], columns: dict[str, tuple[str, ...]]) -> dict[str, int]:

@@ -7,7 +7,7 @@ preferred language, else the organisation's.
 
 from __future__ import annotations
 
-from flask import has_request_context, session
+from flask import g, has_request_context, session
 from flask_login import current_user
 
 from ethics_hr.core.locale import FALLBACK, LOCALES
@@ -30,10 +30,18 @@ def locale_of(preferred: str | None, default: str | None = None) -> str:
     return default if default in LOCALES else organisation_locale()
 
 
+def session_locale() -> str:
+    """The language chosen in this browser session, else the fallback: for error pages without a database."""
+    chosen = session.get("locale")
+    return chosen if chosen in LOCALES else FALLBACK
+
+
 def select_locale() -> str:
     """Flask-Babel's locale selector (see the module's docstring)."""
     if not has_request_context():
         return organisation_locale()
+    if g.get("database_unusable"):  # the account and the settings are out of reach
+        return session_locale()
     if current_user and current_user.is_authenticated and current_user.preferred_locale in LOCALES:
         return current_user.preferred_locale
     return locale_of(session.get("locale"))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
+import zlib
 from datetime import datetime
 from pathlib import Path
 
@@ -29,6 +31,12 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
 EXTENSIONS = {PDF: "pdf", JPEG: "jpg", PNG: "png"}
 DOCUMENTS = (PDF,)
 SCANS = (PDF, JPEG, PNG)
+# The PDF names that run something when a reader opens the file or touches a page: scripts, actions on open,
+# additional actions, launching a program. An order or a plan needs none of them.
+ACTIVE_PDF_NAMES = re.compile(rb"/(?:JavaScript|JS|OpenAction|AA|Launch)(?=[\s/\[\]<>(){}%]|$)")
+NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.DOTALL)
+MAX_INFLATED = 64 * 1024 * 1024  # read at most this much of a file's compressed streams (no zip bomb)
 
 
 class StoredFile(db.Model):
@@ -50,6 +58,31 @@ def sniff(head: bytes) -> str | None:
         if any(head.startswith(sig) for sig in signatures):
             return content_type
     return None
+
+
+def pdf_has_active_content(data: bytes) -> bool:
+    """Tell whether a PDF names JavaScript or an action, in its text or in a Flate-compressed stream.
+
+    Names may be written with #xx escapes (/J#61vaScript) and objects may sit in compressed object streams,
+    so both are undone before looking.
+    """
+    budget = MAX_INFLATED
+    parts = [data]
+    for match in STREAM.finditer(data):
+        if budget <= 0:
+            break
+        inflater = zlib.decompressobj()
+        try:
+            inflated = inflater.decompress(match.group(1), budget)
+        except zlib.error:
+            continue  # not Flate (an image, another filter): its bytes were searched as they are
+        budget -= len(inflated)
+        parts.append(inflated)
+    return any(ACTIVE_PDF_NAMES.search(NAME_ESCAPE.sub(_unescaped, part)) for part in parts)
+
+
+def _unescaped(match: re.Match[bytes]) -> bytes:
+    return bytes([int(match.group(1), 16)])
 
 
 def _folder() -> Path:
@@ -76,6 +109,16 @@ def save_upload(
     if content_type not in allowed:
         names = ", ".join(EXTENSIONS[t].upper() for t in allowed)
         raise RuleViolation(str(_l("Only %(types)s files are accepted.", types=names)), field)
+    if content_type == PDF and pdf_has_active_content(data):
+        raise RuleViolation(
+            str(
+                _l(
+                    "The PDF contains JavaScript or actions that run when it is opened. "
+                    "Print it again to PDF, or scan the paper, and upload that file."
+                )
+            ),
+            field,
+        )
     key = f"{uuid.uuid4().hex}.{EXTENSIONS[content_type]}"
     (_folder() / key).write_bytes(data)
     # Browsers on Windows may send the whole path; keep the file's own name, without control characters.

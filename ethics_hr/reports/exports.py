@@ -242,9 +242,10 @@ def to_xlsx(document: ReportDocument) -> bytes:
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
 
-    ws.append([document.text(document.title)])
-    ws.append([document.text(document.subtitle)])
-    ws.append([document.text("\n".join(line.text for line in document.intro))])
+    # The organisation's name and the officer's introduction are typed texts too: no formula either.
+    ws.append([neutralise(document.text(document.title))])
+    ws.append([neutralise(document.text(document.subtitle))])
+    ws.append([neutralise(document.text("\n".join(line.text for line in document.intro)))])
     for row_number in (1, 2, 3):
         ws.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=len(COLUMN_MM))
         cell = ws.cell(row=row_number, column=1)

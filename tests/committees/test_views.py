@@ -438,6 +438,64 @@ def test_a_file_that_is_not_a_pdf_is_refused_next_to_the_file_field(client, logi
     assert _count(StoredFile) == 0
 
 
+def test_a_pdf_carrying_javascript_is_refused_next_to_the_file_field_with_the_form_kept(
+    client, login_as, in_english
+):
+    c = factories.committee()
+    login_as(factories.officer())
+    data = _order_form(c, factories.person(), factories.person(), title="แต่งตั้งคณะกรรมการ ฉบับที่ 5")
+    active = b"%PDF-1.7\n1 0 obj\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\n"
+    response = client.post(
+        f"/committees/{c.id}/orders/new",
+        data=data | {"document": (io.BytesIO(active + b"%%EOF\n"), "order.pdf")},
+        content_type="multipart/form-data",
+    )
+    html = _text(response)
+    page = lxml.html.fromstring(html)
+    message = page.xpath('//*[@data-field="document"]')
+    assert message and "JavaScript or actions" in message[0].text_content()
+    assert page.xpath('//input[@name="title"]/@value') == ["แต่งตั้งคณะกรรมการ ฉบับที่ 5"]
+    assert 'name="kept_upload"' not in html  # the refused file is not kept for the next submit
+    assert _count(AppointmentOrder) == 0
+    assert _count(StoredFile) == 0
+
+
+def test_a_file_over_the_limit_is_refused_next_to_the_file_field_with_the_form_kept(
+    app, client, login_as, in_english, monkeypatch
+):
+    from ethics_hr.config import TestingConfig
+
+    monkeypatch.setenv("ETHICS_HR_MAX_UPLOAD_MB", "2")
+    limits = TestingConfig()
+    app.config.update(MAX_UPLOAD_BYTES=limits.MAX_UPLOAD_BYTES, MAX_CONTENT_LENGTH=limits.MAX_CONTENT_LENGTH)
+    c = factories.committee()
+    login_as(factories.officer())
+    data = _order_form(c, factories.person(), factories.person(), title="แต่งตั้งคณะกรรมการ ฉบับที่ 5")
+    # 3.5 MB: over the limit of 2 MB, and over the request limit (limit + 1 MB) that gave a 413 before.
+    big = factories.PDF_BYTES + b"0" * (3 * 1024 * 1024 + 512 * 1024)
+    response = client.post(
+        f"/committees/{c.id}/orders/new",
+        data=data | {"document": (io.BytesIO(big), "order.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200
+    page = lxml.html.fromstring(_text(response))
+    message = page.xpath('//*[@data-field="document"]')
+    assert message and "larger than 2 MB" in message[0].text_content()
+    assert page.xpath('//input[@name="title"]/@value') == ["แต่งตั้งคณะกรรมการ ฉบับที่ 5"]
+    assert _count(AppointmentOrder) == 0
+    assert _count(StoredFile) == 0
+
+    far_too_big = b"0" * (limits.MAX_CONTENT_LENGTH + 1)
+    response = client.post(
+        f"/committees/{c.id}/orders/new",
+        data=data | {"document": (io.BytesIO(far_too_big), "order.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 413
+    assert "File too large" in _text(response)
+
+
 def test_more_member_rows_are_added_without_saving(client, login_as):
     c = factories.committee()
     login_as(factories.officer())

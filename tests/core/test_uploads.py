@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import hashlib
 import io
+import zlib
 from pathlib import Path
 
 import pytest
 from werkzeug.datastructures import FileStorage
 
 from ethics_hr.core.errors import RuleViolation
-from ethics_hr.core.uploads import JPEG, PDF, SCANS, save_upload, send_stored, sniff
+from ethics_hr.core.uploads import (
+    JPEG,
+    PDF,
+    SCANS,
+    StoredFile,
+    pdf_has_active_content,
+    save_upload,
+    send_stored,
+    sniff,
+)
 from ethics_hr.extensions import db
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
@@ -76,3 +86,47 @@ def test_a_stored_file_is_served_in_a_sandbox(app):
     assert "sandbox" in response.headers["Content-Security-Policy"]
     assert response.headers["Cache-Control"] == "private, no-store"
     assert "attachment" in response.headers["Content-Disposition"]
+
+
+def _pdf(body: bytes) -> bytes:
+    return b"%PDF-1.7\n1 0 obj\n" + body + b"\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+ACTIVE_PDFS = {
+    "javascript": _pdf(b"<< /Type /Catalog /Names << /JavaScript 2 0 R >> >>"),
+    "js action": _pdf(b"<< /S /JavaScript /JS (app.alert(1)) >>"),
+    "open action": _pdf(b"<< /Type /Catalog /OpenAction 3 0 R >>"),
+    "additional actions": _pdf(b"<< /Type /Page /AA << /O 4 0 R >> >>"),
+    "launch": _pdf(b"<< /S /Launch /F (cmd.exe) >>"),
+    "escaped name": _pdf(b"<< /S /J#61vaScript /J#53 (app.alert(1)) >>"),
+    "compressed object stream": _pdf(
+        b"<< /Type /ObjStm /Filter /FlateDecode >>\nstream\n"
+        + zlib.compress(b"<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>")
+        + b"\nendstream"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVE_PDFS))
+def test_a_pdf_that_runs_something_is_refused_next_to_its_field(app, in_english, name):
+    assert pdf_has_active_content(ACTIVE_PDFS[name])
+    with pytest.raises(RuleViolation, match="JavaScript or actions") as caught:
+        save_upload(upload(ACTIVE_PDFS[name], "order.pdf"), field="document")
+    assert caught.value.field == "document"
+    assert db.session.scalars(db.select(StoredFile)).all() == []
+    folder = Path(app.config["UPLOAD_FOLDER"])
+    assert not folder.exists() or not any(folder.iterdir())
+
+
+def test_a_plain_pdf_with_look_alike_names_is_accepted(app):
+    # /JSON, /AAA and /Launched are other names; a link (/URI) runs nothing.
+    plain = _pdf(b"<< /Type /Annot /JSON 1 /AAA 2 /Launched 3 /A << /S /URI /URI (https://example.org) >> >>")
+    assert not pdf_has_active_content(plain)
+    assert not pdf_has_active_content(
+        _pdf(
+            b"<< /Filter /FlateDecode >>\nstream\n"
+            + zlib.compress(b"BT /F1 12 Tf (JS) Tj ET")
+            + b"\nendstream"
+        )
+    )
+    assert save_upload(upload(plain, "order.pdf")).content_type == PDF

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
 from ethics_hr import create_app
 from tests import factories
@@ -60,3 +61,54 @@ def test_a_server_error_shows_the_friendly_500_page(app, client, login_as, in_en
     assert "Something went wrong" in html
     assert "internal detail 42" not in html
     assert "<nav" in html
+
+
+@pytest.fixture
+def database_gone(app):
+    """Swap the app's engine, after the test has set up its rows, for one whose server has died."""
+
+    def kill() -> None:
+        from ethics_hr.extensions import db
+
+        db.session.commit()
+        db.session.remove()
+        engines = db._app_engines[app]
+        alive = engines[None]
+        # Nothing listens on port 1: every connection is refused at once, as after the server went down.
+        engines[None] = sa.create_engine("postgresql+psycopg://nobody@127.0.0.1:1/gone?connect_timeout=2")
+        app.config["PROPAGATE_EXCEPTIONS"] = False
+        kills.append(alive)
+
+    kills: list = []
+    yield kill
+    if kills:
+        from ethics_hr.extensions import db
+
+        db.session.remove()
+        db._app_engines[app][None].dispose()
+        db._app_engines[app][None] = kills[0]
+
+
+@pytest.mark.own_connections
+@pytest.mark.parametrize(
+    ("path", "code"), [("/people/", 500), ("/no-such-page", 404), ("/people/2147483648", 404)]
+)
+def test_the_error_pages_show_when_the_database_has_died(app, client, login_as, database_gone, path, code):
+    login_as(factories.admin())
+    client.post("/language/en")
+    assert client.get("/people/").status_code == 200
+    database_gone()
+    response = client.get(path)
+    assert response.status_code == code
+    html = response.get_data(as_text=True)
+    assert "Something went wrong" in html if code == 500 else "Page not found" in html
+    assert "<html" in html and "OperationalError" not in html
+
+
+@pytest.mark.own_connections
+def test_a_visitor_gets_the_error_page_in_thai_when_the_database_has_died(app, client, database_gone):
+    database_gone()
+    response = client.get("/public/committees/orders/1/document")
+    assert response.status_code == 500
+    html = response.get_data(as_text=True)
+    assert "เกิดข้อผิดพลาด" in html and 'lang="th"' in html

@@ -507,3 +507,35 @@ def test_the_person_page_shows_the_sections_the_app_was_given(app, client, offic
     set_person_sections(app, [])
     html = client.get(f"/people/{factories.person().id}").get_data(as_text=True)
     assert 'id="codes-acknowledgments"' not in html and 'id="evidence-record"' not in html
+
+
+FORMULA_NAMES = {
+    "first_name_th": '=HYPERLINK("http://evil.example/?x","click")',
+    "last_name_th": "+1",
+    "first_name_en": "-2",
+    "last_name_en": "@SUM(A1)",
+    "position": "'=already quoted",
+}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_formula_like_names_go_out_as_text_and_come_back_unchanged(client, officer, fmt):
+    factories.person(employee_number="F-1", prefix="", **FORMULA_NAMES)
+    data = client.get(f"/people/export.{fmt}", query_string={"q": "F-1"}).data
+    if fmt == "xlsx":
+        cells = [c for row in load_workbook(io.BytesIO(data)).active.iter_rows() for c in row]
+        assert cells and all(c.data_type != "f" for c in cells)
+        texts = {c.value for c in cells}
+    else:
+        texts = {v for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))) for v in row}
+    # OWASP's rule: each starts with a quote, so no spreadsheet runs it.
+    assert {"'" + name for name in FORMULA_NAMES.values()} <= texts
+    db.session.delete(db.session.scalar(db.select(Person).where(Person.employee_number == "F-1")))
+    db.session.commit()
+
+    check = importer.check_file(data, f"people.{fmt}")
+    assert check.ok, (check.file_error, check.errors)
+    importer.import_rows(check)
+
+    again = db.session.scalar(db.select(Person).where(Person.employee_number == "F-1"))
+    assert {key: getattr(again, key) for key in FORMULA_NAMES} == FORMULA_NAMES

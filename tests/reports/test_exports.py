@@ -136,9 +136,11 @@ def test_xlsx_rows_are_as_tall_as_their_wrapped_text(app):
 def test_xlsx_keeps_an_officers_text_that_looks_like_a_formula_as_text(app):
     report = services.start_report(2566)
     services.add_measure(report, services.MeasureInput(measure="=HYPERLINK(A)", responsible="@งาน"))
+    report.intro = "=HYPERLINK(B)"
+    db.session.commit()
     ws = load_workbook(io.BytesIO(exports.to_xlsx(services.build_report(2566, "th")))).active
     values = [c.value for row in ws.iter_rows() for c in row]
-    assert "'=HYPERLINK(A)" in values and "'@งาน" in values
+    assert "'=HYPERLINK(A)" in values and "'@งาน" in values and "'=HYPERLINK(B)" in values
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
 
 

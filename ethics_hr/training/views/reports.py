@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, current_app, render_template, request
 
 from ethics_hr.core.access import officer_required
-from ethics_hr.core.args import fiscal_year_arg, fiscal_year_choices, id_arg
+from ethics_hr.core.args import fiscal_year_arg, fiscal_year_choices, id_arg, page_arg
 from ethics_hr.core.exports import download, table_bytes
 from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.timeutil import local_today
@@ -35,7 +35,10 @@ def hours_report():
     fy = fiscal_year_arg()
     f = _filters()
     page = db.paginate(
-        reports.people_query(fy, **f), per_page=current_app.config["PER_PAGE"], error_out=False
+        reports.people_query(fy, **f),
+        page=page_arg(),
+        per_page=current_app.config["PER_PAGE"],
+        error_out=False,
     )
     return render_template(
         "training/report.html",

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ethics_hr.core.access import login_required, officer_required
-from ethics_hr.core.args import fiscal_year_arg, fiscal_year_choices, id_arg
+from ethics_hr.core.args import fiscal_year_arg, fiscal_year_choices, id_arg, page_arg
 from ethics_hr.core.errors import flashed, shown_on
 from ethics_hr.core.exports import download
 from ethics_hr.core.formatting import current_locale
@@ -43,7 +43,7 @@ def sessions():
     status = request.args.get("status", "")
     course_id = id_arg("course")
     query = services.sessions_query(fy=fy, status=status, course_id=course_id)
-    page = db.paginate(query, per_page=current_app.config["PER_PAGE"], error_out=False)
+    page = db.paginate(query, page=page_arg(), per_page=current_app.config["PER_PAGE"], error_out=False)
     return render_template(
         "training/sessions.html",
         page=page,
@@ -145,7 +145,9 @@ def session(session_id: int):
     s = db.get_or_404(TrainingSession, session_id)
     state = request.args.get("state", RegistrationState.ENROLLED)
     state = state if state in set(RegistrationState) else RegistrationState.ENROLLED
-    page = db.paginate(services.roster_query(s.id, states=(state,)), per_page=ROSTER_PAGE, error_out=False)
+    page = db.paginate(
+        services.roster_query(s.id, states=(state,)), page=page_arg(), per_page=ROSTER_PAGE, error_out=False
+    )
     person_ids = [r.person_id for r in page.items]
     walk_in = WalkInForm()
     statuses = services.attendance_statuses()
