@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+import threading
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -17,6 +18,7 @@ import time_machine
 
 from ethics_hr import config
 from ethics_hr.core.audit import AuditEntry
+from ethics_hr.core.errors import RuleViolation
 from ethics_hr.extensions import db
 from ethics_hr.people import services
 from ethics_hr.people.models import RecoveryCode, User
@@ -471,3 +473,31 @@ def test_the_command_line_resets_the_only_administrator_s_own(runner):
     again = runner.invoke(args=["reset-two-factor", "--employee-number", "ADM-1"])
     assert again.exit_code != 0 and "not on" in again.output
     assert runner.invoke(args=["reset-two-factor", "--employee-number", "nobody"]).exit_code != 0
+
+
+@pytest.mark.own_connections  # real threads, each on its own connection
+def test_one_code_sent_twice_at_the_same_moment_logs_in_once(app):
+    user = factories.user()
+    enrol(user)
+    user_id, code = user.id, code_at(user.totp_secret, START)
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def attempt(address: str) -> None:
+        with app.test_request_context(), app.app_context():
+            try:
+                barrier.wait(timeout=10)
+                services.authenticate_second_factor(db.session.get(User, user_id), code, address=address)
+                outcomes.append("in")
+            except RuleViolation as refused:
+                outcomes.append(refused.message)
+            finally:
+                db.session.rollback()
+                db.session.remove()
+
+    threads = [threading.Thread(target=attempt, args=(f"192.0.2.{n}",)) for n in (1, 2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(outcomes) == ["This code has just been used. Wait for the next code in your app.", "in"]
