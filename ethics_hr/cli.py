@@ -110,6 +110,24 @@ def create_admin(employee_number: str, first_name: str, last_name: str, email: s
     click.echo(f"administrator {employee_number} created")
 
 
+@click.command("reset-two-factor")
+@click.option("--employee-number", required=True)
+def reset_two_factor(employee_number: str):
+    """Turn off an account's two-step login (a lost phone, when no other administrator can)."""
+    from ethics_hr.core.errors import RuleViolation
+    from ethics_hr.people import services
+
+    user = services.find_user_by_login(employee_number)
+    if user is None:
+        raise click.ClickException(f"no account with employee number {employee_number}")
+    try:
+        with acting_as(None, "reset-two-factor"):
+            services.reset_two_factor(user, by=None)
+    except RuleViolation as problem:
+        raise click.ClickException(problem.message) from None
+    click.echo(f"two-step login of {employee_number} reset: it is set up again at the next login")
+
+
 @click.command("import-people")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check the file and report, write nothing.")
@@ -159,7 +177,7 @@ def serve(host: str, port: int):
 
 
 def register(app: Flask) -> None:
-    for command in (demo, init_data, create_admin, import_people, scheduler, serve):
+    for command in (demo, init_data, create_admin, reset_two_factor, import_people, scheduler, serve):
         app.cli.add_command(command)
     app.cli.add_command(audit_cli)
     from ethics_hr.scheduler import reminders_cli

@@ -69,6 +69,9 @@ class Config:
         self.LOGIN_LIMIT_PER_ADDRESS = env("LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
         self.LOGIN_LIMIT_PER_ACCOUNT = env("LOGIN_LIMIT_PER_ACCOUNT", "200 per day")
         self.KNOWN_DEVICE_DAYS = env_count("KNOWN_DEVICE_DAYS", 180)
+        # Administrators and personnel officers must log in with a second factor (an authenticator app) and
+        # can use nothing else until they have set it up. On in production; others may turn it on themselves.
+        self.REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR", False)
         self.BABEL_DEFAULT_LOCALE = "th"
         self.BABEL_DEFAULT_TIMEZONE = "Asia/Bangkok"
         self.BOOTSTRAP_SERVE_LOCAL = True
@@ -114,6 +117,7 @@ class ProductionConfig(Config):
     def __init__(self) -> None:
         super().__init__()
         self.SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+        self.REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR", True)
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
         self.SQLALCHEMY_DATABASE_URI = env("DATABASE_URL")
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}

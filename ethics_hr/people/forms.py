@@ -8,6 +8,7 @@ from wtforms import (
     BooleanField,
     DateField,
     EmailField,
+    HiddenField,
     PasswordField,
     SelectField,
     SelectMultipleField,
@@ -57,6 +58,34 @@ class ChangePasswordForm(BaseForm):
         ],
     )
     submit = SubmitField(_l("Change password"))
+
+
+class SecondFactorForm(BaseForm):
+    """The login's second step: a code from the authenticator app, or a recovery code."""
+
+    code = StringField(_l("Verification code"), validators=[DataRequired(REQUIRED), Length(max=40)])
+    submit = SubmitField(_l("Log in"))
+
+
+class TwoFactorSetupForm(BaseForm):
+    code = StringField(
+        _l("The 6-digit code your app shows"),
+        validators=[DataRequired(REQUIRED), Length(max=20)],
+    )
+    submit = SubmitField(_l("Turn on two-step login"))
+
+
+class TwoFactorConfirmForm(BaseForm):
+    """The password and a current code: to turn two-step login off, or to replace the recovery codes."""
+
+    password = PasswordField(_l("Password"), validators=[DataRequired(REQUIRED), Length(max=256)])
+    code = StringField(_l("Verification code"), validators=[DataRequired(REQUIRED), Length(max=40)])
+
+
+class RecoveryCodesFileForm(BaseForm):
+    """The recovery codes, sent back by the user's own browser to be written as a file: stored nowhere."""
+
+    codes = HiddenField(validators=[DataRequired(), Length(max=400)])
 
 
 class DepartmentForm(BaseForm):

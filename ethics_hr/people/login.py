@@ -8,11 +8,13 @@ from flask import current_app
 from ethics_hr.core import throttle
 from ethics_hr.core.audit import acting_as
 from ethics_hr.core.db import transactional
+from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.models import utc_now
 from ethics_hr.core.passwords import verify_password
 from ethics_hr.extensions import db
 from ethics_hr.people.devices import KnownDevice
 from ethics_hr.people.models import Person, User
+from ethics_hr.people.totp import MALFORMED_CODE, WRONG_CODE, spend_code
 
 
 def find_user_by_login(login: str) -> User | None:
@@ -112,12 +114,43 @@ def authenticate(
     if not ok or user is None or not user.is_active:
         _count(counted)
         return None
-    own_scope, own_value = checked[0]  # the pair or the device: the user's own mistakes are forgotten
+    if user.two_factor_enabled:
+        # The password is right, but nothing is forgotten before the second factor: else the password alone
+        # would clear the counter between two rounds of guessed codes.
+        return user
+    _logged_in(user, checked[0])
+    return user
+
+
+def _logged_in(user: User, own: tuple[str, str]) -> None:
+    own_scope, own_value = own  # the pair or the device: the user's own mistakes are forgotten
     throttle.reset(own_scope, own_value, _limit(own_scope))
     user.last_login_at = utc_now()
     with acting_as(user.id, user.audit_label):  # the person logging in, not a nameless visitor
         db.session.flush()
-    return user
+
+
+@transactional
+def authenticate_second_factor(
+    user: User, code: str, *, address: str, device: KnownDevice | None = None
+) -> None:
+    """Complete a login with a code from the authenticator app or a recovery code; raise when it fails.
+
+    A wrong code counts on the same counters as a wrong password (the account's pair with the address, or its
+    known device, the address, the account's ceiling): whoever holds the password guesses no faster.
+    Something that is no code at all is refused without counting. Raises LoginThrottled when throttled.
+    """
+    checked, counted = _counters("", address, user, device)
+    _refuse_when_blocked(checked)
+    if not user.is_active:
+        raise RuleViolation(str(WRONG_CODE), "code")
+    try:
+        spend_code(user, code)
+    except RuleViolation as wrong:
+        if wrong.message != str(MALFORMED_CODE):
+            _count(counted)
+        raise
+    _logged_in(user, checked[0])
 
 
 def confirm_password(user: User, password: str, *, address: str) -> bool:
@@ -130,5 +163,10 @@ def confirm_password(user: User, password: str, *, address: str) -> bool:
     _refuse_when_blocked([own])
     if verify_password(user.password_hash, password):
         return True
-    _count([own, (ADDRESS, address), (ACCOUNT, _account_key("", user))])
+    count_confirm_failure(user, address=address)
     return False
+
+
+def count_confirm_failure(user: User, *, address: str) -> None:
+    """Count a signed-in account's wrong password or code, like a failed login."""
+    _count([(CONFIRM, f"user:{user.id}"), (ADDRESS, address), (ACCOUNT, _account_key("", user))])

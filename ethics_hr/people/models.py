@@ -89,10 +89,11 @@ class User(UserMixin, TimestampMixin, db.Model):
     """A person's login: by email or by employee number."""
 
     __tablename__ = "user_account"
-    __audit_exclude__ = ("password_hash",)
+    __audit_exclude__ = ("password_hash", "totp_secret")
     # A login is no evidence, and its time in the chain, numbered next to an anonymous question's entries,
-    # would tie the question to whoever had just logged in (see core.audit).
-    __audit_ignore__ = ("last_login_at",)
+    # would tie the question to whoever had just logged in (see core.audit). The last accepted code's time
+    # step changes at every two-factor login, for the same reason it is no entry.
+    __audit_ignore__ = ("last_login_at", "totp_last_step")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(sa.ForeignKey("person.id"), unique=True)
@@ -101,6 +102,13 @@ class User(UserMixin, TimestampMixin, db.Model):
     session_version: Mapped[int] = mapped_column(default=1)
     last_login_at: Mapped[datetime | None]
     password_changed_at: Mapped[datetime | None]
+    # Two-factor login (see people/twofactor.py): the authenticator app's shared secret (base32), set once the
+    # first code confirmed it and never shown again; when it was turned on; the time step of the last code
+    # accepted, so that a code is good once; when the current recovery codes were issued.
+    totp_secret: Mapped[str | None] = mapped_column(db.String(64))
+    totp_enabled_at: Mapped[datetime | None]
+    totp_last_step: Mapped[int | None] = mapped_column(sa.BigInteger)
+    recovery_codes_issued_at: Mapped[datetime | None]
 
     person: Mapped[Person] = relationship(back_populates="account", lazy="joined")
     role_links: Mapped[list[UserRole]] = relationship(
@@ -138,6 +146,10 @@ class User(UserMixin, TimestampMixin, db.Model):
         return self.password_hash is not None
 
     @property
+    def two_factor_enabled(self) -> bool:
+        return self.totp_enabled_at is not None and self.totp_secret is not None
+
+    @property
     def audit_label(self) -> str:
         return f"{self.person.employee_number} {self.person.full_name_th}"
 
@@ -151,6 +163,21 @@ class UserRole(db.Model):
     role: Mapped[str] = mapped_column(db.String(40))
 
     user: Mapped[User] = relationship(back_populates="role_links")
+
+
+class RecoveryCode(db.Model):
+    """One of an account's two-factor recovery codes, kept only as its SHA-256, each good for one login."""
+
+    __tablename__ = "recovery_code"
+    # Using one is a login, and a login is no audit entry (see User); issuing them is, on the account
+    # (recovery_codes_issued_at), and the hashes would tell an auditor nothing.
+    __audited__ = False
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(db.String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    used_at: Mapped[datetime | None]
 
 
 class AccountToken(db.Model):

@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ethics_hr.core.access import ADMIN, PERSONNEL, officer_required
+from ethics_hr.core.access import ADMIN, PERSONNEL, admin_required, officer_required
 from ethics_hr.core.errors import flashed
 from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.extensions import db
@@ -67,6 +67,20 @@ def roles(person_id: int):
             services.set_roles(person.account, wanted, by=current_user._get_current_object())
         if outcome.ok:
             flash(_("The roles have been saved."), "success")
+    return redirect(url_for("people.detail", person_id=person.id))
+
+
+@bp.route("/<int:person_id>/account/two-factor/reset", methods=["POST"])
+@admin_required
+def reset_two_factor(person_id: int):
+    """Turn off someone's two-step login (a lost phone): their sessions end, and they set it up again."""
+    person = db.get_or_404(Person, person_id)
+    if person.account is None or not ConfirmForm().validate_on_submit():
+        abort(404)
+    with flashed() as outcome:
+        services.reset_two_factor(person.account, by=current_user._get_current_object())
+    if outcome.ok:
+        flash(_("Two-step login has been reset. The person sets it up again at the next login."), "success")
     return redirect(url_for("people.detail", person_id=person.id))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -15,6 +17,9 @@ from ethics_hr.people.forms import ChangePasswordForm, CodeForm, ForgotForm, Log
 from ethics_hr.people.mail import request_password_reset
 
 bp = Blueprint("auth", __name__)
+
+# Between the password and the code: who is logging in, on which session version, since when.
+PENDING_LOGIN = "two_factor_login"
 
 CODE_LIMIT = "10 per hour"
 THROTTLED = _l("Too many failed attempts. Wait 15 minutes, or ask the personnel office.")
@@ -60,15 +65,36 @@ def login():
             return render_template("auth/login.html", form=form), 429
         if user is None:
             form.form_errors.append(_("The login or the password is not correct."))
+        elif user.two_factor_enabled:
+            return start_second_step(user, request.args.get("next"))
         else:
-            target = request.args.get("next")
-            locale = session.get("locale")
-            session.clear()  # a fresh session at login: nothing carries over from before
-            login_user(user)
-            if locale and not user.preferred_locale:
-                services.set_locale(user, locale)
-            return _remember_device(redirect(target if is_safe_next(target) else url_for("home.index")), user)
+            return complete_login(user, request.args.get("next"))
     return render_template("auth/login.html", form=form)
+
+
+def complete_login(user, target: str | None):
+    """Log the account in on a fresh session and go where the visitor was heading."""
+    locale = session.get("locale")
+    session.clear()  # a fresh session at login: nothing carries over from before
+    login_user(user)
+    if locale and not user.preferred_locale:
+        services.set_locale(user, locale)
+    return _remember_device(redirect(target if is_safe_next(target) else url_for("home.index")), user)
+
+
+def start_second_step(user, target: str | None):
+    """The password was right: remember who is logging in, for a few minutes, and ask for the code."""
+    locale = session.get("locale")
+    session.clear()
+    if locale:
+        session["locale"] = locale
+    session[PENDING_LOGIN] = {
+        "user": user.id,
+        "version": user.session_version,
+        "at": int(time.time()),
+        "next": target if is_safe_next(target) else None,
+    }
+    return redirect(url_for("auth.login_code"))
 
 
 @bp.route("/logout", methods=["POST"])
