@@ -11,6 +11,7 @@ import time_machine
 from ethics_hr.core.audit import AuditEntry, acting_as
 from ethics_hr.core.settings import OrganisationSettings
 from ethics_hr.extensions import db
+from ethics_hr.people.models import Department
 from tests import factories
 
 pytestmark = pytest.mark.usefixtures("in_english")
@@ -211,11 +212,16 @@ def test_the_audit_page_names_record_types_actions_and_actors_in_the_readers_lan
         user = factories.admin()
         db.session.commit()
         client.post("/login", data={"login": user.person.employee_number, "password": factories.PASSWORD})
+        # The administrator renames the department (as the department form would, under their name).
+        with acting_as(user.id, user.audit_label):
+            department = db.session.scalar(sa.select(Department).where(Department.code == "AAA"))
+            department.name_th = "สำนักปลัด"
+            db.session.commit()
         html = client.get("/admin/audit").get_data(as_text=True)
     assert "สำนัก/กอง" in html and ">department<" not in html  # the record type, not its table
     assert "งานอัตโนมัติตามกำหนดเวลา" in html and ">scheduler<" not in html
     assert ">สร้าง<" in html and ">แก้ไข<" in html and ">create<" not in html
-    # The login is the person's own, not a nameless "visitor"; its time is local, not ISO UTC.
+    # The change is the person's own, not a nameless "visitor"; its time is local, not ISO UTC.
     assert "visitor" not in html and "ผู้เข้าชมที่ไม่ได้เข้าสู่ระบบ" not in html
     assert user.audit_label in html
     assert "2026-11-23T03:00" not in html and "23 พ.ย. 2569 10:00 น." in html
