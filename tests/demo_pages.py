@@ -15,7 +15,7 @@ from ethics_hr.extensions import db
 
 # Not pages: files, feeds, machine endpoints, and pages that act on arrival.
 SKIPPED_ENDPOINTS = {"static", "bootstrap.static", "core.healthz", "committees.people_suggestions"}
-SKIPPED_SUFFIXES = (".csv", ".xlsx", ".docx", ".ics", ".json", "/document", "/scan")
+SKIPPED_SUFFIXES = (".csv", ".xlsx", ".docx", ".ics", ".json", ".txt", "/document", "/scan")
 
 
 def demo_logins() -> list[tuple[str, str]]:
