@@ -170,15 +170,16 @@ def _show_recovery_codes(codes: list[str]):
     )
 
 
-@bp.route("/account/two-factor/recovery-codes", methods=["POST"])
-@login_required
-def regenerate_recovery_codes():
-    """Replace the recovery codes (the old ones stop working); needs the password and a code."""
-    form = TwoFactorConfirmForm(prefix="codes")
+def _confirmed(prefix: str, action):
+    """Run a change that needs the password and a code: (result, None) when done, (None, page) otherwise.
+
+    The page is the two-step login page with this form's errors, a 429 when the login throttle refuses.
+    """
+    form = TwoFactorConfirmForm(prefix=prefix)
     if form.validate_on_submit():
         try:
             with shown_on(form) as outcome:
-                codes = services.regenerate_recovery_codes(
+                result = action(
                     current_user._get_current_object(),
                     form.password.data,
                     form.code.data,
@@ -186,34 +187,32 @@ def regenerate_recovery_codes():
                 )
         except services.LoginThrottled:
             form.form_errors.append(str(THROTTLED))
-            return _status_page(codes_form=form, status=429)
+            return None, _status_page(**{f"{prefix}_form": form}, status=429)
         if outcome.ok:
-            flash(_("New recovery codes: the old ones no longer work."), "success")
-            return _show_recovery_codes(codes)
-    return _status_page(codes_form=form)
+            return result, None
+    return None, _status_page(**{f"{prefix}_form": form})
+
+
+@bp.route("/account/two-factor/recovery-codes", methods=["POST"])
+@login_required
+def regenerate_recovery_codes():
+    """Replace the recovery codes (the old ones stop working); needs the password and a code."""
+    codes, page = _confirmed("codes", services.regenerate_recovery_codes)
+    if page is not None:
+        return page
+    flash(_("New recovery codes: the old ones no longer work."), "success")
+    return _show_recovery_codes(codes)
 
 
 @bp.route("/account/two-factor/off", methods=["POST"])
 @login_required
 def two_factor_off():
     """Turn two-step login off; needs the password and a code."""
-    form = TwoFactorConfirmForm(prefix="off")
-    if form.validate_on_submit():
-        try:
-            with shown_on(form) as outcome:
-                services.disable_two_factor(
-                    current_user._get_current_object(),
-                    form.password.data,
-                    form.code.data,
-                    address=client_address(),
-                )
-        except services.LoginThrottled:
-            form.form_errors.append(str(THROTTLED))
-            return _status_page(off_form=form, status=429)
-        if outcome.ok:
-            flash(_("Two-step login is off."), "info")
-            return redirect(url_for("auth.two_factor"))
-    return _status_page(off_form=form)
+    page = _confirmed("off", services.disable_two_factor)[1]
+    if page is not None:
+        return page
+    flash(_("Two-step login is off."), "info")
+    return redirect(url_for("auth.two_factor"))
 
 
 @bp.route("/account/two-factor/recovery-codes.txt", methods=["POST"])
