@@ -1,5 +1,6 @@
-"""Ethics questions' periodic jobs: new questions announced the next morning, reminders before and after the
-due date to the assigned member, and overdue questions to the committee chair.
+"""Ethics questions' periodic jobs: anonymous acts entered in the audit log the next morning, new questions
+announced the next morning, reminders before and after the due date to the assigned member, and overdue
+questions to the committee chair.
 
 Each reconciles from the database and commits after each question: a repeated, late or concurrent run
 queues nothing twice, and a run that dies half way leaves the rest to the next one.
@@ -12,6 +13,7 @@ from datetime import datetime, time, timedelta
 import sqlalchemy as sa
 
 from ethics_hr.committees.services import committee_chair_people, committee_member_people
+from ethics_hr.core import audit
 from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.timeutil import local_datetime_to_utc, to_local
 from ethics_hr.extensions import db
@@ -32,6 +34,15 @@ def _recused(question_ids: list[int]) -> dict[int, set[int]]:
         ):
             found.setdefault(question_id, set()).add(person_id)
     return found
+
+
+def audit_anonymous_acts(now: datetime) -> int:
+    """Enter the anonymous askers' acts of the days that have ended in the audit log, in one batch.
+
+    Asking, an asker's clarification and closing by receipt write no entry at the moment (an entry then would
+    sit between other people's logins and changes); the first run after their day ends writes them all.
+    """
+    return audit.release_deferred(now)
 
 
 def announce_new_questions(now: datetime) -> int:
