@@ -92,6 +92,8 @@ def test_an_anonymous_question_asked_right_after_a_login_cannot_be_placed_among_
         assert login.status_code == 302
     db.session.expire_all()
     rows_before, sequences_before = _snapshot(), _sequences()
+    with client.session_transaction() as session:
+        session_before = dict(session)
     audit_before = db.session.scalar(sa.select(sa.func.max(AuditEntry.id)))
     caplog.clear()
 
@@ -103,6 +105,13 @@ def test_an_anonymous_question_asked_right_after_a_login_cannot_be_placed_among_
         )
     assert response.status_code == 200
     receipt = _receipt(response)
+    # The session (a signed cookie in the browser; nothing of it is kept on the server) gains nothing.
+    with client.session_transaction() as session:
+        after = dict(session)
+    # At most a CSRF token (random) for the receipt page's form; nothing that says who asked, or when.
+    assert {k: v for k, v in after.items() if k != "csrf_token"} == {
+        k: v for k, v in session_before.items() if k != "csrf_token"
+    }
     records = [r.getMessage() for r in caplog.records]
     db.session.expire_all()
     rows_after, sequences_after = _snapshot(), _sequences()

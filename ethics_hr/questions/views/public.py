@@ -28,9 +28,7 @@ def public_ask():
         address = client_address()
         # Counted under a salted hash of the address that expires with the day; the address is never written.
         if day_counter.is_blocked("public-ask", address, PUBLIC_ASK_PER_DAY):
-            form.form_errors.append(
-                _("Too many questions from here in a short time. Please try again later.")
-            )
+            form.form_errors.append(_("Too many questions from here today. Please try again tomorrow."))
             return render_template("questions/ask.html", form=form, public=True), 429
         with shown_on(form) as outcome:
             asked = services.ask(
