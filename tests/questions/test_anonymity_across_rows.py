@@ -94,6 +94,7 @@ def test_an_anonymous_question_asked_right_after_a_login_cannot_be_placed_among_
     rows_before, sequences_before = _snapshot(), _sequences()
     with client.session_transaction() as session:
         session_before = dict(session)
+    counters_before = (_limiter_keys(app), dict(app.extensions[day_counter.EXTENSION].values))
     audit_before = db.session.scalar(sa.select(sa.func.max(AuditEntry.id)))
     caplog.clear()
 
@@ -105,6 +106,8 @@ def test_an_anonymous_question_asked_right_after_a_login_cannot_be_placed_among_
         )
     assert response.status_code == 200
     receipt = _receipt(response)
+    # The counters' store holds nothing new: no key, no time.
+    assert (_limiter_keys(app), dict(app.extensions[day_counter.EXTENSION].values)) == counters_before
     # The session (a signed cookie in the browser; nothing of it is kept on the server) gains nothing.
     with client.session_transaction() as session:
         after = dict(session)
@@ -305,3 +308,24 @@ def test_named_questions_keep_their_sequential_references(app):
     second = _named_question(asker)
     assert second.number == first.number + 1 and second.reference.endswith(f"-{second.number:04d}")
     assert db.session.scalar(sa.select(sa.func.count(QuestionMessage.id))) == 3
+
+
+def test_rows_of_one_flush_take_distinct_sequential_ids_after_a_random_one(app):
+    """SQLite would follow the random id; the named rows written together still count up below it."""
+    services.ask(category_id=_category_id(), subject="นิรนาม", body="ข", asker=None)
+    question = _named_question(factories.user())
+    member = factories.person()
+    first_id = question.messages[0].id
+    for text in ("หนึ่ง", "สอง"):
+        question.add_message(
+            QuestionMessage(
+                kind="note",
+                body=text,
+                author_person_id=member.id,
+                written_on=question.asked_on,
+                written_at=None,
+            )
+        )
+    db.session.flush()
+    assert [m.id for m in question.messages] == [first_id, first_id + 1, first_id + 2]
+    assert [m.position for m in question.messages] == [1, 2, 3]
