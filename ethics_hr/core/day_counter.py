@@ -68,9 +68,14 @@ class RedisDays:
         self.client = redis.Redis.from_url(url, decode_responses=True)
 
     def salt(self, key: str, expires: int) -> str:
-        # The first process of the day draws the salt; the others read it (SET NX, then GET).
-        self.client.set(key, secrets.token_hex(32), nx=True, exat=expires)
-        return self.client.get(key) or ""
+        # The first process of the day draws the salt; the others read it (SET NX, then GET). Twice, for the
+        # moment the day ends between the two.
+        for _attempt in range(2):
+            self.client.set(key, secrets.token_hex(32), nx=True, exat=expires)
+            value = self.client.get(key)
+            if value:
+                return value
+        raise RuntimeError("the counters' store lost the day's salt twice")
 
     def count(self, key: str) -> int:
         return int(self.client.get(key) or 0)
@@ -85,7 +90,16 @@ class RedisDays:
 def init_app(app: Flask) -> None:
     """Give the application its per-day counters, on the store of RATELIMIT_STORAGE_URI."""
     uri = app.config["RATELIMIT_STORAGE_URI"]
-    app.extensions[EXTENSION] = RedisDays(uri) if uri.startswith(("redis://", "rediss://")) else MemoryDays()
+    if uri.startswith("memory://"):
+        app.extensions[EXTENSION] = MemoryDays()
+    elif uri.startswith(("redis://", "rediss://", "redis+unix://")):
+        app.extensions[EXTENSION] = RedisDays(uri.replace("redis+unix://", "unix://", 1))
+    else:
+        # Counting in memory instead would let every worker count on its own, silently.
+        raise RuntimeError(
+            "ETHICS_HR_RATELIMIT_STORAGE_URI: the per-day counters need memory:// or Redis, "
+            f"not {uri.split(':')[0]}"
+        )
 
 
 def _store() -> MemoryDays | RedisDays:
