@@ -19,7 +19,7 @@ import time_machine
 from flask import Flask
 
 from ethics_hr.core import day_counter
-from ethics_hr.core.audit import AuditEntry, DeferredAuditEntry, verify_chain
+from ethics_hr.core.audit import AuditEntry, DeferredAuditEntry, anchor_chain, verify_chain
 from ethics_hr.core.timeutil import local_bounds_utc, to_local
 from ethics_hr.extensions import db
 from ethics_hr.notifications.models import OutboxMessage
@@ -225,6 +225,13 @@ def test_the_askers_follow_up_acts_wait_for_the_batch_which_writes_each_once(app
     assert [sorted(e.changes_dict) for e in question_updates] == [["status"], ["closed_on", "status"]]
     result = verify_chain()
     assert result.ok, result
+    # The anchor of the morning after holds the batch, and the command says the chain is intact.
+    with time_machine.travel(MORNING + timedelta(days=6), tick=False):
+        assert anchor_chain() is not None
+        db.session.commit()
+    output = app.test_cli_runner().invoke(args=["audit", "verify"])
+    assert output.exit_code == 0, output.output
+    assert "intact" in output.output
 
 
 def _stored_throttle_values(site: Flask) -> dict[str, tuple[str, int]]:
