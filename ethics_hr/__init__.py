@@ -78,7 +78,7 @@ def import_models() -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from ethics_hr.core import audit, privacy, sqlite, throttle, wtforms_i18n
+    from ethics_hr.core import audit, day_counter, privacy, sqlite, throttle, wtforms_i18n
     from ethics_hr.core.language import select_locale
     from ethics_hr.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
 
@@ -95,6 +95,7 @@ def register_extensions(app: Flask) -> None:
     bootstrap.init_app(app)
     limiter.init_app(app)
     throttle.init_app(app)
+    day_counter.init_app(app)
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

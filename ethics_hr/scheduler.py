@@ -158,6 +158,13 @@ JOBS: list[Job] = [
         own_units=True,
     ),
     Job("plans_late_items", plans_jobs.late_items_digest, REMINDERS, "Monthly digest of late plan items"),
+    # Before the anchor, so that the morning's anchor already holds the anonymous acts of the day before.
+    Job(
+        "questions_anonymous_audit",
+        questions_jobs.audit_anonymous_acts,
+        REMINDERS,
+        "Enter the anonymous askers' acts of past days in the audit log",
+    ),
     # The first run of each day anchors the audit chain and mails the anchor (a missed night is made up).
     Job("audit_anchor", anchor_the_audit_chain, REMINDERS, "Anchor the audit log and mail the anchor"),
 ]

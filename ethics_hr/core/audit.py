@@ -7,6 +7,7 @@ import contextvars
 import hashlib
 import json
 import re
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -84,6 +85,26 @@ class AuditAnchor(db.Model):
 append_only(AuditAnchor.__table__)
 
 
+class DeferredAuditEntry(db.Model):
+    """An anonymous act waiting for the morning's batch to enter the chain (see `release_deferred`).
+
+    Written at the moment would number it in the one id sequence and stamp it between other people's entries,
+    which orders it against their logins and changes. So it waits here with its day only, under a random key,
+    and the first batch after its day ends appends it to the chain, stamped with its day.
+    """
+
+    __tablename__ = "audit_deferred"
+    __audited__ = False
+
+    key: Mapped[str] = mapped_column(db.String(32), primary_key=True, default=lambda: secrets.token_hex(16))
+    day: Mapped[date] = mapped_column(index=True)
+    action: Mapped[str] = mapped_column(db.String(10))
+    entity_type: Mapped[str] = mapped_column(db.String(64))
+    entity_id: Mapped[str] = mapped_column(db.String(64))
+    step: Mapped[int] = mapped_column(default=1)  # the n-th act on this record that day, for reading order
+    changes: Mapped[str] = mapped_column(db.Text, default="{}")
+
+
 def entry_hash(row: dict[str, Any]) -> str:
     """Return the SHA-256 that seals one entry together with the hash before it."""
     occurred = row["occurred_at"]
@@ -118,7 +139,7 @@ def acting_as(actor_id: int | None, label: str) -> Iterator[None]:
 
 def anonymous() -> contextlib.AbstractContextManager[None]:
     """Record changes in the block with no actor at all: for anonymous questions."""
-    return acting_as(None, "anonymous")
+    return acting_as(None, ANONYMOUS)
 
 
 def current_actor() -> tuple[int | None, str]:
@@ -213,43 +234,127 @@ def _collect(session: Session) -> list[_Pending]:
     return pending
 
 
-def write_entries(connection: sa.Connection, pending: list[_Pending]) -> None:
-    """Append entries to the chain, sealing each with the hash of the one before."""
-    if not pending:
-        return
+ANONYMOUS = "anonymous"
+_ACTIONS_ORDER = {"create": 0, "update": 1, "delete": 2}
+
+
+def _lock_chain(connection: sa.Connection) -> None:
     if connection.dialect.name == "postgresql":
         connection.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
     elif connection.dialect.name == "sqlite":
         # Hold the write lock before reading the last hash: a write that touches no row begins the
         # IMMEDIATE transaction (see core/sqlite.py), so a second writer waits instead of forking the chain.
         connection.exec_driver_sql("UPDATE audit_entry SET id = id WHERE 1 = 0")
+
+
+def _changes_text(changes: dict[str, Any]) -> str:
+    return json.dumps(changes, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _append(
+    connection: sa.Connection,
+    items: list[tuple[str, str, str, str]],
+    actor_id: int | None,
+    actor_label: str,
+    now: datetime,
+) -> None:
+    """Seal (action, entity type, entity id, changes text) items onto the chain; the caller holds the lock."""
     table = AuditEntry.__table__
     prev = connection.execute(
         sa.select(table.c.entry_hash).order_by(table.c.id.desc()).limit(1)
     ).scalar_one_or_none()
     prev = prev or GENESIS
-    actor_id, actor_label = current_actor()
-    now = utc_now()
-    if actor_label == "anonymous":
-        # The day, not the minute: an exact time could be matched with someone's login. The organisation's
-        # day, so that the page shows the day it happened (midnight UTC is already 07:00 in Bangkok).
-        now = local_bounds_utc(local_today(), local_today())[0]
     rows = []
-    for item in pending:
+    for action, entity_type, entity_id, changes in items:
         row = {
             "occurred_at": now,
             "actor_id": actor_id,
             "actor_label": actor_label,
-            "action": item.action,
-            "entity_type": item.entity_type,
-            "entity_id": item.entity_id,
-            "changes": json.dumps(item.changes, ensure_ascii=False, sort_keys=True, default=str),
+            "action": action,
+            "entity_type": entity_type,
+            "entity_id": entity_id,
+            "changes": changes,
             "prev_hash": prev,
         }
         row["entry_hash"] = entry_hash(row)
         prev = row["entry_hash"]
         rows.append(row)
     connection.execute(table.insert(), rows)
+
+
+def _defer(connection: sa.Connection, pending: list[_Pending]) -> None:
+    """Keep anonymous acts for the morning's batch, with their day only and no number that orders them."""
+    table = DeferredAuditEntry.__table__
+    today = local_today()
+    for item in pending:
+        earlier = connection.execute(
+            sa.select(sa.func.count())
+            .select_from(table)
+            .where(
+                table.c.day == today,
+                table.c.entity_type == item.entity_type,
+                table.c.entity_id == item.entity_id,
+            )
+        ).scalar_one()
+        connection.execute(
+            table.insert().values(
+                key=secrets.token_hex(16),
+                day=today,
+                action=item.action,
+                entity_type=item.entity_type,
+                entity_id=item.entity_id,
+                step=earlier + 1,
+                changes=_changes_text(item.changes),
+            )
+        )
+
+
+def write_entries(connection: sa.Connection, pending: list[_Pending]) -> None:
+    """Append entries to the chain, sealing each with the hash of the one before; anonymous acts wait."""
+    if not pending:
+        return
+    actor_id, actor_label = current_actor()
+    if actor_label == ANONYMOUS:
+        _defer(connection, pending)
+        return
+    _lock_chain(connection)
+    items = [(i.action, i.entity_type, i.entity_id, _changes_text(i.changes)) for i in pending]
+    _append(connection, items, actor_id, actor_label, utc_now())
+
+
+def release_deferred(now: datetime | None = None) -> int:
+    """Append the anonymous acts of the days that have ended to the chain; return how many.
+
+    One entry per act, attributed to no one, stamped with the start of its (local) day as before, so the
+    audit page still shows the day it happened and the day only, in an order that tells nothing of the
+    moment: by day, then by record (their ids are drawn at random), create before update, and each record's
+    acts in their order. Run twice, late, or from two schedulers at once, each act enters the chain exactly
+    once: the batch holds the chain's lock, then reads, appends and removes what it found.
+    """
+    today = to_local(now or utc_now()).date()
+    connection = db.session.connection()
+    _lock_chain(connection)
+    table = DeferredAuditEntry.__table__
+    rows = connection.execute(sa.select(table).where(table.c.day < today)).mappings().all()
+    if not rows:
+        return 0
+    ordered = sorted(
+        rows,
+        key=lambda r: (
+            r["day"],
+            r["entity_type"],
+            r["entity_id"],
+            _ACTIONS_ORDER.get(r["action"], 3),
+            r["step"],
+        ),
+    )
+    for day in sorted({r["day"] for r in ordered}):
+        items = [
+            (r["action"], r["entity_type"], r["entity_id"], r["changes"]) for r in ordered if r["day"] == day
+        ]
+        _append(connection, items, None, ANONYMOUS, local_bounds_utc(day, day)[0])
+    connection.execute(table.delete().where(table.c.key.in_([r["key"] for r in rows])))
+    return len(rows)
 
 
 def _after_flush(session: Session, flush_context) -> None:

@@ -1,7 +1,8 @@
 """The asker's side of an ethics question: asking (by name or anonymously), following up, closing.
 
 The rules of anonymity live here: an anonymous question holds no link to an account, an address or the
-minute it arrived, and everything written for it is attributed to no one in the audit log.
+minute it arrived; its ids and reference are drawn at random (numbering.py), and everything written for it
+enters the audit log, attributed to no one, in the next morning's batch (core/audit.py `release_deferred`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
@@ -27,7 +27,7 @@ from ethics_hr.core.settings import get_settings
 from ethics_hr.core.timeutil import fiscal_year_of, local_today
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
-from ethics_hr.questions import notices
+from ethics_hr.questions import notices, numbering
 from ethics_hr.questions.models import (
     MessageKind,
     Question,
@@ -111,7 +111,8 @@ class Asked:
 
 def ask(*, category_id: int | None, subject: str, body: str, clause: str = "", asker: Person | None) -> Asked:
     """Record a question: by name when an asker is given, else anonymously with a one-time receipt code."""
-    # Two questions asked at the same moment may take the same number: the second tries the next one.
+    # Two questions asked at the same moment may take the same number: the second tries the next one
+    # (an anonymous one draws again).
     for attempt in range(NUMBERING_ATTEMPTS):
         try:
             with _as_asker(anonymous=asker is None), unit_of_work():
@@ -135,10 +136,12 @@ def _ask(
     today = local_today()
     receipt = new_receipt_code() if asker is None else None
     fy = fiscal_year_of(today)
-    last = db.session.scalar(db.select(sa.func.max(Question.number)).where(Question.fiscal_year == fy))
+    anonymous = asker is None
+    # An anonymous question's id and number are drawn at random (numbering.py): nothing orders it.
     question = Question(
+        id=numbering.random_id(Question) if anonymous else None,
         fiscal_year=fy,
-        number=(last or 0) + 1 + attempt,
+        number=numbering.anonymous_number(fy) if anonymous else numbering.next_named_number(fy) + attempt,
         category_id=category_id,
         subject=subject,
         clause=(clause or "").strip()[:200],
@@ -148,8 +151,9 @@ def _ask(
         asked_on=today,
         due_on=today + timedelta(days=get_settings().question_answer_days),
     )
-    question.messages.append(
+    question.add_message(
         QuestionMessage(
+            id=numbering.random_id(QuestionMessage) if anonymous else None,
             kind=MessageKind.ASKER,
             body=body,
             author_person_id=asker.id if asker else None,
@@ -191,8 +195,9 @@ def reply_as_asker(question: Question, body: str) -> None:
         if not body:
             raise RuleViolation(str(_l("Write your answer.")), "body")
         check_length(body, BODY_MAX, "body")
-        question.messages.append(
+        question.add_message(
             QuestionMessage(
+                id=numbering.random_id(QuestionMessage) if question.anonymous else None,
                 kind=MessageKind.ASKER,
                 body=body,
                 author_person_id=question.asker_person_id,

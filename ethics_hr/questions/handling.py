@@ -94,8 +94,7 @@ def _member_message(question: Question, member: Person, kind: MessageKind, body:
     message = QuestionMessage(
         kind=kind, body=body, author_person_id=member.id, written_on=local_today(), written_at=utc_now()
     )
-    question.messages.append(message)
-    return message
+    return question.add_message(message)
 
 
 def _require_open(question: Question) -> None:

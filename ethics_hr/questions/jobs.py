@@ -1,5 +1,6 @@
-"""Ethics questions' periodic jobs: new questions announced the next morning, reminders before and after the
-due date to the assigned member, and overdue questions to the committee chair.
+"""Ethics questions' periodic jobs: anonymous acts entered in the audit log the next morning, new questions
+announced the next morning, reminders before and after the due date to the assigned member, and overdue
+questions to the committee chair.
 
 Each reconciles from the database and commits after each question: a repeated, late or concurrent run
 queues nothing twice, and a run that dies half way leaves the rest to the next one.
@@ -12,12 +13,13 @@ from datetime import datetime, time, timedelta
 import sqlalchemy as sa
 
 from ethics_hr.committees.services import committee_chair_people, committee_member_people
+from ethics_hr.core import audit
 from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.timeutil import local_datetime_to_utc, to_local
 from ethics_hr.extensions import db
 from ethics_hr.notifications.services import due_after, due_before, kind_settings
 from ethics_hr.questions import notices
-from ethics_hr.questions.models import OPEN_STATUSES, Question, QuestionStatus, Recusal
+from ethics_hr.questions.models import OPEN_STATUSES, Question, QuestionMessage, QuestionStatus, Recusal
 
 ANNOUNCE_DAYS = 7  # a question not announced within a week (the scheduler was off) is in the queue anyway
 # Reminders wait while the committee waits for the asker's clarification.
@@ -32,6 +34,39 @@ def _recused(question_ids: list[int]) -> dict[int, set[int]]:
         ):
             found.setdefault(question_id, set()).add(person_id)
     return found
+
+
+def audit_anonymous_acts(now: datetime) -> int:
+    """Enter the anonymous askers' acts of the days that have ended in the audit log, in one batch.
+
+    Asking, an asker's clarification and closing by receipt write no entry at the moment (an entry then would
+    sit between other people's logins and changes); the first run after their day ends writes them all.
+    """
+    today = to_local(now).date()
+    deferred = audit.DeferredAuditEntry
+    touched = db.session.execute(
+        sa.select(deferred.entity_type, deferred.entity_id).where(deferred.day < today).distinct()
+    ).all()
+    released = audit.release_deferred(now)
+    if released:
+        _rewrite_rows(touched)
+    return released
+
+
+REWRITTEN = {"ethics_question": Question, "ethics_question_message": QuestionMessage}
+
+
+def _rewrite_rows(records: list[tuple[str, str]]) -> None:
+    """Write the released rows again, unchanged, in the batch's transaction.
+
+    On PostgreSQL a row's `xmin` is the id of the transaction that wrote it, which orders it against every
+    other row; written again here, the anonymous rows of the day carry the batch's transaction instead (the
+    old versions go at the next VACUUM). No column changes, so no audit entry is written.
+    """
+    for table, model in REWRITTEN.items():
+        ids = [int(entity_id) for entity_type, entity_id in records if entity_type == table]
+        if ids:
+            db.session.execute(sa.update(model).where(model.id.in_(ids)).values(id=model.id))
 
 
 def announce_new_questions(now: datetime) -> int:

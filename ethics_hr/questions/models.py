@@ -94,8 +94,16 @@ class Question(db.Model):
 
     category: Mapped[QuestionCategory] = relationship(lazy="joined")
     messages: Mapped[list[QuestionMessage]] = relationship(
-        back_populates="question", order_by="QuestionMessage.id", cascade="all, delete-orphan"
+        back_populates="question",
+        order_by="(QuestionMessage.position, QuestionMessage.id)",
+        cascade="all, delete-orphan",
     )
+
+    def add_message(self, message: QuestionMessage) -> QuestionMessage:
+        """Append a message in its place: ids do not order a thread (some are drawn at random)."""
+        message.position = max((m.position for m in self.messages), default=0) + 1
+        self.messages.append(message)
+        return message
 
     @property
     def reference(self) -> str:
@@ -132,6 +140,7 @@ class QuestionMessage(db.Model):
     question_id: Mapped[int] = mapped_column(
         sa.ForeignKey("ethics_question.id", ondelete="CASCADE"), index=True
     )
+    position: Mapped[int] = mapped_column(default=0, server_default="0")  # its place in the thread, 1 first
     kind: Mapped[str] = mapped_column(db.String(10))
     body: Mapped[str] = mapped_column(db.Text)
     # None for an anonymous asker; a committee member's person otherwise.

@@ -228,11 +228,15 @@ def test_the_audit_page_names_record_types_actions_and_actors_in_the_readers_lan
 
 
 def test_an_anonymous_askers_entry_shows_the_local_day_it_happened_and_no_time(client, admin):
-    from ethics_hr.core.audit import anonymous
+    from ethics_hr.core.audit import anonymous, release_deferred
 
-    # 2 Dec 2026, 06:30 in Bangkok is still 1 Dec in UTC: the entry belongs to 2 Dec, with no time.
+    # 2 Dec 2026, 06:30 in Bangkok is still 1 Dec in UTC: the entry belongs to 2 Dec, with no time,
+    # and enters the log in the batch of a later morning.
     with time_machine.travel(datetime(2026, 12, 1, 23, 30, tzinfo=UTC), tick=False), anonymous():
         factories.department(code="AAA")
+    with time_machine.travel(datetime(2026, 12, 3, 1, 0, tzinfo=UTC), tick=False):
+        assert release_deferred() == 1
+        db.session.commit()
     html = audit(client)
     row = html.split("<tbody>", 1)[1].split("</tr>", 1)[0]  # the newest entry
     assert '<td class="text-nowrap">2 Dec 2026</td>' in row

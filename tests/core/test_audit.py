@@ -5,9 +5,11 @@ from __future__ import annotations
 import itertools
 import json
 import threading
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
+import time_machine
 
 from ethics_hr.core.append_only import trigger_statements
 from ethics_hr.core.audit import (
@@ -19,8 +21,10 @@ from ethics_hr.core.audit import (
     anchor_file_text,
     anonymous,
     read_anchor_file,
+    release_deferred,
     verify_chain,
 )
+from ethics_hr.core.models import utc_now
 from ethics_hr.core.passwords import hash_password
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department
@@ -116,11 +120,15 @@ def test_changes_outside_requests_are_attributed_to_the_system(app):
     assert entries("department")[-1].actor_label == "system"
 
 
-def test_anonymous_changes_carry_no_actor(app, client, login_as):
+def test_anonymous_changes_carry_no_actor_and_wait_for_the_next_days_batch(app, client, login_as):
     login_as(factories.officer())
     with anonymous():
-        factories.department()
+        department = factories.department()
+    assert [e for e in entries("department") if e.entity_id == str(department.id)] == []
+    with time_machine.travel(utc_now() + timedelta(days=1), tick=False):
+        assert release_deferred() == 1
     entry = entries("department")[-1]
+    assert entry.entity_id == str(department.id)
     assert (entry.actor_id, entry.actor_label) == (None, "anonymous")
 
 

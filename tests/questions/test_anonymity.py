@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
+import time_machine
 
-from ethics_hr.core.audit import AuditEntry
+from ethics_hr.core.audit import AuditEntry, DeferredAuditEntry, release_deferred
+from ethics_hr.core.models import utc_now
 from ethics_hr.core.privacy import RedactPrivateRequests
 from ethics_hr.core.timeutil import to_local
 from ethics_hr.extensions import db
@@ -80,10 +83,17 @@ def test_anonymous_question_from_an_account_stores_and_logs_nothing_identifying(
         ]
     for secret in (ADDRESS, AGENT, receipt):
         assert secret not in stored
+    # Nothing enters the chain at the moment: an entry then would sit between the login and what follows.
+    assert db.session.scalars(sa.select(AuditEntry).where(AuditEntry.id > last_audit)).all() == []
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(DeferredAuditEntry)) == 2
+    # The next morning's batch writes them, attributed to no one.
+    with time_machine.travel(utc_now() + timedelta(days=1), tick=False):
+        assert release_deferred() == 2
     new_entries = db.session.scalars(sa.select(AuditEntry).where(AuditEntry.id > last_audit)).all()
     assert new_entries, "the question itself is audited"
     for entry in new_entries:
         assert entry.actor_id is None and entry.actor_label == "anonymous"
+        assert all(secret not in (entry.changes + entry.actor_label) for secret in secrets)
         # the day only (the organisation's day): an exact time could be matched with a login
         local = to_local(entry.occurred_at)
         assert (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0)

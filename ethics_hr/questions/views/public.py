@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, render_template, url_for
 from flask_babel import gettext as _
 
-from ethics_hr.core import throttle
+from ethics_hr.core import day_counter
 from ethics_hr.core.access import client_address, public
 from ethics_hr.core.errors import flashed, shown_on
 from ethics_hr.core.exports import download
@@ -13,8 +13,9 @@ from ethics_hr.questions import services
 from ethics_hr.questions.forms import FollowUpForm, PublicAskForm, ReceiptActionForm, ReceiptFileForm
 from ethics_hr.questions.views.common import category_choices, public_bp
 
-PUBLIC_ASK_LIMIT = "5 per hour"
-RECEIPT_LIMIT = "10 per hour"
+# Counted per organisation's day, not in a moving window: a window keeps each attempt's time (day_counter.py).
+PUBLIC_ASK_PER_DAY = 5
+RECEIPT_FAILURES_PER_DAY = 10
 
 
 @public_bp.route("/", methods=["GET", "POST"])
@@ -25,11 +26,9 @@ def public_ask():
     category_choices(form)
     if form.validate_on_submit():
         address = client_address()
-        # Counted by a keyed hash of the address that expires with the window; the address is never written.
-        if throttle.is_blocked("public-ask", address, PUBLIC_ASK_LIMIT):
-            form.form_errors.append(
-                _("Too many questions from here in a short time. Please try again later.")
-            )
+        # Counted under a salted hash of the address that expires with the day; the address is never written.
+        if day_counter.is_blocked("public-ask", address, PUBLIC_ASK_PER_DAY):
+            form.form_errors.append(_("Too many questions from here today. Please try again tomorrow."))
             return render_template("questions/ask.html", form=form, public=True), 429
         with shown_on(form) as outcome:
             asked = services.ask(
@@ -40,7 +39,7 @@ def public_ask():
                 asker=None,
             )
         if outcome.ok:
-            throttle.hit("public-ask", address, PUBLIC_ASK_LIMIT)
+            day_counter.hit("public-ask", address)
             return render_receipt(asked)
     return render_template("questions/ask.html", form=form, public=True)
 
@@ -78,11 +77,11 @@ def receipt_file():
 def _receipt_question(reference: str, code: str):
     """Return the question for a receipt, counting failures; unknown reference and wrong code look alike."""
     address = client_address()
-    if throttle.is_blocked("receipt", address, RECEIPT_LIMIT):
+    if day_counter.is_blocked("receipt", address, RECEIPT_FAILURES_PER_DAY):
         abort(429)
     question = services.find_by_receipt(reference, code)
     if question is None:
-        throttle.hit("receipt", address, RECEIPT_LIMIT)
+        day_counter.hit("receipt", address)
     return question
 
 
