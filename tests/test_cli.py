@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from ethics_hr.core.audit import AuditEntry, verify_chain
+from ethics_hr.core.audit import ANONYMOUS, AuditEntry, DeferredAuditEntry, verify_chain
 from ethics_hr.demo import content
 from ethics_hr.demo.loader import DEMO_ACCOUNTS, DEMO_PASSWORD
 from ethics_hr.extensions import db
@@ -56,6 +56,20 @@ def test_demo_is_attributed_to_the_demo_loader_in_the_audit_log(runner):
         db.session.scalars(sa.select(AuditEntry.actor_label).where(AuditEntry.entity_type == "person"))
     )
     assert labels == {"demo"}
+
+
+def test_the_demos_anonymous_acts_of_past_days_are_in_the_chain_attributed_to_no_one(runner):
+    runner.invoke(args=["demo"])
+    anonymous = [q for q in content.QUESTIONS if q["anonymous"]]
+    assert anonymous
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(DeferredAuditEntry)) == 0
+    entries = db.session.scalars(
+        sa.select(AuditEntry).where(
+            AuditEntry.entity_type == "ethics_question", AuditEntry.actor_label == ANONYMOUS
+        )
+    ).all()
+    assert len({e.entity_id for e in entries}) >= len(anonymous)
+    assert verify_chain().ok
 
 
 def test_demo_does_not_touch_an_organisation_with_people(runner):
