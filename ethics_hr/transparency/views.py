@@ -9,6 +9,7 @@ from ethics_hr.core.args import check_fiscal_year, current_fiscal_year
 from ethics_hr.core.audit import latest_anchor
 from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.uploads import send_stored
+from ethics_hr.gifts import services as gift_register
 from ethics_hr.reports import sources
 from ethics_hr.reports.cache import remembered
 from ethics_hr.reports.dashboard import plan_status_labels
@@ -104,3 +105,28 @@ def order_document(order_id: int):
     if document is None:
         abort(404)
     return send_stored(document)
+
+
+@bp.route("/gifts")
+@public
+def gifts_current():
+    """Open the No Gift page of the current fiscal year."""
+    return redirect(url_for("transparency.gifts", fy=current_fiscal_year()))
+
+
+@bp.route("/gifts/<int:fy>")
+@public
+def gifts(fy: int):
+    """Show the No Gift announcement of a fiscal year and the report of its gift register (counts only)."""
+    check_fiscal_year(fy)
+    summary = gift_register.yearly_summary(fy)
+    return render_template(
+        "transparency/gifts.html",
+        fy=fy,
+        years=_years(fy),
+        announcement=gift_register.announcement(fy),
+        summary=summary,
+        count=sum(s.count for s in summary),
+        total=sum(s.total for s in summary),
+        rule=gift_register.policy(),
+    )
