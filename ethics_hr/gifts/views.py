@@ -13,6 +13,7 @@ from ethics_hr.core.exports import download, table_bytes
 from ethics_hr.core.formatting import current_locale, format_date, format_number
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.extensions import db
+from ethics_hr.gifts import notices as _notices  # noqa: F401  (its notification kind)
 from ethics_hr.gifts import services
 from ethics_hr.gifts.forms import AnnouncementForm, DecisionForm, GiftForm
 from ethics_hr.gifts.models import Gift
