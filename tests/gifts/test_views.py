@@ -182,3 +182,15 @@ def test_the_announcement_and_the_yearly_report_are_public(app, client, login_as
     page = client.get("/public/gifts/2570").get_data(as_text=True)
     assert "We neither give nor accept gifts." in page and 'data-testid="nil-report"' not in page
     assert "Returned to the giver" in page
+
+
+def test_the_officers_home_shows_the_gifts_waiting_and_the_employees_does_not(
+    app, client, login_as, in_english, clock
+):
+    owner = factories.user()
+    services.record_gift(owner.person, gift_input(value_baht="5000", received_on=date(2026, 10, 1)), by=owner)
+    login_as(owner)
+    assert 'data-testid="home-gifts-waiting"' not in client.get("/home").get_data(as_text=True)
+    login_as(factories.officer())
+    page = client.get("/home").get_data(as_text=True)
+    assert 'data-testid="home-gifts-waiting"' in page and "overdue: 1" in page
