@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ethics_hr.core.append_only import append_only
+from ethics_hr.core.append_only import append_only, frozen_once
 from ethics_hr.core.locale import bilingual
 from ethics_hr.core.models import ReferenceData, TimestampMixin, utc_now
 from ethics_hr.extensions import db
@@ -102,6 +102,8 @@ class GiftDecision(db.Model):
 
 
 append_only(GiftDecision.__table__)
+# Once the head has decided on a gift, the record is evidence: the database refuses to change or remove it.
+frozen_once(Gift.__table__, "gift_decision", "gift_id")
 
 
 class GiftAnnouncement(TimestampMixin, db.Model):

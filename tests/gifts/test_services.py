@@ -178,3 +178,21 @@ def test_the_yearly_summary_counts_every_outcome_and_a_nil_year_is_all_zeros(app
     assert summary[GiftOutcome.PENDING] == (0, Decimal(0))
     nil = services.yearly_summary(2569)
     assert len(nil) == len(GiftOutcome) and all(s.count == 0 and s.total == 0 for s in nil)
+
+
+def test_a_decided_gift_cannot_be_changed_or_removed_in_the_database(app, clock):
+    user, head = factories.user(), factories.admin()
+    open_gift = services.record_gift(user.person, gift_input(value_baht="5000"), by=user)
+    decided = services.record_gift(user.person, gift_input(giver_name="ร้าน ค", value_baht="5000"), by=user)
+    services.decide(decided, "kept", "", by=head)
+    for statement in (
+        f"UPDATE gift SET value_baht = 1 WHERE id = {decided.id}",
+        f"DELETE FROM gift WHERE id = {decided.id}",
+    ):
+        with pytest.raises(sa.exc.DBAPIError):
+            db.session.execute(sa.text(statement))
+        db.session.rollback()
+    # Until the decision, the person's corrections go through.
+    db.session.execute(sa.text(f"UPDATE gift SET value_baht = 4000 WHERE id = {open_gift.id}"))
+    db.session.commit()
+    assert db.session.get(Gift, decided.id).value_baht == Decimal("5000")

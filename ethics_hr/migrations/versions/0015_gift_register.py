@@ -11,7 +11,7 @@ from alembic import op
 import sqlalchemy as sa
 
 import ethics_hr.core.models
-from ethics_hr.core.append_only import create_triggers_in_migration
+from ethics_hr.core.append_only import create_triggers_in_migration, frozen_once_statements
 
 
 # revision identifiers, used by Alembic.
@@ -100,6 +100,8 @@ def upgrade():
     )
     op.create_index(op.f("ix_gift_decision_gift_id"), "gift_decision", ["gift_id"])
     create_triggers_in_migration(op, "gift_decision")
+    for statement in frozen_once_statements("gift", "gift_decision", "gift_id", op.get_bind().dialect.name):
+        op.execute(statement)
     op.create_table(
         "gift_announcement",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -128,6 +130,9 @@ def downgrade():
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS gift_decision_no_truncate ON gift_decision")
     op.drop_table("gift_decision")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS gift_frozen ON gift")
+        op.execute("DROP FUNCTION IF EXISTS ethics_hr_refuse_change_of_gift()")
     op.drop_index("ix_gift_group", table_name="gift")
     op.drop_index("ix_gift_fy", table_name="gift")
     op.drop_index("ix_gift_person", table_name="gift")
