@@ -124,10 +124,13 @@ def edit(gift_id: int):
 @officer_required
 def register():
     """The head's register: gifts waiting for a decision (due, overdue), decided, or all of a fiscal year."""
-    fy = fiscal_year_arg()
     view = request.args.get("view", "waiting")
     if view not in services.REGISTER_VIEWS:
         abort(404)
+    # Opened from the menu, the register starts at the year of the oldest gift still waiting (last year's
+    # overdue one, early in a fiscal year), else at this year.
+    waiting = services.waiting_for_decision(local_today()) if "fy" not in request.args else []
+    fy = fiscal_year_arg(min((r.gift.fiscal_year for r in waiting), default=None))
     return render_template(
         "gifts/register.html",
         fy=fy,

@@ -194,3 +194,16 @@ def test_the_officers_home_shows_the_gifts_waiting_and_the_employees_does_not(
     login_as(factories.officer())
     page = client.get("/home").get_data(as_text=True)
     assert 'data-testid="home-gifts-waiting"' in page and "overdue: 1" in page
+
+
+def test_the_register_opens_at_the_year_of_the_oldest_gift_waiting(app, client, login_as, in_english, clock):
+    owner = factories.user()
+    last_year = services.record_gift(
+        owner.person, gift_input(value_baht="5000", received_on=date(2026, 9, 1)), by=owner
+    )
+    login_as(factories.officer())
+    page = client.get("/gifts/register").get_data(as_text=True)
+    assert f"/gifts/register/{last_year.id}" in page and "FY 2026 (B.E. 2569)" in page
+    assert f"/gifts/register/{last_year.id}" not in client.get("/gifts/register?fy=2570").get_data(
+        as_text=True
+    )
