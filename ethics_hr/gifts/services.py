@@ -216,8 +216,13 @@ class GiftRow:
         return self.reportable and not self.decided and not self.is_overdue(today)
 
 
-def _assessed(where: list, *, rule: Policy | None = None) -> sa.Select:
-    """Gifts with their group's total and the day the total went above the threshold, in one query."""
+def _assessed(
+    where: list, *, rule: Policy | None = None, view: str = "all", today: date | None = None, ids_only=False
+) -> sa.Select:
+    """Gifts with their group's total and the day the total went above the threshold, in one query.
+
+    `view` keeps those waiting for a decision, overdue (waiting past the due day) or decided; `ids_only`
+    selects the gifts' ids, for a page of them."""
     rule = rule or policy()
     group = (Gift.person_id, Gift.fiscal_year, Gift.occasion_id, Gift.giver_key)
     running = (
@@ -247,13 +252,24 @@ def _assessed(where: list, *, rule: Policy | None = None) -> sa.Select:
         .group_by(GiftDecision.gift_id)
         .subquery()
     )
-    return (
-        sa.select(Gift, crossed.c.total, crossed.c.crossed_on, GiftDecision)
+    columns = (Gift.id,) if ids_only else (Gift, crossed.c.total, crossed.c.crossed_on, GiftDecision)
+    query = (
+        sa.select(*columns)
         .join(crossed, crossed.c.gift_id == Gift.id)
         .outerjoin(latest, latest.c.gift_id == Gift.id)
         .outerjoin(GiftDecision, GiftDecision.id == latest.c.decision_id)
-        .options(joinedload(Gift.occasion), joinedload(Gift.person))
     )
+    if view in ("waiting", "overdue"):
+        query = query.where(crossed.c.crossed_on.is_not(None), GiftDecision.id.is_(None))
+        if view == "overdue":
+            # Due `days` after the day the total went above the limit; overdue the day after that.
+            query = query.where(crossed.c.crossed_on < (today or local_today()) - timedelta(days=rule.days))
+        query = query.order_by(crossed.c.crossed_on, Gift.id)
+    else:
+        if view == "decided":
+            query = query.where(GiftDecision.id.is_not(None))
+        query = query.order_by(Gift.received_on, Gift.id)
+    return query if ids_only else query.options(joinedload(Gift.occasion), joinedload(Gift.person))
 
 
 def _rows(query: sa.Select, rule: Policy) -> list[GiftRow]:
@@ -291,20 +307,29 @@ REGISTER_VIEWS = ("waiting", "overdue", "decided", "all")
 
 
 def register(fy: int, view: str = "waiting") -> list[GiftRow]:
-    """The register of a fiscal year for the head and the officer: waiting for a decision (due and overdue
-    first, the soonest first), overdue only, decided, or all."""
+    """The register of a fiscal year for the head and the officer: waiting for a decision (the soonest due
+    first), overdue only, decided, or all (in the order received)."""
     rule = policy()
-    rows = _rows(_assessed([Gift.fiscal_year == fy], rule=rule).order_by(Gift.received_on, Gift.id), rule)
-    today = local_today()
-    if view == "waiting":
-        rows = [r for r in rows if r.reportable and not r.decided]
-        rows.sort(key=lambda r: (r.due_on or today, r.gift.id))
-    elif view == "overdue":
-        rows = [r for r in rows if r.is_overdue(today)]
-        rows.sort(key=lambda r: (r.due_on or today, r.gift.id))
-    elif view == "decided":
-        rows = [r for r in rows if r.decided]
-    return rows
+    return _rows(_assessed([Gift.fiscal_year == fy], rule=rule, view=view), rule)
+
+
+def register_page(fy: int, view: str, *, page: int, per_page: int):
+    """One page of the register: a pagination of gift ids whose `rows` are the page's gifts, in order."""
+    rule = policy()
+    ids_page = db.paginate(
+        _assessed([Gift.fiscal_year == fy], rule=rule, view=view, ids_only=True),
+        page=page,
+        per_page=per_page,
+        error_out=False,
+    )
+    ids = list(ids_page.items)
+    found = {
+        r.gift.id: r
+        for r in _rows(_assessed([Gift.fiscal_year == fy], rule=rule).where(Gift.id.in_(ids)), rule)
+        if ids
+    }
+    ids_page.rows = [found[i] for i in ids if i in found]
+    return ids_page
 
 
 def waiting_for_decision(today: date) -> list[GiftRow]:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ethics_hr.core.access import login_required, officer_required
-from ethics_hr.core.args import check_fiscal_year, current_fiscal_year, fiscal_year_arg, fiscal_year_choices
+from ethics_hr.core.args import (
+    check_fiscal_year,
+    current_fiscal_year,
+    fiscal_year_arg,
+    fiscal_year_choices,
+    page_arg,
+)
 from ethics_hr.core.errors import shown_on
 from ethics_hr.core.exports import download, table_bytes
 from ethics_hr.core.formatting import current_locale, format_date, format_number
@@ -135,7 +141,7 @@ def register():
         "gifts/register.html",
         fy=fy,
         view=view,
-        rows=services.register(fy, view),
+        page=services.register_page(fy, view, page=page_arg(), per_page=current_app.config["PER_PAGE"]),
         years=fiscal_year_choices(fy),
         rule=services.policy(),
         today=local_today(),

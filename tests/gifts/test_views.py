@@ -207,3 +207,17 @@ def test_the_register_opens_at_the_year_of_the_oldest_gift_waiting(app, client, 
     assert f"/gifts/register/{last_year.id}" not in client.get("/gifts/register?fy=2570").get_data(
         as_text=True
     )
+
+
+def test_the_register_is_paginated(app, client, login_as, in_english, clock):
+    app.config["PER_PAGE"] = 2
+    owner = factories.user()
+    gifts = [
+        services.record_gift(owner.person, gift_input(giver_name=f"Giver {n}", value_baht="100"), by=owner)
+        for n in range(3)
+    ]
+    login_as(factories.officer())
+    first = client.get("/gifts/register?fy=2570&view=all").get_data(as_text=True)
+    second = client.get("/gifts/register?fy=2570&view=all&page=2").get_data(as_text=True)
+    assert "1–2 of 3" in first and "3–3 of 3" in second
+    assert f"/gifts/register/{gifts[2].id}\"" in second and f"/gifts/register/{gifts[2].id}\"" not in first
