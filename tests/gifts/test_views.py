@@ -220,4 +220,4 @@ def test_the_register_is_paginated(app, client, login_as, in_english, clock):
     first = client.get("/gifts/register?fy=2570&view=all").get_data(as_text=True)
     second = client.get("/gifts/register?fy=2570&view=all&page=2").get_data(as_text=True)
     assert "1–2 of 3" in first and "3–3 of 3" in second
-    assert f"/gifts/register/{gifts[2].id}\"" in second and f"/gifts/register/{gifts[2].id}\"" not in first
+    assert f'/gifts/register/{gifts[2].id}"' in second and f'/gifts/register/{gifts[2].id}"' not in first
