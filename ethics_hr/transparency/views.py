@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, url_for
+from flask_babel import gettext as _
 
 from ethics_hr.core.access import public
 from ethics_hr.core.args import check_fiscal_year, current_fiscal_year
 from ethics_hr.core.audit import latest_anchor
+from ethics_hr.core.exports import download, table_bytes
 from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.uploads import send_stored
 from ethics_hr.gifts import services as gift_register
@@ -130,3 +132,18 @@ def gifts(fy: int):
         total=sum(s.total for s in summary),
         rule=gift_register.policy(),
     )
+
+
+@bp.route("/gifts/<int:fy>/report.<fmt>")
+@public
+def gifts_report(fy: int, fmt: str):
+    """Download the yearly report of the gift register (count and value by outcome) as CSV or XLSX."""
+    check_fiscal_year(fy)
+    if fmt not in ("csv", "xlsx"):
+        abort(404)
+    summary = gift_register.yearly_summary(fy)
+    rows = [[s.outcome.label, s.count, s.total] for s in summary]
+    rows.append([_("Total"), sum(s.count for s in summary), sum(s.total for s in summary)])
+    header = [_("What became of the gifts"), _("Gifts"), _("Value (baht)")]
+    body = table_bytes(fmt, header, rows, title=_("Gift register"), widths=[36, 12, 16])
+    return download(body, f"gift-report-{fy}.{fmt}")

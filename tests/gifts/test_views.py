@@ -221,3 +221,13 @@ def test_the_register_is_paginated(app, client, login_as, in_english, clock):
     second = client.get("/gifts/register?fy=2570&view=all&page=2").get_data(as_text=True)
     assert "1–2 of 3" in first and "3–3 of 3" in second
     assert f'/gifts/register/{gifts[2].id}"' in second and f'/gifts/register/{gifts[2].id}"' not in first
+
+
+def test_the_yearly_report_downloads_as_csv_and_xlsx_and_a_nil_year_too(app, client, in_english, clock):
+    owner = factories.user()
+    services.record_gift(owner.person, gift_input(value_baht="500", outcome="returned"), by=owner)
+    csv = client.get("/public/gifts/2570/report.csv").get_data().decode("utf-8-sig")
+    assert "Returned to the giver,1,500" in csv and "Total,1,500" in csv
+    assert "Total,0,0" in client.get("/public/gifts/2569/report.csv").get_data().decode("utf-8-sig")
+    assert client.get("/public/gifts/2570/report.xlsx").data[:2] == b"PK"
+    assert client.get("/public/gifts/2570/report.pdf").status_code == 404
