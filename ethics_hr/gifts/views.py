@@ -113,6 +113,9 @@ def mine(gift_id: int):
 def edit(gift_id: int):
     """Correct one of my gifts until the head has decided on it."""
     gift = _own_gift(gift_id)
+    if request.method == "GET" and services.latest_decision(gift) is not None:
+        flash(_("The head has decided on this gift: the record can no longer be changed."), "info")
+        return redirect(url_for("gifts.mine", gift_id=gift.id))
     form = _gift_form(obj=gift)
     if request.method == "GET":
         form.outcome.data = gift.outcome

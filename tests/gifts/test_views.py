@@ -117,6 +117,7 @@ def test_a_person_edits_until_the_head_decides(app, client, login_as, in_english
     db.session.expire_all()
     assert db.session.get(Gift, gift.id).value_baht == 5200
     assert "Correct the record" not in client.get(f"/gifts/{gift.id}").get_data(as_text=True)
+    assert client.get(f"/gifts/{gift.id}/edit").headers["Location"] == f"/gifts/{gift.id}"
 
 
 def test_the_head_sees_what_is_due_and_records_a_decision(app, client, login_as, in_english, clock):
