@@ -69,6 +69,7 @@ def import_models() -> None:
     import ethics_hr.core.audit
     import ethics_hr.core.settings
     import ethics_hr.core.uploads
+    import ethics_hr.gifts.models
     import ethics_hr.notifications.models
     import ethics_hr.people.models
     import ethics_hr.plans.models
@@ -119,6 +120,7 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.codes.views import bp as codes_bp
     from ethics_hr.committees.views import bp as committees_bp
     from ethics_hr.core.views import bp as core_bp
+    from ethics_hr.gifts.views import bp as gifts_bp
     from ethics_hr.home.views import bp as home_bp
     from ethics_hr.notifications.views import bp as notifications_bp
     from ethics_hr.people.views import bp as people_bp
@@ -143,6 +145,7 @@ def register_blueprints(app: Flask) -> None:
         plans_bp,
         questions_bp,
         ask_bp,
+        gifts_bp,
         notifications_bp,
         admin_bp,
         reports_bp,
@@ -234,6 +237,8 @@ def navigation() -> list[tuple[str, str, str]]:
     items.append(("training.index", pgettext("menu", "Training"), "training."))
     items.append(("committees.index", _("Committees"), "committees."))
     items.append(("questions.index", pgettext("menu", "Ethics questions"), "questions."))
+    gifts_home = "gifts.register" if current_user.is_officer else "gifts.index"
+    items.append((gifts_home, pgettext("menu", "Gifts"), "gifts."))
     if current_user.is_officer:
         items.append(("plans.index", _("HR plan"), "plans."))
         items.append(("people.index", _("People"), "people."))

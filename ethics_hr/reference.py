@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ethics_hr.core.settings import get_settings
+from ethics_hr.gifts.reference import ensure_reference_data as gifts_reference
 from ethics_hr.people.reference import ensure_reference_data as people_reference
 from ethics_hr.plans.reference import ensure_reference_data as plans_reference
 from ethics_hr.questions.reference import ensure_reference_data as questions_reference
@@ -13,5 +14,12 @@ from ethics_hr.training.reference import ensure_reference_data as training_refer
 def ensure_all_reference_data() -> None:
     """Insert each domain's missing reference rows (staff categories, topics, statuses...)."""
     get_settings()  # the organisation's settings row exists from the start, never created mid-request
-    for ensure in (people_reference, training_reference, plans_reference, questions_reference, ita_reference):
+    for ensure in (
+        people_reference,
+        training_reference,
+        plans_reference,
+        questions_reference,
+        gifts_reference,
+        ita_reference,
+    ):
         ensure()

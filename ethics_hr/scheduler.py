@@ -34,6 +34,7 @@ from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.models import utc_now
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
+from ethics_hr.gifts import jobs as gifts_jobs
 from ethics_hr.notifications.sender import deliver_due, release_claims_of_the_last_scheduler
 from ethics_hr.people.anchors import anchor_the_audit_chain
 from ethics_hr.plans import jobs as plans_jobs
@@ -155,6 +156,13 @@ JOBS: list[Job] = [
         committees_jobs.terms_ending,
         REMINDERS,
         "Terms and orders ending",
+        own_units=True,
+    ),
+    Job(
+        "gifts_decision_due",
+        gifts_jobs.decision_reminders,
+        REMINDERS,
+        "Gifts waiting for the head's decision",
         own_units=True,
     ),
     Job("plans_late_items", plans_jobs.late_items_digest, REMINDERS, "Monthly digest of late plan items"),

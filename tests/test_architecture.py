@@ -18,6 +18,7 @@ FLOORS: dict[str, int] = {
     "codes": 2,
     "committees": 2,
     "training": 2,
+    "gifts": 2,
     "plans": 3,
     "questions": 3,
     "scheduler": 4,

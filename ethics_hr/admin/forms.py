@@ -38,6 +38,17 @@ class SettingsForm(BaseForm):
             NumberRange(0, 1000, _l("Enter a number of hours from 0 to 1,000.")),
         ],
     )
+    gift_report_threshold = IntegerField(
+        _l("Gifts above this value (baht) from one giver on one occasion are reported to the head"),
+        validators=[
+            InputRequired(REQUIRED),
+            NumberRange(0, 10_000_000, _l("Enter a value in baht from 0 to 10,000,000.")),
+        ],
+    )
+    gift_report_days = IntegerField(
+        _l("Days to report such a gift"),
+        validators=[InputRequired(REQUIRED), NumberRange(1, 365, _l("Enter days from 1 to 365."))],
+    )
     submit = SubmitField(_l("Save"))
 
     def __init__(self, *args, **kwargs):

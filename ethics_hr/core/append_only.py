@@ -60,3 +60,50 @@ def create_triggers_in_migration(op, table_name: str) -> None:
     dialect = op.get_bind().dialect.name
     for statement in trigger_statements(table_name, dialect):
         op.execute(statement)
+
+
+PG_FROZEN_FUNCTION = """
+CREATE OR REPLACE FUNCTION ethics_hr_refuse_change_of_{table}() RETURNS trigger AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM {guard} WHERE {column} = OLD.id) THEN
+        RAISE EXCEPTION USING MESSAGE = '{table} row has a {guard}: ' || TG_OP || ' refused';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$ LANGUAGE plpgsql
+"""
+
+
+def frozen_once_statements(table_name: str, guard_table: str, guard_column: str, dialect: str) -> list[str]:
+    """Return the statements that forbid UPDATE and DELETE of a row once another table refers to it.
+
+    A gift may be corrected by the person until the head has decided on it; from the first decision on, the
+    database itself keeps it as it was (TRUNCATE is refused through the decisions' foreign key and triggers).
+    """
+    exists = f"EXISTS (SELECT 1 FROM {guard_table} WHERE {guard_column} = OLD.id)"
+    if dialect == "sqlite":
+        return [
+            f"CREATE TRIGGER {table_name}_frozen_no_{op.lower()} BEFORE {op} ON {table_name} WHEN {exists} "
+            f"BEGIN SELECT RAISE(ABORT, '{table_name} row has a {guard_table}: {op} refused'); END"
+            for op in ("UPDATE", "DELETE")
+        ]
+    if dialect == "postgresql":
+        return [
+            PG_FROZEN_FUNCTION.format(table=table_name, guard=guard_table, column=guard_column),
+            f"CREATE TRIGGER {table_name}_frozen BEFORE UPDATE OR DELETE ON {table_name} "
+            f"FOR EACH ROW EXECUTE FUNCTION ethics_hr_refuse_change_of_{table_name}()",
+        ]
+    raise NotImplementedError(f"frozen-row triggers are not written for {dialect}")
+
+
+def frozen_once(table: sa.Table, guard_table: str, guard_column: str) -> sa.Table:
+    """Attach the triggers of `frozen_once_statements` to a table created through metadata.create_all()."""
+
+    @sa.event.listens_for(table, "after_create")
+    def _create_triggers(target, connection, **kw):
+        for statement in frozen_once_statements(
+            target.name, guard_table, guard_column, connection.dialect.name
+        ):
+            connection.exec_driver_sql(statement)
+
+    return table

@@ -57,6 +57,10 @@ class OrganisationSettings(TimestampMixin, db.Model):
     question_answer_days: Mapped[int] = mapped_column(default=15)
     acknowledgment_requires_password: Mapped[bool] = mapped_column(default=True)
     ethics_hours_required: Mapped[float] = mapped_column(default=6.0, server_default="6")
+    # The gift rule (section 128 of the organic act on anti-corruption and the NACC's notification): a gift
+    # from one giver on one occasion above this many baht is reported to the head within so many days.
+    gift_report_threshold: Mapped[int] = mapped_column(default=3000, server_default="3000")
+    gift_report_days: Mapped[int] = mapped_column(default=30, server_default="30")
     logo_file_id: Mapped[int | None] = mapped_column(sa.ForeignKey("stored_file.id", ondelete="SET NULL"))
     # The first-run steps the administrator has confirmed or chosen to skip (see ethics_hr.admin.setup).
     setup_confirmed: Mapped[list[str]] = mapped_column(sa.JSON, default=list, server_default="[]")
@@ -112,6 +116,8 @@ SETTABLE = (
     "thai_numerals_in_documents",
     "acknowledgment_requires_password",
     "ethics_hours_required",
+    "gift_report_threshold",
+    "gift_report_days",
 )
 
 

@@ -11,6 +11,7 @@ from ethics_hr.core.settings import get_settings
 from ethics_hr.demo import codes as demo_codes
 from ethics_hr.demo import committees as demo_committees
 from ethics_hr.demo import content
+from ethics_hr.demo import gifts as demo_gifts
 from ethics_hr.demo import notifications as demo_notifications
 from ethics_hr.demo import plans as demo_plans
 from ethics_hr.demo import questions as demo_questions
@@ -100,6 +101,7 @@ def _domain_hooks():
         demo_training.load_demo,
         demo_plans.load_demo,
         demo_questions.load_demo,
+        demo_gifts.load_demo,
         demo_notifications.load_demo,
         demo_reports.load_demo,
     ]

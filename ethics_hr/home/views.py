@@ -12,6 +12,7 @@ from ethics_hr.core.access import login_required, public
 from ethics_hr.core.settings import logo_file
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.core.uploads import send_stored
+from ethics_hr.gifts.sections import home_sections as gift_sections
 from ethics_hr.people import services as people
 from ethics_hr.questions.home import question_sections
 from ethics_hr.reports.home import home_sections as evidence_sections
@@ -67,5 +68,6 @@ SECTION_PROVIDERS: list = [
     training_sections,
     committee_sections,
     question_sections,
+    gift_sections,
     evidence_sections,
 ]

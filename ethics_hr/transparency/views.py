@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, url_for
+from flask_babel import gettext as _
 
 from ethics_hr.core.access import public
 from ethics_hr.core.args import check_fiscal_year, current_fiscal_year
 from ethics_hr.core.audit import latest_anchor
+from ethics_hr.core.exports import download, table_bytes
 from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.uploads import send_stored
+from ethics_hr.gifts import services as gift_register
 from ethics_hr.reports import sources
 from ethics_hr.reports.cache import remembered
 from ethics_hr.reports.dashboard import plan_status_labels
@@ -104,3 +107,43 @@ def order_document(order_id: int):
     if document is None:
         abort(404)
     return send_stored(document)
+
+
+@bp.route("/gifts")
+@public
+def gifts_current():
+    """Open the No Gift page of the current fiscal year."""
+    return redirect(url_for("transparency.gifts", fy=current_fiscal_year()))
+
+
+@bp.route("/gifts/<int:fy>")
+@public
+def gifts(fy: int):
+    """Show the No Gift announcement of a fiscal year and the report of its gift register (counts only)."""
+    check_fiscal_year(fy)
+    summary = gift_register.yearly_summary(fy)
+    return render_template(
+        "transparency/gifts.html",
+        fy=fy,
+        years=_years(fy),
+        announcement=gift_register.announcement(fy),
+        summary=summary,
+        count=sum(s.count for s in summary),
+        total=sum(s.total for s in summary),
+        rule=gift_register.policy(),
+    )
+
+
+@bp.route("/gifts/<int:fy>/report.<fmt>")
+@public
+def gifts_report(fy: int, fmt: str):
+    """Download the yearly report of the gift register (count and value by outcome) as CSV or XLSX."""
+    check_fiscal_year(fy)
+    if fmt not in ("csv", "xlsx"):
+        abort(404)
+    summary = gift_register.yearly_summary(fy)
+    rows = [[s.outcome.label, s.count, s.total] for s in summary]
+    rows.append([_("Total"), sum(s.count for s in summary), sum(s.total for s in summary)])
+    header = [_("What became of the gifts"), _("Gifts"), _("Value (baht)")]
+    body = table_bytes(fmt, header, rows, title=_("Gift register"), widths=[36, 12, 16])
+    return download(body, f"gift-report-{fy}.{fmt}")

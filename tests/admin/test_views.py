@@ -164,6 +164,8 @@ def settings_data(**kw) -> dict:
         "thai_numerals_in_documents": "y",
         "acknowledgment_requires_password": "y",
         "ethics_hours_required": "6",
+        "gift_report_threshold": "3000",
+        "gift_report_days": "30",
     } | kw
 
 
@@ -174,6 +176,7 @@ def test_an_administrator_changes_the_organisation_settings(client, admin):
     settings = db.session.get(OrganisationSettings, 1)
     assert settings.name_th == "เทศบาลตำบลบ้านสวน"
     assert settings.default_locale == "en"
+    assert (settings.gift_report_threshold, settings.gift_report_days) == (3000, 30)
     assert "Ban Suan Subdistrict Municipality" in client.get("/admin/settings").get_data(as_text=True)
 
 
@@ -185,6 +188,10 @@ def test_an_administrator_changes_the_organisation_settings(client, admin):
         ({"fiscal_year_start_month": "ten"}, "fiscal_year_start_month"),
         ({"timezone": "Mars/Olympus"}, "timezone"),
         ({"default_locale": "fr"}, "default_locale"),
+        ({"gift_report_threshold": "-1"}, "gift_report_threshold"),
+        ({"gift_report_threshold": ""}, "gift_report_threshold"),
+        ({"gift_report_days": "0"}, "gift_report_days"),
+        ({"gift_report_days": "thirty"}, "gift_report_days"),
     ],
 )
 def test_bad_settings_are_refused_next_to_the_field(client, admin, changes, field):

@@ -1,0 +1,416 @@
+"""The gift rule and the register: recording a gift, what must be reported and by when, the head's decision.
+
+The rule (section 128 of the organic act on anti-corruption B.E. 2561 and the NACC's notification): gifts from
+one giver on one occasion add up; once their total is above the threshold (a setting, 3,000 baht), they are
+reported to the head of the agency within so many days (a setting, 30) of the day the total went above it,
+and the head decides what becomes of them. Recording a gift here is the report; the register shows the head
+what waits for a decision, and by when.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from sqlalchemy.orm import joinedload
+
+from ethics_hr.core.db import transactional
+from ethics_hr.core.errors import RuleViolation
+from ethics_hr.core.settings import get_settings
+from ethics_hr.core.timeutil import fiscal_year_of, fiscal_year_range, local_today
+from ethics_hr.extensions import db
+from ethics_hr.gifts.models import (
+    DECIDED_OUTCOMES,
+    Gift,
+    GiftAnnouncement,
+    GiftDecision,
+    GiftOccasion,
+    GiftOutcome,
+)
+from ethics_hr.people.models import Person, User
+
+MAX_VALUE = Decimal("100000000")  # a hundred million baht: anything above is a typing slip
+OLDEST_YEARS = 10  # a gift received longer ago than this is no longer a record anyone keeps
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The gift rule in force: the value above which gifts are reported, and the days to report them."""
+
+    threshold: Decimal
+    days: int
+
+
+def policy() -> Policy:
+    """Return the gift rule as the administrator has set it."""
+    settings = get_settings()
+    return Policy(Decimal(settings.gift_report_threshold), int(settings.gift_report_days))
+
+
+def giver_key(name: str, organisation: str) -> str:
+    """The giver as the rule compares them: case and runs of spaces do not make another giver."""
+    return " ".join(name.split()).casefold() + "|" + " ".join(organisation.split()).casefold()
+
+
+@dataclass(frozen=True)
+class GiftInput:
+    received_on: date | None
+    giver_name: str
+    giver_organisation: str
+    description: str
+    value_baht: Decimal | str | None
+    occasion_id: int | None
+    outcome: str
+    note: str = ""
+
+
+def _checked(data: GiftInput) -> tuple[date, Decimal, GiftOccasion, GiftOutcome]:
+    if not data.giver_name.strip():
+        raise RuleViolation(_("Enter who gave the gift."), "giver_name")
+    if not data.description.strip():
+        raise RuleViolation(_("Say what the gift was."), "description")
+    try:
+        value = Decimal(str(data.value_baht)) if data.value_baht is not None else None
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite():
+        raise RuleViolation(_("Enter the estimated value in baht."), "value_baht")
+    if value <= 0 or value >= MAX_VALUE:
+        raise RuleViolation(_("Enter a value above 0 and below 100,000,000 baht."), "value_baht")
+    if value != value.quantize(Decimal("0.01")):
+        raise RuleViolation(_("Enter the value in baht with at most two decimals."), "value_baht")
+    today = local_today()
+    if data.received_on is None:
+        raise RuleViolation(_("Enter the day the gift was received."), "received_on")
+    if data.received_on > today:
+        raise RuleViolation(_("The day received cannot be in the future."), "received_on")
+    if data.received_on < today - timedelta(days=366 * OLDEST_YEARS):
+        raise RuleViolation(_("The day received is more than ten years ago."), "received_on")
+    occasion = db.session.get(GiftOccasion, data.occasion_id) if data.occasion_id else None
+    if occasion is None or not occasion.active:
+        raise RuleViolation(_("Choose the occasion."), "occasion_id")
+    try:
+        outcome = GiftOutcome(data.outcome)
+    except ValueError:
+        raise RuleViolation(_("Choose what was done with the gift."), "outcome") from None
+    return data.received_on, value, occasion, outcome
+
+
+def _fill(gift: Gift, data: GiftInput) -> Gift:
+    received_on, value, occasion, outcome = _checked(data)
+    gift.received_on = received_on
+    gift.fiscal_year = fiscal_year_of(received_on)
+    gift.giver_name = " ".join(data.giver_name.split())
+    gift.giver_organisation = " ".join(data.giver_organisation.split())
+    gift.giver_key = giver_key(gift.giver_name, gift.giver_organisation)
+    gift.description = data.description.strip()
+    gift.value_baht = value
+    gift.occasion_id = occasion.id
+    gift.outcome = outcome.value
+    gift.note = data.note.strip()
+    return gift
+
+
+@transactional
+def record_gift(person: Person, data: GiftInput, *, by: User) -> Gift:
+    """Record a gift a person received because of their duty (which reports it when the rule asks)."""
+    gift = _fill(Gift(person_id=person.id, recorded_by_id=by.id), data)
+    db.session.add(gift)
+    db.session.flush()
+    return gift
+
+
+@transactional
+def update_gift(gift: Gift, data: GiftInput, *, by: User) -> Gift:
+    """Correct one's own gift record; once the head has decided on it, it is evidence and stays as it is."""
+    if latest_decision(gift) is not None:
+        raise RuleViolation(_("The head has decided on this gift: the record can no longer be changed."))
+    return _fill(gift, data)
+
+
+def may_decide(user: User) -> bool:
+    """Whether a user may record the head's decision: the administrator (the head of the agency, or
+    whoever the head has an account through) and the personnel officer who records it for the head."""
+    return bool(user.is_authenticated and user.is_officer)
+
+
+@transactional
+def decide(gift: Gift, outcome: str, note: str, *, by: User) -> GiftDecision:
+    """Record the head's decision on a gift: keep, return or hand to the organisation, with a note.
+
+    A second decision on the same gift is a correction: a new row that replaces the last one.
+    """
+    if not may_decide(by):
+        raise RuleViolation(_("Only the head of the agency or a personnel officer records a decision."))
+    if by.person_id == gift.person_id:
+        raise RuleViolation(_("Nobody decides on a gift they received themselves."))
+    try:
+        chosen = GiftOutcome(outcome)
+    except ValueError:
+        chosen = None
+    if chosen not in DECIDED_OUTCOMES:
+        raise RuleViolation(_("Choose keep, return or hand to the organisation."), "outcome")
+    note = note.strip()
+    if len(note) > 2000:
+        raise RuleViolation(_("Write at most 2,000 characters."), "note")
+    previous = latest_decision(gift)
+    if previous is not None and not note:
+        raise RuleViolation(_("Say why the decision is corrected."), "note")
+    decision = GiftDecision(
+        gift_id=gift.id,
+        outcome=chosen.value,
+        note=note,
+        decided_by_id=by.id,
+        replaces_id=previous.id if previous is not None else None,
+    )
+    db.session.add(decision)
+    db.session.flush()
+    return decision
+
+
+def latest_decision(gift: Gift) -> GiftDecision | None:
+    return db.session.scalar(
+        sa.select(GiftDecision)
+        .where(GiftDecision.gift_id == gift.id)
+        .order_by(GiftDecision.id.desc())
+        .limit(1)
+    )
+
+
+def decisions_of(gift: Gift) -> list[GiftDecision]:
+    return list(
+        db.session.scalars(
+            sa.select(GiftDecision).where(GiftDecision.gift_id == gift.id).order_by(GiftDecision.id)
+        )
+    )
+
+
+# ---------------------------------------------------------------- the register: what is due, and by when
+
+
+@dataclass(frozen=True)
+class GiftRow:
+    """A gift as the register shows it: its giver and occasion's total, whether it is reported, by when."""
+
+    gift: Gift
+    group_total: Decimal
+    reportable: bool
+    due_on: date | None
+    decision: GiftDecision | None
+
+    @property
+    def decided(self) -> bool:
+        return self.decision is not None
+
+    @property
+    def outcome(self) -> GiftOutcome:
+        return self.decision.outcome_enum if self.decision is not None else self.gift.outcome_enum
+
+    def is_overdue(self, today: date) -> bool:
+        return self.reportable and not self.decided and self.due_on is not None and today > self.due_on
+
+    def is_due(self, today: date) -> bool:
+        return self.reportable and not self.decided and not self.is_overdue(today)
+
+
+def _assessed(
+    where: list, *, rule: Policy | None = None, view: str = "all", today: date | None = None, ids_only=False
+) -> sa.Select:
+    """Gifts with their group's total and the day the total went above the threshold, in one query.
+
+    `view` keeps those waiting for a decision, overdue (waiting past the due day) or decided; `ids_only`
+    selects the gifts' ids, for a page of them."""
+    rule = rule or policy()
+    group = (Gift.person_id, Gift.fiscal_year, Gift.occasion_id, Gift.giver_key)
+    running = (
+        sa.select(
+            Gift.id.label("gift_id"),
+            Gift.received_on.label("received_on"),
+            sa.func.sum(Gift.value_baht).over(partition_by=group).label("total"),
+            sa.func.sum(Gift.value_baht)
+            .over(partition_by=group, order_by=(Gift.received_on, Gift.id))
+            .label("running"),
+            *[c.label(f"g_{c.key}") for c in group],
+        )
+        .where(*where)
+        .subquery()
+    )
+    crossed = (
+        sa.select(
+            running.c.gift_id,
+            running.c.total,
+            sa.func.min(sa.case((running.c.running > rule.threshold, running.c.received_on)))
+            .over(partition_by=[running.c[f"g_{c.key}"] for c in group])
+            .label("crossed_on"),
+        )
+    ).subquery()
+    latest = (
+        sa.select(GiftDecision.gift_id, sa.func.max(GiftDecision.id).label("decision_id"))
+        .group_by(GiftDecision.gift_id)
+        .subquery()
+    )
+    columns = (Gift.id,) if ids_only else (Gift, crossed.c.total, crossed.c.crossed_on, GiftDecision)
+    query = (
+        sa.select(*columns)
+        .join(crossed, crossed.c.gift_id == Gift.id)
+        .outerjoin(latest, latest.c.gift_id == Gift.id)
+        .outerjoin(GiftDecision, GiftDecision.id == latest.c.decision_id)
+    )
+    if view in ("waiting", "overdue"):
+        query = query.where(crossed.c.crossed_on.is_not(None), GiftDecision.id.is_(None))
+        if view == "overdue":
+            # Due `days` after the day the total went above the limit; overdue the day after that.
+            query = query.where(crossed.c.crossed_on < (today or local_today()) - timedelta(days=rule.days))
+        query = query.order_by(crossed.c.crossed_on, Gift.id)
+    else:
+        if view == "decided":
+            query = query.where(GiftDecision.id.is_not(None))
+        query = query.order_by(Gift.received_on, Gift.id)
+    return query if ids_only else query.options(joinedload(Gift.occasion), joinedload(Gift.person))
+
+
+def _rows(query: sa.Select, rule: Policy) -> list[GiftRow]:
+    rows = []
+    for gift, total, crossed_on, decision in db.session.execute(query):
+        if isinstance(crossed_on, str):  # SQLite hands a window's date back as text
+            crossed_on = date.fromisoformat(crossed_on)
+        due = crossed_on + timedelta(days=rule.days) if crossed_on is not None else None
+        rows.append(GiftRow(gift, Decimal(total), crossed_on is not None, due, decision))
+    return rows
+
+
+def my_gifts(person: Person) -> list[GiftRow]:
+    """A person's own gifts, newest first, with what the rule asks of each."""
+    rule = policy()
+    query = _assessed([Gift.person_id == person.id], rule=rule).order_by(
+        Gift.received_on.desc(), Gift.id.desc()
+    )
+    return _rows(query, rule)
+
+
+def gift_row(gift: Gift) -> GiftRow:
+    """One gift with its group's total, due date and decision."""
+    rule = policy()
+    where = [
+        Gift.person_id == gift.person_id,
+        Gift.fiscal_year == gift.fiscal_year,
+        Gift.occasion_id == gift.occasion_id,
+        Gift.giver_key == gift.giver_key,
+    ]
+    return next(r for r in _rows(_assessed(where, rule=rule), rule) if r.gift.id == gift.id)
+
+
+REGISTER_VIEWS = ("waiting", "overdue", "decided", "all")
+
+
+def register(fy: int, view: str = "waiting") -> list[GiftRow]:
+    """The register of a fiscal year for the head and the officer: waiting for a decision (the soonest due
+    first), overdue only, decided, or all (in the order received)."""
+    rule = policy()
+    return _rows(_assessed([Gift.fiscal_year == fy], rule=rule, view=view), rule)
+
+
+def register_page(fy: int, view: str, *, page: int, per_page: int):
+    """One page of the register: a pagination of gift ids whose `rows` are the page's gifts, in order."""
+    rule = policy()
+    ids_page = db.paginate(
+        _assessed([Gift.fiscal_year == fy], rule=rule, view=view, ids_only=True),
+        page=page,
+        per_page=per_page,
+        error_out=False,
+    )
+    ids = list(ids_page.items)
+    found = {
+        r.gift.id: r
+        for r in _rows(_assessed([Gift.fiscal_year == fy], rule=rule).where(Gift.id.in_(ids)), rule)
+        if ids
+    }
+    ids_page.rows = [found[i] for i in ids if i in found]
+    return ids_page
+
+
+def waiting_for_decision(today: date) -> list[GiftRow]:
+    """Every reported gift still waiting for the head's decision, of this fiscal year and the last."""
+    rule = policy()
+    fy = fiscal_year_of(today)
+    query = _assessed([Gift.fiscal_year.in_((fy - 1, fy))], rule=rule).order_by(Gift.id)
+    return [r for r in _rows(query, rule) if r.reportable and not r.decided]
+
+
+@dataclass(frozen=True)
+class OutcomeCount:
+    outcome: GiftOutcome
+    count: int
+    total: Decimal
+
+
+def yearly_summary(fy: int) -> list[OutcomeCount]:
+    """Count and total value of a fiscal year's gifts by what became of them (the head's decision, else the
+    person's own record); every outcome is listed, with zeros: a nil report is a report."""
+    latest = (
+        sa.select(GiftDecision.gift_id, sa.func.max(GiftDecision.id).label("decision_id"))
+        .group_by(GiftDecision.gift_id)
+        .subquery()
+    )
+    outcome = sa.func.coalesce(GiftDecision.outcome, Gift.outcome)
+    found = {
+        row.outcome: (row.count, Decimal(row.total or 0))
+        for row in db.session.execute(
+            sa.select(
+                outcome.label("outcome"),
+                sa.func.count(Gift.id).label("count"),
+                sa.func.sum(Gift.value_baht).label("total"),
+            )
+            .outerjoin(latest, latest.c.gift_id == Gift.id)
+            .outerjoin(GiftDecision, GiftDecision.id == latest.c.decision_id)
+            .where(Gift.fiscal_year == fy)
+            .group_by(outcome)
+        )
+    }
+    return [OutcomeCount(o, *found.get(o.value, (0, Decimal(0)))) for o in GiftOutcome]
+
+
+def fiscal_year_bounds(fy: int) -> tuple[date, date]:
+    return fiscal_year_range(fy)
+
+
+def occasions() -> list[GiftOccasion]:
+    return list(
+        db.session.scalars(
+            sa.select(GiftOccasion)
+            .where(GiftOccasion.active)
+            .order_by(GiftOccasion.sort_order, GiftOccasion.id)
+        )
+    )
+
+
+# ---------------------------------------------------------------- the No Gift announcement
+
+
+def announcement(fy: int) -> GiftAnnouncement | None:
+    return db.session.scalar(sa.select(GiftAnnouncement).where(GiftAnnouncement.fiscal_year == fy))
+
+
+@transactional
+def save_announcement(
+    fy: int, *, title_th: str, title_en: str, body_th: str, body_en: str, announced_on: date | None
+) -> GiftAnnouncement:
+    """Publish (or correct) the organisation's No Gift announcement of a fiscal year."""
+    if not title_th.strip():
+        raise RuleViolation(_("This field is required."), "title_th")
+    if not body_th.strip():
+        raise RuleViolation(_("This field is required."), "body_th")
+    if announced_on is None:
+        raise RuleViolation(_("Enter the day of the announcement."), "announced_on")
+    if announced_on > local_today():
+        raise RuleViolation(_("The day of the announcement cannot be in the future."), "announced_on")
+    row = announcement(fy) or GiftAnnouncement(fiscal_year=fy)
+    row.title_th, row.title_en = title_th.strip(), title_en.strip()
+    row.body_th, row.body_en = body_th.strip(), body_en.strip()
+    row.announced_on = announced_on
+    db.session.add(row)
+    db.session.flush()
+    return row
