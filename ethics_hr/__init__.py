@@ -240,7 +240,7 @@ def navigation() -> list[tuple[str, str, str]]:
     gifts_home = "gifts.register" if current_user.is_officer else "gifts.index"
     items.append((gifts_home, pgettext("menu", "Gifts"), "gifts."))
     if current_user.is_officer:
-        items.append(("plans.index", _("HR plan"), "plans."))
+        items.append(("plans.index", pgettext("menu", "HR plan"), "plans."))
         items.append(("people.index", _("People"), "people."))
         items.append(("reports.index", _("Reports"), "reports."))
     if current_user.is_admin:

@@ -21,7 +21,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ethics_hr.core.append_only import append_only
-from ethics_hr.core.db import insert_ignoring_conflict
+from ethics_hr.core.db import dialect, insert_ignoring_conflict
 from ethics_hr.core.models import utc_now
 from ethics_hr.core.timeutil import local_bounds_utc, local_today, to_local
 from ethics_hr.extensions import db
@@ -475,7 +475,7 @@ def anchor_chain(day: date | None = None) -> AuditAnchor | None:
     day = day or local_today()
     if db.session.scalar(sa.select(AuditAnchor.id).where(AuditAnchor.anchored_on == day)) is not None:
         return None
-    if connection_dialect() == "postgresql":  # the head must not move while it is read
+    if dialect() == "postgresql":  # the head must not move while it is read
         db.session.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
     entries, head_id, head_hash = chain_head()
     values = {
@@ -490,10 +490,6 @@ def anchor_chain(day: date | None = None) -> AuditAnchor | None:
     if not added.rowcount:
         return None
     return db.session.scalar(sa.select(AuditAnchor).where(AuditAnchor.anchored_on == day))
-
-
-def connection_dialect() -> str:
-    return db.session.get_bind().dialect.name
 
 
 def stored_anchors() -> list[AuditAnchor]:
