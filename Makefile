@@ -37,16 +37,25 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: install lint test-sqlite test-postgres
+# The two passes run side by side (TEST_JOBS=1: one after the other): each is one process, and a machine has two
+# cores at least. Each pass prints its output whole when it ends; each has its own temporary folder, one per
+# checkout, so that two checkouts tested at once do not clear each other's.
+TEST_JOBS ?= 2
+TEST_TMP ?= $(or $(TMPDIR),/tmp)/ethics-hr-tests-$(shell printf %s "$(CURDIR)" | cksum | cut -d' ' -f1)
+
+test: install lint
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-sqlite test-postgres
 
 test-sqlite: install
 	@echo "== tests on SQLite"
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	@mkdir -p $(TEST_TMP)
+	$(BIN)/python -m pytest -q --basetemp=$(TEST_TMP)/sqlite $(PYTEST_ARGS)
 
 test-postgres: install
 	@if [ -n "$$ETHICS_HR_TEST_DATABASE_URL" ]; then \
 		echo "== tests on PostgreSQL ($$ETHICS_HR_TEST_DATABASE_URL)"; \
-		ETHICS_HR_TEST_DB=postgres $(BIN)/python -m pytest -q $(PYTEST_ARGS); \
+		mkdir -p $(TEST_TMP); \
+		ETHICS_HR_TEST_DB=postgres $(BIN)/python -m pytest -q --basetemp=$(TEST_TMP)/postgres $(PYTEST_ARGS); \
 	else \
 		echo "== PostgreSQL tests skipped: ETHICS_HR_TEST_DATABASE_URL is not set"; \
 	fi
