@@ -35,6 +35,21 @@ settings.load_profile("ethics_hr")
 
 ON_POSTGRES = os.environ.get("ETHICS_HR_TEST_DB") == "postgres"
 PG_URL = os.environ.get("ETHICS_HR_TEST_DATABASE_URL", "")
+PG_MIGRATIONS_URL = os.environ.get("ETHICS_HR_TEST_MIGRATIONS_DATABASE_URL", "")
+
+
+def postgres_migrations_url(what: str = "migrations") -> str:
+    """The empty PostgreSQL database for migration tests, or skip.
+
+    One pass tries migrations on it: the PostgreSQL pass when there is one (`make test` runs the two passes
+    side by side, and two passes emptying the one database at once would break each other), else the SQLite
+    pass.
+    """
+    if not PG_MIGRATIONS_URL:
+        pytest.skip(f"ETHICS_HR_TEST_MIGRATIONS_DATABASE_URL is not set: {what} not tried on PostgreSQL")
+    if PG_URL and not ON_POSTGRES:
+        pytest.skip(f"the PostgreSQL pass tries the {what} on PostgreSQL")
+    return PG_MIGRATIONS_URL
 
 
 class IsolatedClient(FlaskClient):

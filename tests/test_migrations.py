@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -13,10 +12,10 @@ from flask_migrate import upgrade
 
 from ethics_hr import MIGRATIONS_DIR, create_app
 from ethics_hr.extensions import db
+from tests.conftest import postgres_migrations_url
 from tests.data import demo_rows
 
 MIGRATIONS = MIGRATIONS_DIR
-PG_MIGRATIONS_URL = os.environ.get("ETHICS_HR_TEST_MIGRATIONS_DATABASE_URL", "")
 
 
 def _migrated_app(url: str, instance: Path):
@@ -62,14 +61,13 @@ def test_migrations_on_an_empty_sqlite_file_match_the_models(tmp_path):
 
 @pytest.fixture
 def empty_postgres():
-    if not PG_MIGRATIONS_URL:
-        pytest.skip("ETHICS_HR_TEST_MIGRATIONS_DATABASE_URL is not set: migrations not tried on PostgreSQL")
-    engine = sa.create_engine(PG_MIGRATIONS_URL)
+    url = postgres_migrations_url()
+    engine = sa.create_engine(url)
     with engine.begin() as conn:
         conn.exec_driver_sql("DROP SCHEMA public CASCADE")
         conn.exec_driver_sql("CREATE SCHEMA public")
     engine.dispose()
-    return PG_MIGRATIONS_URL
+    return url
 
 
 def test_migrations_on_an_empty_postgresql_database_match_the_models(empty_postgres, tmp_path):

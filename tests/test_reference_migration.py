@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 import sqlalchemy as sa
 from flask_migrate import upgrade
@@ -20,8 +18,8 @@ from ethics_hr.reports import ita
 from ethics_hr.reports.models import ItaItem
 from ethics_hr.training.models import AttendanceStatus, CourseTopic
 from ethics_hr.training.reference import STATUSES, TOPICS
+from tests.conftest import postgres_migrations_url
 
-PG_MIGRATIONS_URL = os.environ.get("ETHICS_HR_TEST_MIGRATIONS_DATABASE_URL", "")
 REFERENCE_DATA_REVISION = "0010"
 
 
@@ -30,14 +28,13 @@ def empty_database(request, tmp_path) -> str:
     """The address of an empty database: a new SQLite file, or the PostgreSQL migrations database emptied."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'empty.sqlite'}"
-    if not PG_MIGRATIONS_URL:
-        pytest.skip("ETHICS_HR_TEST_MIGRATIONS_DATABASE_URL is not set: migrations not tried on PostgreSQL")
-    engine = sa.create_engine(PG_MIGRATIONS_URL)
+    url = postgres_migrations_url()
+    engine = sa.create_engine(url)
     with engine.begin() as conn:
         conn.exec_driver_sql("DROP SCHEMA public CASCADE")
         conn.exec_driver_sql("CREATE SCHEMA public")
     engine.dispose()
-    return PG_MIGRATIONS_URL
+    return url
 
 
 @pytest.fixture

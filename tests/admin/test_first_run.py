@@ -8,7 +8,6 @@ migrations).
 from __future__ import annotations
 
 import io
-import os
 import re
 import struct
 import zlib
@@ -24,10 +23,9 @@ from ethics_hr.core.uploads import StoredFile
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, User
 from ethics_hr.plans.models import PlanItem
-from tests.conftest import IsolatedClient
+from tests.conftest import IsolatedClient, postgres_migrations_url
 
 PASSWORD = "a long admin secret 2569"
-PG_MIGRATIONS_URL = os.environ.get("ETHICS_HR_TEST_MIGRATIONS_DATABASE_URL", "")
 
 
 def tiny_png() -> bytes:
@@ -54,11 +52,7 @@ def _empty_postgres(url: str) -> str:
 def migrated_app(request, tmp_path):
     """An app on a database built by `flask db upgrade` alone: no demo, no init-data, nobody."""
     if request.param == "postgresql":
-        if not PG_MIGRATIONS_URL:
-            pytest.skip(
-                "ETHICS_HR_TEST_MIGRATIONS_DATABASE_URL is not set: first run not tried on PostgreSQL"
-            )
-        url = _empty_postgres(PG_MIGRATIONS_URL)
+        url = _empty_postgres(postgres_migrations_url("first run"))
     else:
         url = f"sqlite:///{tmp_path / 'first-run.sqlite'}"
     app = create_app(

@@ -422,6 +422,8 @@ def test_the_administrator_can_turn_the_password_step_off(client, login_as, app)
         "timezone": "Asia/Bangkok",
         "default_locale": "th",
         "ethics_hours_required": "6",
+        "gift_report_threshold": "3000",
+        "gift_report_days": "30",
     }
     assert client.post("/admin/settings", data=data).status_code == 302
     db.session.expire_all()
