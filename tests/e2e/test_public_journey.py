@@ -21,6 +21,7 @@ def test_visitor_walks_every_public_page_and_switches_language(page, live_server
         ("/public/codes", "/public/codes"),
         ("/public/committees", "/public/committees"),
         ("/public/faq", "/public/faq"),
+        ("/public/gifts", f"/public/gifts/{fy}"),
     ):
         page.click(f"nav a[href='{link}']")
         page.wait_for_url(f"{live_server}{address}")
