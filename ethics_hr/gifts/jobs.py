@@ -14,7 +14,7 @@ from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.timeutil import to_local
 from ethics_hr.gifts import notices
 from ethics_hr.gifts.services import waiting_for_decision
-from ethics_hr.notifications.services import due_after, due_before, kind_settings
+from ethics_hr.notifications.services import due_around, kind_settings
 from ethics_hr.people.contacts import administrators, personnel_officers
 
 
@@ -32,10 +32,9 @@ def decision_reminders(now: datetime) -> int:
         return 0
     told = 0
     for row in rows:
-        period = due_before(row.due_on, now, settings.days_before, settings.hour)
-        overdue = period is None
-        if overdue:
-            period = due_after(row.due_on, now, settings.repeat_days, settings.hour)
+        period, overdue = due_around(
+            row.due_on, now, settings.days_before, settings.repeat_days, settings.hour
+        )
         if period is None:
             continue
         with unit_of_work():

@@ -20,7 +20,7 @@ from sqlalchemy.orm import joinedload
 from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.settings import get_settings
-from ethics_hr.core.timeutil import fiscal_year_of, fiscal_year_range, local_today
+from ethics_hr.core.timeutil import fiscal_year_of, local_today
 from ethics_hr.extensions import db
 from ethics_hr.gifts.models import (
     DECIDED_OUTCOMES,
@@ -371,10 +371,6 @@ def yearly_summary(fy: int) -> list[OutcomeCount]:
         )
     }
     return [OutcomeCount(o, *found.get(o.value, (0, Decimal(0)))) for o in GiftOutcome]
-
-
-def fiscal_year_bounds(fy: int) -> tuple[date, date]:
-    return fiscal_year_range(fy)
 
 
 def occasions() -> list[GiftOccasion]:

@@ -48,7 +48,7 @@ from ethics_hr.notifications.registry import (
     register_target,
     target_labels,
 )
-from ethics_hr.notifications.timing import due_after, due_before, due_repeat
+from ethics_hr.notifications.timing import due_after, due_around, due_before, due_repeat
 
 __all__ = [
     "KINDS",
@@ -60,6 +60,7 @@ __all__ = [
     "absolute_url",
     "all_kind_settings",
     "due_after",
+    "due_around",
     "due_before",
     "due_repeat",
     "get_kind",

@@ -65,3 +65,14 @@ def due_after(day: date, now: datetime, every_days: int | None, hour: int | None
             return f"after-{k + 1}"
         k -= 1
     return "after-1"
+
+
+def due_around(
+    day: date, now: datetime, days_before: Iterable[int], every_days: int | None, hour: int | None = None
+) -> tuple[str | None, bool]:
+    """Return (period, overdue) of the reminder due now for what is due on `day`: before it, else after it."""
+    period = due_before(day, now, days_before, hour)
+    if period is not None:
+        return period, False
+    period = due_after(day, now, every_days, hour)
+    return period, period is not None

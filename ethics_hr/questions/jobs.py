@@ -17,7 +17,7 @@ from ethics_hr.core import audit
 from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.timeutil import local_datetime_to_utc, to_local
 from ethics_hr.extensions import db
-from ethics_hr.notifications.services import due_after, due_before, kind_settings
+from ethics_hr.notifications.services import due_after, due_around, kind_settings
 from ethics_hr.questions import notices
 from ethics_hr.questions.models import OPEN_STATUSES, Question, QuestionMessage, QuestionStatus, Recusal
 
@@ -123,10 +123,7 @@ def assignee_reminders(now: datetime) -> int:
     ).all()
     told = 0
     for q in questions:
-        period = due_before(q.due_on, now, settings.days_before, settings.hour)
-        overdue = period is None
-        if overdue:
-            period = due_after(q.due_on, now, settings.repeat_days, settings.hour)
+        period, overdue = due_around(q.due_on, now, settings.days_before, settings.repeat_days, settings.hour)
         if period is None:
             continue
         with unit_of_work():

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from ethics_hr.notifications.timing import due_before, due_repeat
+from ethics_hr.notifications.timing import due_around, due_before, due_repeat
 
 EVENT = date(2026, 12, 10)
 
@@ -48,3 +48,17 @@ def test_repeated_reminders_count_whole_intervals_from_the_local_day(app, now, e
 def test_no_repeat_interval_means_no_repeated_reminder(app):
     assert due_repeat(date(2026, 11, 1), datetime(2027, 1, 1, tzinfo=UTC), None) is None
     assert due_repeat(date(2026, 11, 1), datetime(2027, 1, 1, tzinfo=UTC), 0) is None
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        (datetime(2026, 12, 2, 5, tzinfo=UTC), (None, False)),  # 8 days before: nothing due yet
+        (datetime(2026, 12, 9, 5, tzinfo=UTC), ("before-1", False)),
+        (datetime(2026, 12, 11, 0, 59, tzinfo=UTC), (None, False)),  # the day is over; 07:59 the day after
+        (datetime(2026, 12, 11, 1, 0, tzinfo=UTC), ("after-1", True)),
+        (datetime(2026, 12, 18, 1, 0, tzinfo=UTC), ("after-2", True)),  # a week later
+    ],
+)
+def test_a_reminder_around_a_due_day_is_before_it_then_overdue_after_it(app, now, expected):
+    assert due_around(EVENT, now, [7, 1], 7, hour=8) == expected
