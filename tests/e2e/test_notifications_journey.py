@@ -29,6 +29,8 @@ def test_employee_reads_notices_from_the_bell(page, live_server, app):
     assert page.locator("[data-testid=bell-count]").count() == 0
 
     page.get_by_role("link", name="My notifications").first.click()
+    page.wait_for_url(f"{live_server}/notifications/preferences")  # the box of the page arrived, not mid-load
+    page.wait_for_load_state()
     page.uncheck("#kind-test_reminder")
     page.get_by_role("button", name="Save").click()
     page.wait_for_load_state()
