@@ -15,7 +15,6 @@ from ethics_hr.plans.reference import AREAS
 from ethics_hr.questions.models import QuestionCategory
 from ethics_hr.questions.reference import CATEGORIES
 from ethics_hr.reports import ita
-from ethics_hr.reports.models import ItaItem
 from ethics_hr.training.models import AttendanceStatus, CourseTopic
 from ethics_hr.training.reference import STATUSES, TOPICS
 from tests.conftest import postgres_migrations_url
@@ -61,7 +60,11 @@ def test_a_fresh_upgrade_holds_all_reference_data(fresh_app):
         assert _codes(CourseTopic) == {code for code, *_ in TOPICS}
         assert _codes(AttendanceStatus) == {code for code, *_ in STATUSES}
         for year in ita.shipped_years():
-            assert [i.key for i in ita.items_of(year)] == [i["key"] for i in ita.read_shipped(year)]
+            shipped = ita.read_shipped(year)
+            assert [i.key for i in ita.items_of(year)] == [i["key"] for i in shipped]
+            assert [i.topic_list for i in ita.items_of(year)] == [i["topics"] for i in shipped]
+            assert [i.reconstructed for i in ita.items_of(year)] == [i["reconstructed"] for i in shipped]
+            assert ita.catalogue_of(year).source_en == ita.shipped_source(year)[1]
         hours = {s.code: s.hours_factor for s in db.session.scalars(sa.select(AttendanceStatus))}
         assert hours == {code: factor for code, _th, _en, factor in STATUSES}
         ethics = {t.code for t in db.session.scalars(sa.select(CourseTopic).where(CourseTopic.is_ethics))}
@@ -73,7 +76,16 @@ def test_the_reference_migration_leaves_rows_already_there_untouched(fresh_app):
         upgrade(revision=f"{REFERENCE_DATA_REVISION}-1")
         db.session.add(StaffCategory(code="executive", name_th="ผู้บริหาร (แก้ไขแล้ว)", name_en="", sort_order=9))
         db.session.add(StaffCategory(code="volunteer", name_th="อาสาสมัคร", name_en="", sort_order=8))
-        db.session.add(ItaItem(assessment_year=2568, key="O99", title_th="ข้อของผู้ดูแลระบบ", page="plan"))
+        # Written as SQL: the model knows columns that later revisions add.
+        db.session.execute(
+            sa.text(
+                "INSERT INTO ita_item (assessment_year, key, parent_key, position, title_th, title_en,"
+                ' description_th, description_en, fiscal_year_offset, page, "check",'
+                " created_at, updated_at)"
+                " VALUES (2568, 'O99', '', 1, 'ข้อของผู้ดูแลระบบ', '', '', '', 0, 'plan', '',"
+                " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
         db.session.commit()
         upgrade()
         edited = db.session.scalar(sa.select(StaffCategory).where(StaffCategory.code == "executive"))
@@ -82,6 +94,11 @@ def test_the_reference_migration_leaves_rows_already_there_untouched(fresh_app):
         assert _codes(StaffCategory) >= {code for code, *_ in STAFF_CATEGORIES}
         # The administrator's own 2568 catalogue is theirs: the shipped one is not merged into it.
         assert [i.key for i in ita.items_of(2568)] == ["O99"]
+        assert ita.items_of(2568)[0].topics == "" and ita.catalogue_of(2568) is None
+        # The years the administrator had not listed arrive with the later revision's lists.
+        for year in (2566, 2567, 2569):
+            assert [i.key for i in ita.items_of(year)] == [i["key"] for i in ita.read_shipped(year)]
+            assert ita.catalogue_of(year).source_th == ita.shipped_source(year)[0]
 
 
 def _table_counts() -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""Demo data of the evidence pages: the FY 2569 report started, ITA items prepared for 2569 and 2570."""
+"""Demo data of the evidence pages: the FY 2569 report started, the ITA catalogue rolled on to 2570."""
 
 from __future__ import annotations
 
@@ -17,11 +17,10 @@ HR_RESPONSIBLE = "งานการเจ้าหน้าที่ สำน�
 
 
 def load_demo(people: list[Person]) -> None:
-    """Start the FY 2569 report as the officer would, and copy the ITA 2568 catalogue to 2569 and 2570."""
+    """Start the FY 2569 report as the officer would, and roll the ITA catalogue on from 2569 to 2570."""
     with as_of(datetime(2025, 10, 15, 10, tzinfo=BANGKOK)):
-        for year in (2569, 2570):
-            if not ita.items_of(year):
-                ita.copy_catalogue(year, 2568)
+        if not ita.items_of(2570):
+            ita.roll_forward(2569)
     with as_of(datetime(2026, 10, 20, 10, tzinfo=BANGKOK)):
         report = start_report(DEMO_FY)
         for m in report.measures:

@@ -38,3 +38,9 @@ class CopyCatalogueForm(BaseForm):
     )
     source_year = SelectField(_l("Copy the items of"), coerce=int, choices=[])
     submit = SubmitField(_l("Create"))
+
+
+class RollForm(BaseForm):
+    """The year roll's button: nothing to fill in, the form carries the CSRF token."""
+
+    submit = SubmitField(_l("Start next year"))

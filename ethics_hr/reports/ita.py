@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +16,13 @@ from flask_babel import lazy_gettext as _l
 from ethics_hr.committees.services import gives_committee_rights
 from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
-from ethics_hr.core.formatting import format_fiscal_year
+from ethics_hr.core.formatting import format_date, format_fiscal_year
+from ethics_hr.core.timeutil import fiscal_year_range, local_today
 from ethics_hr.core.urls import absolute_url
 from ethics_hr.extensions import db
+from ethics_hr.gifts import services as gift_register
 from ethics_hr.reports import sources
-from ethics_hr.reports.models import ItaItem
+from ethics_hr.reports.models import ItaCatalogue, ItaItem
 
 SHIPPED = Path(__file__).resolve().parent / "ita"
 MIN_YEAR, MAX_YEAR = 2560, 2700  # the assessment years (B.E.) a catalogue may be kept for
@@ -35,7 +37,10 @@ FIELDS = (
     "fiscal_year_offset",
     "page",
     "check",
+    "topics",
+    "reconstructed",
 )
+TOPIC = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ PAGES: dict[str, PublicPage] = {
     "plan_results": PublicPage("transparency.plan", True, "results"),
     "training": PublicPage("transparency.training", True),
     "faq": PublicPage("transparency.faq", False),
+    "gifts": PublicPage("transparency.gifts", True),
 }
 
 
@@ -133,6 +139,22 @@ def _faq(fy: int, fy_name: str) -> Completeness:
     return Completeness(True, _("%(n)d answers published as FAQ.", n=count))
 
 
+def _no_gift_announcement(fy: int, fy_name: str) -> Completeness:
+    row = gift_register.announcement(fy)
+    if row is None:
+        return Completeness(False, _("No No Gift announcement is published for %(fy)s.", fy=fy_name))
+    return Completeness(True, _("Announced on %(day)s.", day=format_date(row.announced_on)))
+
+
+def _no_gift_report(fy: int, fy_name: str) -> Completeness:
+    if fiscal_year_range(fy)[1] >= local_today():
+        return Completeness(False, _("%(fy)s is not over yet: its report covers the whole year.", fy=fy_name))
+    count = sum(s.count for s in gift_register.yearly_summary(fy))
+    if not count:
+        return Completeness(True, _("A nil report: no gift was recorded in %(fy)s.", fy=fy_name))
+    return Completeness(True, _("%(n)d gifts recorded in %(fy)s, reported by outcome.", n=count, fy=fy_name))
+
+
 # What "complete" means for an item, by the name its catalogue entry gives.
 CHECKS: dict[str, Callable[[int, str], Completeness]] = {
     "plan_in_force": _plan_in_force,
@@ -142,7 +164,30 @@ CHECKS: dict[str, Callable[[int, str], Completeness]] = {
     "dos_donts": _dos_donts,
     "ethics_training": _ethics_training,
     "faq": _faq,
+    "no_gift_announcement": _no_gift_announcement,
+    "no_gift_report": _no_gift_report,
 }
+
+# The topics the shipped catalogues use, in words. An administrator may add others: they show as written.
+TOPICS: dict[str, Any] = {
+    "hr_policy": _l("HR policy"),
+    "hr_plan": _l("HR management and development plan"),
+    "hr_criteria": _l("HR criteria"),
+    "hr_results": _l("HR results report"),
+    "code_of_ethics": _l("Code of ethics"),
+    "ethics_rules": _l("Rules on maintaining ethics"),
+    "advisory_team": _l("Ethics working group"),
+    "integrity_pledge": _l("Integrity pledge"),
+    "dos_donts": _l("Dos & Don'ts"),
+    "ethics_training": _l("Ethics training"),
+    "no_gift_announcement": _l("No Gift announcement"),
+    "no_gift_culture": _l("No Gift culture"),
+    "no_gift_report": _l("No Gift results report"),
+}
+
+
+def topic_name(topic: str) -> str:
+    return str(TOPICS.get(topic, topic))
 
 
 # ---------------------------------------------------------------- the catalogue as data
@@ -152,10 +197,32 @@ def shipped_years() -> list[int]:
     return sorted(int(p.stem) for p in SHIPPED.glob("*.json") if p.stem.isdigit())
 
 
+def _shipped_data(year: int) -> dict[str, Any]:
+    return json.loads((SHIPPED / f"{year}.json").read_text(encoding="utf-8"))
+
+
 def read_shipped(year: int) -> list[dict[str, Any]]:
     """Read the catalogue file shipped with the package for an assessment year."""
-    data = json.loads((SHIPPED / f"{year}.json").read_text(encoding="utf-8"))
-    return validate(data)
+    return validate(_shipped_data(year))
+
+
+def shipped_source(year: int) -> tuple[str, str]:
+    """Where the shipped file of a year was taken from, and how sure that is (Thai, English)."""
+    data = _shipped_data(year)
+    return str(data.get("source_th", "")), str(data.get("source_en", ""))
+
+
+def _source_of(data: Any) -> tuple[str, str] | None:
+    """The source texts of an edited catalogue, when it gives them (an object with source_th/source_en)."""
+    if not isinstance(data, dict) or not ({"source_th", "source_en"} & set(data)):
+        return None
+    texts = []
+    for name in ("source_th", "source_en"):
+        value = data.get(name, "")
+        if not isinstance(value, str) or len(value) > 2000:
+            raise RuleViolation(str(_l("%(field)s must be a text.", field=name)), "catalogue")
+        texts.append(value.strip())
+    return texts[0], texts[1]
 
 
 def validate(data: Any) -> list[dict[str, Any]]:
@@ -222,8 +289,31 @@ def validate(data: Any) -> list[dict[str, Any]]:
                 "catalogue",
             )
         parent = str(item.get("parent") or "").strip()
+        topics = item.get("topics", [])
+        if (
+            not isinstance(topics, list)
+            or len(topics) > 8
+            or not all(isinstance(t, str) and TOPIC.match(t) for t in topics)
+        ):
+            raise RuleViolation(
+                str(_l("Item %(key)s: topics must be a list of words such as hr_plan.", key=key)), "catalogue"
+            )
+        reconstructed = item.get("reconstructed", False)
+        if not isinstance(reconstructed, bool):
+            raise RuleViolation(
+                str(_l("Item %(key)s: reconstructed must be true or false.", key=key)), "catalogue"
+            )
         cleaned.append(
-            texts | {"key": key, "parent": parent, "page": page, "check": check, "fiscal_year_offset": offset}
+            texts
+            | {
+                "key": key,
+                "parent": parent,
+                "page": page,
+                "check": check,
+                "fiscal_year_offset": offset,
+                "topics": list(dict.fromkeys(topics)),
+                "reconstructed": reconstructed,
+            }
         )
     for item in cleaned:
         if item["parent"] and (item["parent"] not in keys or item["parent"] == item["key"]):
@@ -256,11 +346,15 @@ def catalogue_years() -> list[int]:
     )
 
 
+def catalogue_of(year: int) -> ItaCatalogue | None:
+    return db.session.get(ItaCatalogue, year)
+
+
 def as_json(year: int) -> str:
     """Write a year's catalogue as the JSON the administrator edits (the shipped files' format)."""
     items = []
     for row in items_of(year):
-        entry = {"key": row.key}
+        entry: dict[str, Any] = {"key": row.key}
         if row.parent_key:
             entry["parent"] = row.parent_key
         entry |= {
@@ -271,12 +365,17 @@ def as_json(year: int) -> str:
             "fiscal_year_offset": row.fiscal_year_offset,
             "page": row.page,
             "check": row.check,
+            "topics": row.topic_list,
         }
+        if row.reconstructed:
+            entry["reconstructed"] = True
         items.append(entry)
-    return json.dumps({"year": year, "items": items}, ensure_ascii=False, indent=2)
+    catalogue = catalogue_of(year)
+    source = {"source_th": catalogue.source_th, "source_en": catalogue.source_en} if catalogue else {}
+    return json.dumps({"year": year, **source, "items": items}, ensure_ascii=False, indent=2)
 
 
-def _replace(year: int, items: list[dict[str, Any]]) -> None:
+def _replace(year: int, items: list[dict[str, Any]], source: tuple[str, str] | None = None) -> None:
     for row in items_of(year):
         db.session.delete(row)
     db.session.flush()
@@ -294,14 +393,19 @@ def _replace(year: int, items: list[dict[str, Any]]) -> None:
                 fiscal_year_offset=item["fiscal_year_offset"],
                 page=item["page"],
                 check=item["check"],
+                topics=",".join(item["topics"]),
+                reconstructed=item["reconstructed"],
             )
         )
+    if source is not None:
+        catalogue = catalogue_of(year) or ItaCatalogue(assessment_year=year)
+        catalogue.source_th, catalogue.source_en = source
+        db.session.add(catalogue)
 
 
-def parse(text: str) -> list[dict[str, Any]]:
-    """Read the administrator's JSON text; a syntax error names its line."""
+def _load(text: str) -> Any:
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise RuleViolation(
             str(
@@ -313,23 +417,31 @@ def parse(text: str) -> list[dict[str, Any]]:
             ),
             "catalogue",
         ) from None
-    return validate(data)
+
+
+def parse(text: str) -> list[dict[str, Any]]:
+    """Read the administrator's JSON text; a syntax error names its line."""
+    return validate(_load(text))
+
+
+def _check_year(year: int) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise RuleViolation(str(_l("Give an assessment year in B.E., such as 2568.")), "year")
 
 
 @transactional
 def save_catalogue(year: int, text: str) -> None:
     """Replace an assessment year's catalogue with the administrator's JSON, after checking it whole."""
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise RuleViolation(str(_l("Give an assessment year in B.E., such as 2568.")), "year")
-    items = parse(text)
-    _replace(year, items)
+    _check_year(year)
+    data = _load(text)
+    items = validate(data)
+    _replace(year, items, _source_of(data))
 
 
 @transactional
 def copy_catalogue(year: int, source_year: int) -> None:
     """Start an assessment year's catalogue as a copy of another year's."""
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise RuleViolation(str(_l("Give an assessment year in B.E., such as 2568.")), "year")
+    _check_year(year)
     if items_of(year):
         raise RuleViolation(str(_l("This year has a catalogue already: edit it instead.")), "year")
     if not items_of(source_year):
@@ -338,8 +450,42 @@ def copy_catalogue(year: int, source_year: int) -> None:
 
 
 def copy_items(year: int, source_year: int) -> None:
-    """Write a copy of one year's items as another year's (in the caller's transaction)."""
-    _replace(year, validate(json.loads(as_json(source_year))))
+    """Write a copy of one year's items as another year's (in the caller's transaction).
+
+    Until someone checks it against the new year's manual, a copy is a guess: every item is marked
+    reconstructed, and the source says where it came from."""
+    items = [item | {"reconstructed": True} for item in validate(json.loads(as_json(source_year)))]
+    with force_locale("th"):
+        source_th = _(
+            "Carried over from the catalogue of %(year)s; not yet checked against this year's manual.",
+            year=source_year,
+        )
+    with force_locale("en"):
+        source_en = _(
+            "Carried over from the catalogue of %(year)s; not yet checked against this year's manual.",
+            year=source_year,
+        )
+    _replace(year, items, (source_th, source_en))
+
+
+@transactional
+def roll_forward(source_year: int) -> int:
+    """Start the next assessment year's catalogue from this one's (the year roll); return the new year.
+
+    When the package ships the next year's list, that list is used and mapped to this year's by topic;
+    otherwise this year's items are carried over as they are, to be edited when the new manual is out."""
+    year = source_year + 1
+    _check_year(year)
+    if items_of(year):
+        raise RuleViolation(str(_l("This year has a catalogue already: edit it instead.")), "year")
+    if not items_of(source_year):
+        raise RuleViolation(str(_l("The year to copy from has no catalogue.")), "source_year")
+    if year in shipped_years():
+        _replace(year, read_shipped(year), shipped_source(year))
+    else:
+        copy_items(year, source_year)
+    db.session.flush()
+    return year
 
 
 def ensure_reference_data() -> None:
@@ -347,7 +493,7 @@ def ensure_reference_data() -> None:
     present = set(db.session.scalars(db.select(ItaItem.assessment_year).distinct()))
     for year in shipped_years():
         if year not in present:
-            _replace(year, read_shipped(year))
+            _replace(year, read_shipped(year), shipped_source(year))
     db.session.flush()
 
 
@@ -361,9 +507,16 @@ class EvidenceLink:
     url: str
     completeness: Completeness | None
     depth: int
+    # The previous year's items on the same topics, and what this item is to them.
+    earlier: list[EvidenceLink] = field(default_factory=list)
+    change: str = ""
 
     def description(self, locale: str) -> str:
         return self.item.description(locale).replace("{fy}", str(self.fiscal_year))
+
+    @property
+    def missing(self) -> bool:
+        return self.completeness is not None and not self.completeness.complete
 
 
 def public_url(page: str, fiscal_year: int) -> str:
@@ -377,11 +530,8 @@ def public_url(page: str, fiscal_year: int) -> str:
 
 def evidence_links(year: int, locale: str) -> list[EvidenceLink]:
     """List each item of an assessment year with its public address and whether its data is complete."""
-    links = []
     with force_locale(locale):
-        for item in items_of(year):
-            links.append(_link(item, year, locale))
-    return links
+        return [_link(item, year, locale) for item in items_of(year)]
 
 
 def _link(item: ItaItem, year: int, locale: str) -> EvidenceLink:
@@ -394,3 +544,62 @@ def _link(item: ItaItem, year: int, locale: str) -> EvidenceLink:
         completeness=check(fy, format_fiscal_year(fy, locale=locale)) if check else None,
         depth=1 if item.parent_key else 0,
     )
+
+
+# How an item stands to the previous year's items on the same topics.
+SAME, RENUMBERED, MERGED, NEW = "same", "renumbered", "merged", "new"
+CHANGES = {
+    SAME: _l("as last year"),
+    RENUMBERED: _l("renumbered"),
+    MERGED: _l("merged"),
+    NEW: _l("new this year"),
+}
+
+
+@dataclass
+class Comparison:
+    year: int
+    previous: int | None
+    links: list[EvidenceLink]
+    dropped: list[EvidenceLink]  # last year's items that no item of this year carries
+
+    @property
+    def missing(self) -> list[EvidenceLink]:
+        return [link for link in self.links if link.missing]
+
+    @property
+    def complete(self) -> int:
+        return sum(1 for link in self.links if link.completeness is not None and link.completeness.complete)
+
+    @property
+    def checked(self) -> int:
+        return sum(1 for link in self.links if link.completeness is not None)
+
+
+def compare(year: int, locale: str) -> Comparison:
+    """This year's items beside the previous catalogue year's, matched by topic (side by side)."""
+    links = evidence_links(year, locale)
+    earlier_years = [y for y in catalogue_years() if y < year]
+    if not earlier_years:
+        return Comparison(year, None, links, [])
+    previous = earlier_years[0]
+    before = evidence_links(previous, locale)
+    carried: set[int] = set()
+    for link in links:
+        topics = set(link.item.topic_list)
+        link.earlier = [b for b in before if topics & set(b.item.topic_list)]
+        carried.update(b.item.id for b in link.earlier)
+        link.change = _change(link)
+    dropped = [b for b in before if b.item.id not in carried]
+    return Comparison(year, previous, links, dropped)
+
+
+def _change(link: EvidenceLink) -> str:
+    if not link.earlier:
+        return NEW
+    if any(b.item.key == link.item.key for b in link.earlier):
+        return SAME
+    # A sub-item matched together with its parent is the same source, not a second one.
+    keys = {b.item.key for b in link.earlier}
+    roots = [b for b in link.earlier if b.item.parent_key not in keys]
+    return MERGED if len(roots) > 1 else RENUMBERED

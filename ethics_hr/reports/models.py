@@ -84,9 +84,31 @@ class ItaItem(TimestampMixin, db.Model):
     fiscal_year_offset: Mapped[int] = mapped_column(default=0)
     page: Mapped[str] = mapped_column(db.String(40))
     check: Mapped[str] = mapped_column(db.String(40), default="")
+    # What the item is about, as words shared across years ("hr_plan,hr_criteria"): the year roll carries an
+    # item to the next year by them, so a renumbered item is found and merged items are shown together.
+    topics: Mapped[str] = mapped_column(db.String(400), default="")
+    # Rebuilt from agencies' published evidence rather than taken from the year's official manual.
+    reconstructed: Mapped[bool] = mapped_column(default=False)
+
+    @property
+    def topic_list(self) -> list[str]:
+        return [t for t in self.topics.split(",") if t]
 
     def title(self, locale: str) -> str:
         return bilingual(self.title_th, self.title_en, locale)
 
     def description(self, locale: str) -> str:
         return bilingual(self.description_th, self.description_en, locale)
+
+
+class ItaCatalogue(TimestampMixin, db.Model):
+    """Where an assessment year's list of items was taken from, and how sure that is."""
+
+    __tablename__ = "ita_catalogue"
+
+    assessment_year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    source_th: Mapped[str] = mapped_column(db.Text, default="")
+    source_en: Mapped[str] = mapped_column(db.Text, default="")
+
+    def source(self, locale: str) -> str:
+        return bilingual(self.source_th, self.source_en, locale)

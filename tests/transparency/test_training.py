@@ -104,7 +104,7 @@ def test_ita_training_item_is_complete_once_ethics_training_is_held(client, logi
     with time_machine.travel(TODAY, tick=False):
         from ethics_hr.reports import ita
 
-        ita.copy_catalogue(2569, 2568)
+        assert ita.items_of(2569)  # shipped
         login_as(factories.officer())
         html = client.get("/reports/ita/2569").get_data(as_text=True)
     assert "จัดอบรมด้านจริยธรรมแล้ว 2 ครั้ง" in html
@@ -118,7 +118,7 @@ def test_ita_page_and_public_page_count_the_same_participants(client, login_as, 
     with time_machine.travel(DAY, tick=False):
         held_session(code="ETH1", title="จริยธรรม 1", ethics=True, day=date(2026, 3, 12), attendees=people[:3])
         held_session(code="ETH2", title="จริยธรรม 2", ethics=True, day=date(2026, 3, 12), attendees=people[1:])
-    ita.copy_catalogue(2569, 2568)
+    assert ita.items_of(2569)  # shipped
     db_commit()
     with time_machine.travel(TODAY, tick=False):
         public = client.get("/public/training/2569").get_data(as_text=True)

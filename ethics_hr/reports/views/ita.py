@@ -7,10 +7,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ethics_hr.core.access import admin_required, officer_required
-from ethics_hr.core.errors import shown_on
+from ethics_hr.core.errors import RuleViolation, shown_on
 from ethics_hr.core.formatting import current_locale
 from ethics_hr.reports import ita
-from ethics_hr.reports.forms import CatalogueForm, CopyCatalogueForm
+from ethics_hr.reports.forms import CatalogueForm, CopyCatalogueForm, RollForm
 from ethics_hr.reports.views.common import bp
 
 
@@ -39,8 +39,43 @@ def ita_links(year: int):
             form.source_year.choices = [(y, str(y)) for y in years]
             form.source_year.data = years[0]
         return render_template("reports/ita.html", year=year, years=years, links=None, copy_form=form)
-    links = ita.evidence_links(year, current_locale())
-    return render_template("reports/ita.html", year=year, years=years, links=links)
+    comparison = ita.compare(year, current_locale())
+    return render_template(
+        "reports/ita.html",
+        year=year,
+        years=years,
+        links=comparison.links,
+        comparison=comparison,
+        catalogue=ita.catalogue_of(year),
+        roll_form=RollForm() if current_user.is_admin and year == years[0] else None,
+        ita_changes=ita.CHANGES,
+    )
+
+
+@bp.post("/ita/<int:year>/roll")
+@admin_required
+def roll(year: int):
+    """The year roll: start the next assessment year's catalogue from this one's, then show what changed."""
+    if year not in ita.catalogue_years():
+        abort(404)
+    form = RollForm()
+    if form.validate_on_submit():
+        try:
+            new_year = ita.roll_forward(year)
+        except RuleViolation as error:
+            flash(error.message, "danger")
+            return redirect(url_for("reports.ita_links", year=year))
+        flash(
+            _(
+                "The catalogue of %(year)s has been started from %(source)s. "
+                "Check each item against the new manual.",
+                year=new_year,
+                source=year,
+            ),
+            "success",
+        )
+        return redirect(url_for("reports.ita_links", year=new_year))
+    return redirect(url_for("reports.ita_links", year=year))
 
 
 @bp.route("/ita/catalogue", methods=["GET", "POST"])
