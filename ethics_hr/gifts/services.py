@@ -217,12 +217,18 @@ class GiftRow:
 
 
 def _assessed(
-    where: list, *, rule: Policy | None = None, view: str = "all", today: date | None = None, ids_only=False
+    where: list,
+    *,
+    rule: Policy | None = None,
+    view: str = "all",
+    today: date | None = None,
+    ids_only=False,
+    figures=False,
 ) -> sa.Select:
     """Gifts with their group's total and the day the total went above the threshold, in one query.
 
     `view` keeps those waiting for a decision, overdue (waiting past the due day) or decided; `ids_only`
-    selects the gifts' ids, for a page of them."""
+    selects the gifts' ids, for a page of them; `figures` the plain columns a count is made of."""
     rule = rule or policy()
     group = (Gift.person_id, Gift.fiscal_year, Gift.occasion_id, Gift.giver_key)
     running = (
@@ -252,7 +258,17 @@ def _assessed(
         .group_by(GiftDecision.gift_id)
         .subquery()
     )
-    columns = (Gift.id,) if ids_only else (Gift, crossed.c.total, crossed.c.crossed_on, GiftDecision)
+    if figures:
+        columns = (
+            Gift.value_baht,
+            crossed.c.crossed_on,
+            GiftDecision.id.label("decision_id"),
+            sa.func.coalesce(GiftDecision.outcome, Gift.outcome).label("outcome"),
+        )
+    elif ids_only:
+        columns = (Gift.id,)
+    else:
+        columns = (Gift, crossed.c.total, crossed.c.crossed_on, GiftDecision)
     query = (
         sa.select(*columns)
         .join(crossed, crossed.c.gift_id == Gift.id)
@@ -269,7 +285,7 @@ def _assessed(
         if view == "decided":
             query = query.where(GiftDecision.id.is_not(None))
         query = query.order_by(Gift.received_on, Gift.id)
-    return query if ids_only else query.options(joinedload(Gift.occasion), joinedload(Gift.person))
+    return query if ids_only or figures else query.options(joinedload(Gift.occasion), joinedload(Gift.person))
 
 
 def _rows(query: sa.Select, rule: Policy) -> list[GiftRow]:
@@ -371,6 +387,54 @@ def yearly_summary(fy: int) -> list[OutcomeCount]:
         )
     }
     return [OutcomeCount(o, *found.get(o.value, (0, Decimal(0)))) for o in GiftOutcome]
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """A fiscal year's register in figures, for the year-end report and the annual ethics report."""
+
+    fiscal_year: int
+    count: int
+    total: Decimal
+    reportable: int  # above the limit from one giver on one occasion: reported to the head
+    decided: int  # of those, decided by the head
+    returned: int
+    handed_over: int
+    announced_on: date | None
+    rule: Policy
+
+    @property
+    def waiting(self) -> int:
+        return self.reportable - self.decided
+
+
+def year_figures(fy: int) -> YearFigures:
+    """Count a fiscal year's gifts: all, above the limit, decided, what became of them; one grouped query."""
+    rule = policy()
+    gifts = _assessed([Gift.fiscal_year == fy], rule=rule, figures=True).order_by(None).subquery()
+    reportable = gifts.c.crossed_on.is_not(None)
+    row = db.session.execute(
+        sa.select(
+            sa.func.count(),
+            sa.func.sum(gifts.c.value_baht),
+            sa.func.count(sa.case((reportable, 1))),
+            sa.func.count(sa.case((sa.and_(reportable, gifts.c.decision_id.is_not(None)), 1))),
+            sa.func.count(sa.case((gifts.c.outcome == GiftOutcome.RETURNED.value, 1))),
+            sa.func.count(sa.case((gifts.c.outcome == GiftOutcome.HANDED_OVER.value, 1))),
+        )
+    ).one()
+    notice = announcement(fy)
+    return YearFigures(
+        fy,
+        row[0],
+        Decimal(row[1] or 0),
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        notice.announced_on if notice else None,
+        rule,
+    )
 
 
 def occasions() -> list[GiftOccasion]:

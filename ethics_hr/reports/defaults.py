@@ -108,7 +108,7 @@ _TH: tuple[MeasureText, ...] = (
         "มีการป้องกันการนำทรัพย์สินราชการไปใช้เพื่อประโยชน์ส่วนตนหรือพวกพ้อง",
     ),
     MeasureText(
-        MeasureKind.FREE,
+        MeasureKind.ANTI_CORRUPTION,
         "การแก้ไขและป้องกันการทุจริตภายในหน่วยงาน",
         "1. จัดทำคู่มือหรือแนวทางการดำเนินการต่อเรื่องร้องเรียนการทุจริตและประพฤติมิชอบของเจ้าหน้าที่หน่วยงาน"
         " โดยมีรายละเอียด ดังนี้\n"
@@ -200,7 +200,7 @@ _EN: tuple[MeasureText, ...] = (
         "Public property is protected from use for private benefit",
     ),
     MeasureText(
-        MeasureKind.FREE,
+        MeasureKind.ANTI_CORRUPTION,
         "Preventing and correcting corruption",
         "1. Keep a manual for handling complaints of corruption and misconduct by officials\n"
         "2. Offer an online channel for outside complaints of corruption, separate from general complaints "

@@ -17,6 +17,7 @@ class MeasureKind(StrEnum):
 
     HR = "hr"  # the measure whose summary is written from the data
     FREE = "free"  # a measure the officer writes in full
+    ANTI_CORRUPTION = "anticorr"  # the officer's row, followed by the gift register's No Gift lines
 
 
 class FiscalYearReport(TimestampMixin, db.Model):
@@ -42,7 +43,7 @@ class ReportMeasure(TimestampMixin, db.Model):
     __tablename__ = "report_measure"
     __table_args__ = (
         sa.Index("ix_report_measure_report_position", "report_id", "position"),
-        sa.CheckConstraint("kind IN ('hr', 'free')", name="kind"),
+        sa.CheckConstraint("kind IN ('hr', 'free', 'anticorr')", name="kind"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -26,7 +26,7 @@ from ethics_hr.core.timeutil import fiscal_year_range, local_today
 from ethics_hr.extensions import db
 from ethics_hr.reports import defaults
 from ethics_hr.reports.models import FiscalYearReport, MeasureKind, ReportMeasure
-from ethics_hr.reports.summary import Line, hr_summary, text_lines
+from ethics_hr.reports.summary import Line, gift_lines, hr_summary, text_lines
 
 MAX_TEXT = 20_000
 
@@ -56,6 +56,10 @@ class ReportRow:
     @property
     def is_hr(self) -> bool:
         return self.kind == MeasureKind.HR
+
+    @property
+    def has_gift_lines(self) -> bool:
+        return self.kind == MeasureKind.ANTI_CORRUPTION
 
 
 @dataclass
@@ -150,6 +154,8 @@ def build_report(fy: int, locale: str | None = None) -> ReportDocument:
         summary_lines = text_lines(summary)
         if kind == MeasureKind.HR:
             summary_lines = hr_summary(fy, locale) + summary_lines
+        elif kind == MeasureKind.ANTI_CORRUPTION:
+            summary_lines = summary_lines + gift_lines(fy, locale)
         document.rows.append(
             ReportRow(
                 kind=kind,

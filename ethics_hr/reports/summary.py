@@ -1,4 +1,4 @@
-"""The HR measure's summary of results, written from the data like the seed report's own lines."""
+"""Summaries written from the data like the seed report's own lines: the HR row's, and the No Gift lines."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from ethics_hr.committees.services import gives_committee_rights
 from ethics_hr.core.formatting import format_date, format_fiscal_year, format_number
+from ethics_hr.gifts import services as gift_register
 from ethics_hr.reports import sources
 
 MAX_COURSES = 12  # the summary names each course once, so its length does not grow with the sessions held
@@ -222,4 +223,54 @@ def hr_summary(fy: int, locale: str) -> list[Line]:
         first, *rest = block
         lines.append(Line(f"{number}. {first.text}"))
         lines.extend(rest)
+    return lines
+
+
+def gift_lines(fy: int, locale: str) -> list[Line]:
+    """The anti-corruption row's No Gift lines, from the gift register of the fiscal year."""
+    figures = gift_register.year_figures(fy)
+    with force_locale(locale):
+        fy_name = format_fiscal_year(fy, locale=locale)
+        lines = [Line(_("No Gift Policy, from the gift register of %(fy)s:", fy=fy_name))]
+        if figures.announced_on:
+            day = format_date(figures.announced_on, "long", locale=locale)
+            lines.append(Line(_("- The No Gift announcement was published on %(day)s.", day=day), sub=True))
+        else:
+            lines.append(Line(_("- No No Gift announcement was published."), sub=True))
+        if not figures.count:
+            lines.append(Line(_("- No gift or benefit was recorded (a nil report)."), sub=True))
+            return lines
+        lines.append(
+            Line(
+                _(
+                    "- %(n)s gifts or benefits recorded, worth %(total)s baht in all.",
+                    n=_n(figures.count, locale),
+                    total=format_number(figures.total, locale=locale),
+                ),
+                sub=True,
+            )
+        )
+        lines.append(
+            Line(
+                _(
+                    "- %(n)s above %(limit)s baht from one giver on one occasion, reported to the head: "
+                    "%(decided)s decided, %(waiting)s waiting.",
+                    n=_n(figures.reportable, locale),
+                    limit=format_number(figures.rule.threshold, locale=locale),
+                    decided=_n(figures.decided, locale),
+                    waiting=_n(figures.waiting, locale),
+                ),
+                sub=True,
+            )
+        )
+        lines.append(
+            Line(
+                _(
+                    "- %(returned)s returned to the giver, %(handed)s handed to the organisation.",
+                    returned=_n(figures.returned, locale),
+                    handed=_n(figures.handed_over, locale),
+                ),
+                sub=True,
+            )
+        )
     return lines

@@ -30,7 +30,7 @@ def test_new_report_shows_the_seed_measures_in_the_seed_order(app):
         MeasureKind.FREE,
         MeasureKind.HR,
         MeasureKind.FREE,
-        MeasureKind.FREE,
+        MeasureKind.ANTI_CORRUPTION,
     ]
     assert document.stored is None
     assert db.session.scalar(db.select(db.func.count()).select_from(FiscalYearReport)) == 0

@@ -1,4 +1,5 @@
-"""ITA of every year: topics and "reconstructed" on items, each year's source, the 2566, 2567 and 2569 lists.
+"""ITA of every year: topics and "reconstructed" on items, each year's source, the 2566, 2567 and 2569 lists;
+the year-end report's anti-corruption row, which carries the gift register's figures.
 
 Each item gains the topics the year roll carries it by, and whether it was rebuilt from agencies' published
 evidence rather than taken from the official manual; each assessment year gains a row saying where its list came
@@ -523,7 +524,25 @@ CATALOGUES = {
 }
 
 
+MEASURE_KINDS = "kind IN ('hr', 'free', 'anticorr')"
+# The seed's anti-corruption row, in Thai and English: a stored report's row of that name gets the gift lines.
+ANTI_CORRUPTION = ("การแก้ไขและป้องกันการทุจริตภายในหน่วยงาน", "Preventing and correcting corruption")
+
+
+def _measure_kinds(kinds: str) -> None:
+    with op.batch_alter_table("report_measure") as batch:
+        batch.drop_constraint(batch.f("ck_report_measure_kind"), type_="check")
+        batch.create_check_constraint(batch.f("ck_report_measure_kind"), kinds)
+
+
 def upgrade():
+    _measure_kinds(MEASURE_KINDS)
+    measure = sa.table("report_measure", sa.column("kind", sa.String), sa.column("measure", sa.String))
+    op.execute(
+        measure.update()
+        .where(measure.c.kind == "free", measure.c.measure.in_(ANTI_CORRUPTION))
+        .values(kind="anticorr")
+    )
     with op.batch_alter_table("ita_item") as batch:
         batch.add_column(sa.Column("topics", sa.String(400), nullable=False, server_default=""))
         batch.add_column(sa.Column("reconstructed", sa.Boolean(), nullable=False, server_default=sa.false()))
@@ -613,6 +632,9 @@ def upgrade():
 
 
 def downgrade():
+    measure = sa.table("report_measure", sa.column("kind", sa.String))
+    op.execute(measure.update().where(measure.c.kind == "anticorr").values(kind="free"))
+    _measure_kinds("kind IN ('hr', 'free')")
     op.drop_table("ita_catalogue")
     with op.batch_alter_table("ita_item") as batch:
         batch.drop_column("reconstructed")
