@@ -12,5 +12,6 @@ MODULES: list[str] = [
     "bench.questions",
     "bench.notifications",
     "bench.reminders",
+    "bench.gifts",
     "bench.evidence",
 ]

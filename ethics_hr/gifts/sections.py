@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ethics_hr.core.timeutil import local_today
-from ethics_hr.gifts.services import waiting_for_decision
+from ethics_hr.gifts.services import waiting_overview
 
 HOME_LIST_LENGTH = 5
 
@@ -23,13 +23,11 @@ def home_sections(user) -> list[HomeSection]:
     """Offer officers the gifts waiting for the head's decision (overdue first), when there are any."""
     if not user.is_officer:
         return []
-    today = local_today()
-    rows = sorted(waiting_for_decision(today), key=lambda r: (r.due_on or today, r.gift.id))
-    if not rows:
+    waiting = waiting_overview(local_today(), HOME_LIST_LENGTH)
+    if not waiting.count:
         return []
-    overdue = sum(1 for r in rows if r.is_overdue(today))
     return [
         HomeSection(
-            "gifts/_home_officer.html", items=rows[:HOME_LIST_LENGTH], count=len(rows), overdue=overdue
+            "gifts/_home_officer.html", items=waiting.first, count=waiting.count, overdue=waiting.overdue
         )
     ]

@@ -260,6 +260,7 @@ def _assessed(
     )
     if figures:
         columns = (
+            Gift.fiscal_year,
             Gift.value_baht,
             crossed.c.crossed_on,
             GiftDecision.id.label("decision_id"),
@@ -346,6 +347,30 @@ def register_page(fy: int, view: str, *, page: int, per_page: int):
     }
     ids_page.rows = [found[i] for i in ids if i in found]
     return ids_page
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """The gifts waiting for the head's decision in figures, and the first few of them (soonest due first)."""
+
+    count: int
+    overdue: int
+    oldest_fiscal_year: int | None
+    first: list[GiftRow]
+
+
+def waiting_overview(today: date, first: int = 5) -> Waiting:
+    """Count what waits for the head (this fiscal year and the last) in one query, and list the first few."""
+    rule = policy()
+    fy = fiscal_year_of(today)
+    where = [Gift.fiscal_year.in_((fy - 1, fy))]
+    waiting = _assessed(where, rule=rule, view="waiting", figures=True).order_by(None).subquery()
+    late = waiting.c.crossed_on < today - timedelta(days=rule.days)
+    count, overdue, oldest = db.session.execute(
+        sa.select(sa.func.count(), sa.func.count(sa.case((late, 1))), sa.func.min(waiting.c.fiscal_year))
+    ).one()
+    rows = _rows(_assessed(where, rule=rule, view="waiting").limit(first), rule) if count and first else []
+    return Waiting(count, overdue, oldest, rows)
 
 
 def waiting_for_decision(today: date) -> list[GiftRow]:

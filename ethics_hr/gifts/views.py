@@ -138,8 +138,10 @@ def register():
         abort(404)
     # Opened from the menu, the register starts at the year of the oldest gift still waiting (last year's
     # overdue one, early in a fiscal year), else at this year.
-    waiting = services.waiting_for_decision(local_today()) if "fy" not in request.args else []
-    fy = fiscal_year_arg(min((r.gift.fiscal_year for r in waiting), default=None))
+    oldest = (
+        services.waiting_overview(local_today(), 0).oldest_fiscal_year if "fy" not in request.args else None
+    )
+    fy = fiscal_year_arg(oldest)
     return render_template(
         "gifts/register.html",
         fy=fy,
