@@ -41,6 +41,8 @@ from tests.conftest import ON_POSTGRES, PG_URL, TEMPLATE_CACHE, _test_config
 from tests.e2e.conftest import ARTIFACTS, REQUIRED
 
 FY = 2569  # 1 October 2025 to 30 September 2026
+NO_GIFT_TITLE = "ประกาศเจตนารมณ์นโยบายไม่รับของขวัญ (No Gift Policy) ประจำปีงบประมาณ พ.ศ. 2569"
+GIFT_GIVER = "ห้างหุ้นส่วนจำกัด รุ่งเรืองก่อสร้าง"
 ORG_TH = "เทศบาลตำบลหนองบัวทอง"
 ORG_EN = "Nong Bua Thong Subdistrict Municipality"
 PASSWORD = "บัวทอง-จริยธรรม-2569"
@@ -172,7 +174,8 @@ def later(clock, office: Office, when: str) -> None:
             page.goto(f"{office.base}/home")
             if "/login" in page.url:
                 log_in(page, office.base, number)
-            office.logged_in_at[number] = now
+                # Only a login re-signs the cookie: a session still valid is checked again next time.
+                office.logged_in_at[number] = now
 
 
 def submit(page: Page, selector: str = "main form button[type=submit]") -> None:
@@ -521,6 +524,44 @@ def answer(page: Page, base: str, subject: str, text: str) -> None:
     no_errors(page)
 
 
+def announce_no_gift(page: Page, base: str) -> None:
+    """The officer publishes the year's No Gift announcement, which the public page then shows."""
+    page.goto(f"{base}/gifts/announcement?fy={FY}")
+    page.fill("input[name=title_th]", NO_GIFT_TITLE)
+    page.fill("textarea[name=body_th]", "บุคลากรทุกคนจะไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่")
+    page.fill("input[name=announced_on]", "2025-10-01")
+    submit(page, "main form[method=post] button[type=submit]")
+    no_errors(page)
+    page.goto(f"{base}/public/gifts/{FY}")
+    expect(page.locator("main")).to_contain_text(NO_GIFT_TITLE)
+
+
+def declare_gift(page: Page, base: str) -> None:
+    """An employee records, on a phone, a gift above the limit: the rule says it goes to the head."""
+    page.goto(f"{base}/gifts/new")
+    page.fill("input[name=received_on]", "2026-01-05")
+    page.fill("input[name=giver_name]", GIFT_GIVER)
+    page.fill("input[name=description]", "กระเช้าปีใหม่และบัตรกำนัล")
+    page.fill("input[name=value_baht]", "4500")
+    page.select_option("select[name=occasion_id]", index=1)
+    page.select_option("select[name=outcome]", "pending")
+    submit(page)
+    no_errors(page)
+    page.goto(f"{base}/gifts/")
+    expect(page.locator("main")).to_contain_text(GIFT_GIVER)
+
+
+def decide_gift(page: Page, base: str) -> None:
+    """The officer records the head's decision from the register, which opens on the gift waiting."""
+    page.goto(f"{base}/gifts/register")
+    page.click("text=กระเช้าปีใหม่และบัตรกำนัล")
+    page.select_option("select[name=outcome]", "returned")
+    page.fill("textarea[name=note]", "นายกเทศมนตรีให้ส่งคืนผู้ให้พร้อมหนังสือขอบคุณ")
+    submit(page)
+    no_errors(page)
+    assert stored("SELECT outcome FROM gift_decision") == [("returned",)]
+
+
 def report_pdf(docx: Path) -> tuple[Path, int]:
     """LibreOffice turns the DOCX into a PDF: the PDF and its number of pages."""
     try:  # the document tests' helper: the shipped Sarabun made usable for LibreOffice, a private profile
@@ -650,6 +691,13 @@ def test_a_new_municipality_lives_its_first_year_and_gets_its_report(
         assert acknowledge_every_code(worker, base) >= 1
         assert acknowledge_every_code(chair, base) >= 1
 
+        # No Gift: the announcement in October; a gift above the limit in January, decided for the head.
+        announce_no_gift(officer, base)
+        later(clock, office, "2026-01-06 09:30")
+        declare_gift(clerk, base)
+        later(clock, office, "2026-01-08 14:00")
+        decide_gift(officer, base)
+
         # The training: invitations in February, enrolment, check-in on the day, attendance afterwards.
         later(clock, office, "2026-02-02 10:00")
         session_url = schedule_training(officer, base)
@@ -695,6 +743,10 @@ def test_a_new_municipality_lives_its_first_year_and_gets_its_report(
 
         # The year is over: the officer downloads the report, and a script writes it with the CLI.
         later(clock, office, "2026-10-05 09:00")
+        # The ITA links of 2569 find the No Gift announcement, beside 2568's items by topic.
+        officer.goto(f"{base}/reports/ita/{FY}")
+        expect(officer.locator("[data-item='O20.1'] .ita-complete")).to_be_visible()
+        expect(officer.locator("[data-item='O13'] [data-change=renumbered]")).to_contain_text("O14")
         officer.goto(f"{base}/reports/fiscal-year/{FY}")
         downloads = {}
         for kind in ("docx", "xlsx"):
@@ -726,6 +778,9 @@ def test_a_new_municipality_lives_its_first_year_and_gets_its_report(
         assert ORG_TH in cells
         for n, result in enumerate(HR_RESULTS, start=1):
             assert squeezed(f"{n}. {result}") in squeezed(cells), f"HR result {n} is not in {kind}: {result}"
+        # The anti-corruption row states the gift register's year: one gift above the limit, decided.
+        assert squeezed("บันทึกการรับของขวัญหรือประโยชน์อื่นใด 1 รายการ มูลค่ารวม 4,500 บาท") in squeezed(cells)
+        assert squeezed("ส่งคืนผู้ให้ 1 รายการ") in squeezed(cells)
 
     if not tools_present():
         pytest.skip("LibreOffice or poppler-utils is not installed: the PDF of the report was not checked")
