@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import aliased, joinedload
 
 from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
@@ -216,6 +216,17 @@ class GiftRow:
         return self.reportable and not self.decided and not self.is_overdue(today)
 
 
+def _latest_decision_id(gift_id) -> sa.ScalarSelect:
+    """The newest decision on a gift, as a correlated lookup on the decisions' gift index."""
+    newer = aliased(GiftDecision)
+    return (
+        sa.select(sa.func.max(newer.id))
+        .where(newer.gift_id == gift_id)
+        .correlate_except(newer)
+        .scalar_subquery()
+    )
+
+
 def _assessed(
     where: list,
     *,
@@ -224,69 +235,68 @@ def _assessed(
     today: date | None = None,
     ids_only=False,
     figures=False,
+    only_ids: list[int] | None = None,
+    newest_first=False,
 ) -> sa.Select:
     """Gifts with their group's total and the day the total went above the threshold, in one query.
 
-    `view` keeps those waiting for a decision, overdue (waiting past the due day) or decided; `ids_only`
-    selects the gifts' ids, for a page of them; `figures` the plain columns a count is made of."""
+    `where` picks the gifts the totals are made of; `only_ids` then keeps some of them. `view` keeps those
+    waiting for a decision, overdue (waiting past the due day) or decided; `ids_only` selects the gifts'
+    ids, for a page of them; `figures` the plain columns a count is made of. The gifts are read from the
+    window's own rows (never joined back to the table), and each one's latest decision through the index."""
     rule = rule or policy()
     group = (Gift.person_id, Gift.fiscal_year, Gift.occasion_id, Gift.giver_key)
     running = (
         sa.select(
-            Gift.id.label("gift_id"),
-            Gift.received_on.label("received_on"),
+            *Gift.__table__.c,
             sa.func.sum(Gift.value_baht).over(partition_by=group).label("total"),
             sa.func.sum(Gift.value_baht)
             .over(partition_by=group, order_by=(Gift.received_on, Gift.id))
             .label("running"),
-            *[c.label(f"g_{c.key}") for c in group],
         )
         .where(*where)
         .subquery()
     )
-    crossed = (
-        sa.select(
-            running.c.gift_id,
-            running.c.total,
-            sa.func.min(sa.case((running.c.running > rule.threshold, running.c.received_on)))
-            .over(partition_by=[running.c[f"g_{c.key}"] for c in group])
-            .label("crossed_on"),
-        )
+    crossed = sa.select(
+        running,
+        sa.func.min(sa.case((running.c.running > rule.threshold, running.c.received_on)))
+        .over(partition_by=[running.c[c.key] for c in group])
+        .label("crossed_on"),
     ).subquery()
-    latest = (
-        sa.select(GiftDecision.gift_id, sa.func.max(GiftDecision.id).label("decision_id"))
-        .group_by(GiftDecision.gift_id)
-        .subquery()
-    )
+    gift = aliased(Gift, crossed)
     if figures:
         columns = (
-            Gift.fiscal_year,
-            Gift.value_baht,
+            crossed.c.fiscal_year,
+            crossed.c.value_baht,
             crossed.c.crossed_on,
             GiftDecision.id.label("decision_id"),
-            sa.func.coalesce(GiftDecision.outcome, Gift.outcome).label("outcome"),
+            sa.func.coalesce(GiftDecision.outcome, crossed.c.outcome).label("outcome"),
         )
     elif ids_only:
-        columns = (Gift.id,)
+        columns = (crossed.c.id,)
     else:
-        columns = (Gift, crossed.c.total, crossed.c.crossed_on, GiftDecision)
+        columns = (gift, crossed.c.total, crossed.c.crossed_on, GiftDecision)
     query = (
         sa.select(*columns)
-        .join(crossed, crossed.c.gift_id == Gift.id)
-        .outerjoin(latest, latest.c.gift_id == Gift.id)
-        .outerjoin(GiftDecision, GiftDecision.id == latest.c.decision_id)
+        .select_from(crossed)
+        .outerjoin(GiftDecision, GiftDecision.id == _latest_decision_id(crossed.c.id))
     )
+    if only_ids is not None:
+        query = query.where(crossed.c.id.in_(only_ids))
     if view in ("waiting", "overdue"):
         query = query.where(crossed.c.crossed_on.is_not(None), GiftDecision.id.is_(None))
         if view == "overdue":
             # Due `days` after the day the total went above the limit; overdue the day after that.
             query = query.where(crossed.c.crossed_on < (today or local_today()) - timedelta(days=rule.days))
-        query = query.order_by(crossed.c.crossed_on, Gift.id)
+        query = query.order_by(crossed.c.crossed_on, crossed.c.id)
     else:
         if view == "decided":
             query = query.where(GiftDecision.id.is_not(None))
-        query = query.order_by(Gift.received_on, Gift.id)
-    return query if ids_only or figures else query.options(joinedload(Gift.occasion), joinedload(Gift.person))
+        if newest_first:
+            query = query.order_by(crossed.c.received_on.desc(), crossed.c.id.desc())
+        else:
+            query = query.order_by(crossed.c.received_on, crossed.c.id)
+    return query if ids_only or figures else query.options(joinedload(gift.occasion), joinedload(gift.person))
 
 
 def _rows(query: sa.Select, rule: Policy) -> list[GiftRow]:
@@ -302,9 +312,7 @@ def _rows(query: sa.Select, rule: Policy) -> list[GiftRow]:
 def my_gifts(person: Person) -> list[GiftRow]:
     """A person's own gifts, newest first, with what the rule asks of each."""
     rule = policy()
-    query = _assessed([Gift.person_id == person.id], rule=rule).order_by(
-        Gift.received_on.desc(), Gift.id.desc()
-    )
+    query = _assessed([Gift.person_id == person.id], rule=rule, newest_first=True)
     return _rows(query, rule)
 
 
@@ -341,9 +349,7 @@ def register_page(fy: int, view: str, *, page: int, per_page: int):
     )
     ids = list(ids_page.items)
     found = {
-        r.gift.id: r
-        for r in _rows(_assessed([Gift.fiscal_year == fy], rule=rule).where(Gift.id.in_(ids)), rule)
-        if ids
+        r.gift.id: r for r in _rows(_assessed([Gift.fiscal_year == fy], rule=rule, only_ids=ids), rule) if ids
     }
     ids_page.rows = [found[i] for i in ids if i in found]
     return ids_page
@@ -377,8 +383,8 @@ def waiting_for_decision(today: date) -> list[GiftRow]:
     """Every reported gift still waiting for the head's decision, of this fiscal year and the last."""
     rule = policy()
     fy = fiscal_year_of(today)
-    query = _assessed([Gift.fiscal_year.in_((fy - 1, fy))], rule=rule).order_by(Gift.id)
-    return [r for r in _rows(query, rule) if r.reportable and not r.decided]
+    query = _assessed([Gift.fiscal_year.in_((fy - 1, fy))], rule=rule, view="waiting")
+    return sorted(_rows(query, rule), key=lambda r: r.gift.id)
 
 
 @dataclass(frozen=True)
@@ -391,11 +397,6 @@ class OutcomeCount:
 def yearly_summary(fy: int) -> list[OutcomeCount]:
     """Count and total value of a fiscal year's gifts by what became of them (the head's decision, else the
     person's own record); every outcome is listed, with zeros: a nil report is a report."""
-    latest = (
-        sa.select(GiftDecision.gift_id, sa.func.max(GiftDecision.id).label("decision_id"))
-        .group_by(GiftDecision.gift_id)
-        .subquery()
-    )
     outcome = sa.func.coalesce(GiftDecision.outcome, Gift.outcome)
     found = {
         row.outcome: (row.count, Decimal(row.total or 0))
@@ -405,8 +406,7 @@ def yearly_summary(fy: int) -> list[OutcomeCount]:
                 sa.func.count(Gift.id).label("count"),
                 sa.func.sum(Gift.value_baht).label("total"),
             )
-            .outerjoin(latest, latest.c.gift_id == Gift.id)
-            .outerjoin(GiftDecision, GiftDecision.id == latest.c.decision_id)
+            .outerjoin(GiftDecision, GiftDecision.id == _latest_decision_id(Gift.id))
             .where(Gift.fiscal_year == fy)
             .group_by(outcome)
         )
