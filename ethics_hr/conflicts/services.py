@@ -35,11 +35,11 @@ OLDEST_SITUATION_DAYS = 366 * 2  # a situation older than two years is no longer
 # The ethics questions, by table name: this domain links to one without importing the questions package.
 QUESTIONS = sa.table(
     "ethics_question",
-    sa.column("id"),
-    sa.column("subject"),
-    sa.column("anonymous"),
-    sa.column("asker_person_id"),
-    sa.column("asked_on"),
+    sa.column("id", sa.Integer),
+    sa.column("subject", sa.String),
+    sa.column("anonymous", sa.Boolean),
+    sa.column("asker_person_id", sa.Integer),
+    sa.column("asked_on", sa.Date),
 )
 
 
