@@ -43,12 +43,7 @@ class InterestRow(Form):
 
 
 class DeclarationForm(BaseForm):
-    kind = RadioField(
-        _l("Declaration"),
-        choices=[(k.value, k.label) for k in DeclarationKind],
-        default=DeclarationKind.ANNUAL.value,
-        validate_choice=False,
-    )
+    kind = RadioField(_l("Declaration"), default=DeclarationKind.ANNUAL.value, validate_choice=False)
     fiscal_year = SelectField(_l("Fiscal year"), coerce=coerce_optional_int, validate_choice=False)
     situation = StringField(
         _l("The situation (e.g. the procurement or the decision it is about)"),
@@ -81,6 +76,7 @@ class DeclarationForm(BaseForm):
 
     def __init__(self, *args, years=(), categories=(), questions=(), locale=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.kind.choices = [(k.value, k.label) for k in DeclarationKind]  # in the reader's language
         self.fiscal_year.choices = [(y, format_fiscal_year(y, locale=locale)) for y in years]
         options = [(None, "—")] + [(c.id, c.name(locale)) for c in categories]
         for row in self.interests:
@@ -107,15 +103,17 @@ class DeclarationForm(BaseForm):
 
 
 class DecisionForm(BaseForm):
-    outcome = RadioField(
-        _l("Decision"), choices=[(o.value, o.label) for o in DecisionOutcome], validate_choice=False
-    )
+    outcome = RadioField(_l("Decision"), validate_choice=False)
     measure = TextAreaField(
         _l("How the conflict is managed (manage)"), validators=[Optional(), Length(max=2000)]
     )
     referred_to = StringField(_l("Referred to (refer)"), validators=[Optional(), Length(max=300)])
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=2000)])
     submit = SubmitField(_l("Record the decision"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.outcome.choices = [(o.value, o.label) for o in DecisionOutcome]  # in the reader's language
 
 
 class CategoryForm(BaseForm):

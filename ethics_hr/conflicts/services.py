@@ -23,6 +23,7 @@ from ethics_hr.conflicts.models import (
     InterestCategory,
 )
 from ethics_hr.conflicts.rights import headed_department_ids, reviewer_role, sees_all
+from ethics_hr.core.args import MAX_ID
 from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.timeutil import fiscal_year_of, local_today
@@ -76,6 +77,11 @@ def _text(value: str, limit: int, field_name: str) -> str:
     return value
 
 
+def _id(value: int | None) -> int | None:
+    """An id as the database holds it; anything else (2^31 overflows a PostgreSQL integer) finds nothing."""
+    return value if isinstance(value, int) and 1 <= value <= MAX_ID else None
+
+
 def annual_years(today: date | None = None) -> list[int]:
     """The fiscal years an annual declaration may be made for: this one, and the last one (made late)."""
     fy = fiscal_year_of(today or local_today())
@@ -107,6 +113,7 @@ def linked_question(declaration: Declaration):
 def _checked_question(person: Person, question_id: int | None) -> int | None:
     if question_id is None:
         return None
+    question_id = _id(question_id) or 0
     # An anonymous question has no asker: it can never be "one's own" here, and linking it would tie it to
     # a name, which RELIABILITY.md forbids. The message does not say whether such a question exists.
     found = db.session.scalar(
@@ -138,7 +145,7 @@ def _checked_interests(data: DeclarationInput) -> list[tuple[InterestCategory, s
         raise RuleViolation(_("Declare at most %(n)d interests at once.", n=MAX_INTERESTS), "has_interests")
     checked = []
     for i, row in rows:
-        category = db.session.get(InterestCategory, row.category_id) if row.category_id else None
+        category = db.session.get(InterestCategory, _id(row.category_id)) if _id(row.category_id) else None
         if category is None or not category.active:
             raise RuleViolation(_("Choose the category."), f"interests-{i}-category_id")
         description = _text(row.description, 1000, f"interests-{i}-description")

@@ -83,6 +83,7 @@ def test_a_second_annual_declaration_of_a_year_is_refused_and_points_to_correcti
         (lambda: situational(situation_on=date(2026, 3, 11)), "situation_on"),  # tomorrow
         (lambda: situational(situation_on=date(2023, 1, 1)), "situation_on"),
         (lambda: annual(question_id=2**31 - 1), "question_id"),
+        (lambda: annual(question_id=2**31), "question_id"),
     ],
 )
 def test_bad_or_absurd_input_is_refused_naming_its_field_and_nothing_is_written(app, data, field):
