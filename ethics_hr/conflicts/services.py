@@ -457,3 +457,10 @@ def waiting_count(user: User) -> int:
     fy = fiscal_year_of(local_today())
     waiting = _queue(user, (fy, fy - 1), "waiting").order_by(None).subquery()
     return db.session.scalar(sa.select(sa.func.count()).select_from(waiting)) or 0
+
+
+def oldest_waiting_year(user: User) -> int | None:
+    """The fiscal year (this one or the last) of the oldest declaration waiting in a reviewer's queue."""
+    fy = fiscal_year_of(local_today())
+    waiting = _queue(user, (fy, fy - 1), "waiting").order_by(None).subquery()
+    return db.session.scalar(sa.select(sa.func.min(waiting.c.fiscal_year)))

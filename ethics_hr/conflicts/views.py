@@ -199,7 +199,9 @@ def queue():
     view = request.args.get("view", "waiting")
     if view not in services.QUEUE_VIEWS:
         abort(404)
-    fy = fiscal_year_arg()
+    # Opened from the menu, the queue starts at the year of the oldest declaration still waiting (last year's,
+    # early in a fiscal year), else at this year.
+    fy = fiscal_year_arg(services.oldest_waiting_year(_me()) if "fy" not in request.args else None)
     return render_template(
         "conflicts/queue.html",
         fy=fy,

@@ -211,6 +211,19 @@ def test_the_review_queue_is_for_reviewers_and_a_head_sees_their_department_only
     assert client.get("/declarations/review?view=bogus").status_code == 404
 
 
+def test_the_queue_opens_at_last_years_declaration_still_waiting(app, client, login_as, in_english):
+    import time_machine
+
+    from tests.conflicts.helpers import NOW
+
+    owner, _ = _declared()
+    member = committee_member()
+    with time_machine.travel(NOW.replace(month=11, year=2026), tick=False):  # FY 2570 has begun
+        login_as(member)
+        page = client.get("/declarations/review").get_data(as_text=True)
+    assert "B.E. 2569" in page.split("</h1>")[0] and owner.person.full_name_en in page
+
+
 def test_the_review_queue_issues_as_many_statements_for_many_declarations_as_for_a_few(
     app, client, login_as, count_statements
 ):
