@@ -8,16 +8,24 @@ council and the NACC under their own rules rather than to the municipality's dep
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
 from ethics_hr.conflicts.models import Decision, DecisionOutcome, Declaration, DeclarationKind
+from ethics_hr.core.settings import get_settings
+from ethics_hr.core.timeutil import fiscal_year_range
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory
 
 NOT_DECLARING = ("council_member",)  # staff categories outside the annual declaration
 NO_DEPARTMENT = "none"
+
+
+def annual_due_on(fy: int) -> date:
+    """The day a year's annual declaration is due: so many days (a setting) after the year begins."""
+    return fiscal_year_range(fy)[0] + timedelta(days=int(get_settings().conflict_declaration_days))
 
 
 def in_audience() -> sa.ColumnElement[bool]:

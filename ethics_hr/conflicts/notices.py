@@ -24,6 +24,7 @@ from ethics_hr.people.contacts import personnel_officers, recipients_of
 
 DECLARED = "conflicts.declared"
 DECIDED = "conflicts.decided"
+ANNUAL_DUE = "conflicts.annual_due"
 
 register_kind(
     NotificationKind(
@@ -36,6 +37,14 @@ register_kind(
     )
 )
 register_kind(NotificationKind(DECIDED, _l("Conflicts of interest: a decision on my declaration")))
+register_kind(
+    NotificationKind(
+        ANNUAL_DUE,
+        _l("Conflicts of interest: reminder to make the annual declaration, until you do"),
+        mandatory=True,
+        defaults={"days_before": [14, 3], "repeat_days": 14, "hour": 8},
+    )
+)
 
 
 def _what(declaration, locale: str) -> str:
@@ -113,6 +122,31 @@ def decided(declaration, decision) -> int:
     )
 
 
+def annual_due(recipients, fy: int, due_on, period: str, *, overdue: bool) -> int:
+    """Remind people that the annual declaration of a fiscal year is due on a day (or was)."""
+
+    def link(_r=None) -> str:
+        return url_for("conflicts.new")
+
+    def render(r):
+        facts = {
+            "fy": format_fiscal_year(fy, locale=r.locale),
+            "due": format_date(due_on, "long", locale=r.locale),
+            "name": r.name,
+        }
+        if overdue:
+            subject = _("Your annual declaration of interests of %(fy)s was due on %(due)s", **facts)
+        else:
+            subject = _("Make your annual declaration of interests of %(fy)s by %(due)s", **facts)
+        return render_message(
+            subject, "conflicts/mail/annual_due", link=link(r), notice=subject, overdue=overdue, **facts
+        )
+
+    return notify_many(
+        recipients, kind=ANNUAL_DUE, target=f"conflict_annual:{fy}", period=period, render=render, link=link
+    )
+
+
 def _describe(ids: list[int]) -> dict[int, str]:
     from ethics_hr.conflicts.models import Declaration
 
@@ -122,3 +156,4 @@ def _describe(ids: list[int]) -> dict[int, str]:
 
 
 register_target("conflict_declaration", _l("Declaration of interests"), _describe)
+register_target("conflict_annual", _l("Annual declaration of interests"))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import sqlalchemy as sa
 
 from ethics_hr.conflicts import rights, services
-from ethics_hr.conflicts.compliance import in_audience
+from ethics_hr.conflicts.compliance import annual_due_on, in_audience
 from ethics_hr.core.timeutil import fiscal_year_of, local_today
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
@@ -19,6 +20,7 @@ class HomeSection:
     width: str = "col-lg-6"
     fiscal_year: int = 0
     count: int = 0
+    due_on: date | None = None
 
 
 def home_sections(user) -> list[HomeSection]:
@@ -27,7 +29,7 @@ def home_sections(user) -> list[HomeSection]:
     sections = []
     asked = db.session.scalar(sa.select(Person.id).where(Person.id == user.person_id, in_audience()))
     if asked is not None and services.annual_declaration(user.person, fy) is None:
-        sections.append(HomeSection("conflicts/_home_declare.html", fiscal_year=fy))
+        sections.append(HomeSection("conflicts/_home_declare.html", fiscal_year=fy, due_on=annual_due_on(fy)))
     if rights.may_review(user):
         waiting = services.waiting_count(user)
         if waiting:

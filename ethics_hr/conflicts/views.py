@@ -241,6 +241,8 @@ def compliance_page():
         departments=departments,
         no_department=compliance.NO_DEPARTMENT,
         counts=compliance.year_counts(fy),
+        due=compliance.annual_due_on(fy),
+        today=local_today(),
     )
 
 

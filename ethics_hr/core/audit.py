@@ -759,6 +759,9 @@ FIELDS: dict[str, Any] = {
     "question_answer_days": lazy_pgettext("audit field", "Days to answer a question"),
     "gift_report_threshold": lazy_pgettext("audit field", "Gift value to report (baht)"),
     "gift_report_days": lazy_pgettext("audit field", "Days to report a gift"),
+    "conflict_declaration_days": lazy_pgettext(
+        "audit field", "Days to make the annual declaration of interests"
+    ),
     "giver_name": lazy_pgettext("audit field", "Giver"),
     "giver_organisation": lazy_pgettext("audit field", "Giver's organisation"),
     "giver_key": lazy_pgettext("audit field", "Giver (as compared)"),

@@ -1,5 +1,5 @@
 """conflict-of-interest declarations: categories of interest (reference data), declarations and their
-interests, the reviewers' decisions (all three append-only)
+interests, the reviewers' decisions (all three append-only), and the days to make the annual declaration
 
 Revision ID: 0017
 Revises: 0016
@@ -40,6 +40,10 @@ EVIDENCE = ("conflict_declaration", "conflict_interest", "conflict_decision")
 
 
 def upgrade():
+    with op.batch_alter_table("organisation_settings", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("conflict_declaration_days", sa.Integer(), nullable=False, server_default="60")
+        )
     category = op.create_table(
         "conflict_interest_category",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -171,3 +175,5 @@ def downgrade():
             op.execute(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}")
         op.drop_table(table)
     op.drop_table("conflict_interest_category")
+    with op.batch_alter_table("organisation_settings", schema=None) as batch_op:
+        batch_op.drop_column("conflict_declaration_days")
