@@ -6,7 +6,7 @@ declaration that supersedes the earlier one; a later decision on a declaration r
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -251,16 +251,8 @@ def correct(previous: Declaration, data: DeclarationInput, *, by: User) -> Decla
     if not reason:
         raise RuleViolation(_("Say what the correction changes."), "correction_reason")
     # A correction is of the same year's declaration, or of the same situation's.
-    kept = DeclarationInput(
-        **{
-            **data.__dict__,
-            "kind": previous.kind,
-            "fiscal_year": previous.fiscal_year if previous.is_annual else None,
-        }
-    )
+    kept = replace(data, kind=previous.kind, fiscal_year=previous.fiscal_year if previous.is_annual else None)
     declaration = _build(previous.person, kept, by=by, today=local_today())
-    if previous.is_annual:
-        declaration.fiscal_year = previous.fiscal_year  # a late correction stays in its year
     declaration.supersedes_id = previous.id
     declaration.correction_reason = reason
     return _insert(declaration, _("This declaration has been corrected already: correct the current one."))

@@ -127,18 +127,10 @@ def correct(declaration_id: int):
         form.has_interests.data = "yes" if previous.has_interests else "no"
         form.question_id.data = previous.question_id
         form.note.data = previous.note
-        for row, interest in zip(form.interests, previous.interests, strict=False):
-            row.form.category_id.data = interest.category_id
-            row.form.description.data = interest.description
-            row.form.other_party.data = interest.other_party
-            row.form.relation.data = interest.relation
         while len(form.interests.entries) < len(previous.interests):
             form.add_row()
-            row, interest = form.interests.entries[-1], previous.interests[len(form.interests.entries) - 1]
-            row.form.category_id.data = interest.category_id
-            row.form.description.data = interest.description
-            row.form.other_party.data = interest.other_party
-            row.form.relation.data = interest.relation
+        for row, interest in zip(form.interests, previous.interests, strict=False):
+            row.form.process(None, obj=interest)
     elif form.more_rows.data:
         form.add_row()
     elif form.validate_on_submit():

@@ -317,3 +317,27 @@ def test_an_employee_cannot_manage_categories_or_see_compliance(app, client, log
     assert client.get("/declarations/categories").status_code == 403
     assert client.post("/declarations/categories", data={"name_th": "x"}).status_code == 403
     assert client.get("/declarations/compliance").status_code == 403
+
+
+def test_the_correction_form_starts_from_the_declaration_with_its_category_chosen(app, client, login_as):
+    owner, declaration = _declared()
+    login_as(owner)
+    page = client.get(f"/declarations/{declaration.id}/correct").get_data(as_text=True)
+    assert f'<option selected value="{category_id()}">' in page
+    assert 'value="คู่สมรส"' in page
+
+
+def test_the_home_page_offers_the_annual_declaration_and_the_reviewers_queue(
+    app, client, login_as, in_english
+):
+    dept = factories.department()
+    head = head_of(dept)
+    owner, _ = _declared(dept)
+    login_as(head)
+    page = client.get("/home").get_data(as_text=True)
+    assert 'data-testid="home-conflicts-declare"' in page and 'data-testid="home-conflicts-review"' in page
+    login_as(owner)
+    page = client.get("/home").get_data(as_text=True)
+    assert 'data-testid="home-conflicts-declare"' not in page and "home-conflicts-review" not in page
+    login_as(factories.user(category_code="council_member"))
+    assert 'data-testid="home-conflicts-declare"' not in client.get("/home").get_data(as_text=True)
