@@ -20,6 +20,7 @@ from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.core.timeutil import fiscal_year_of, local_today
 from ethics_hr.extensions import db
 from ethics_hr.people import services as people
+from ethics_hr.people.models import Person
 
 bp = Blueprint("conflicts", __name__, url_prefix="/declarations")
 
@@ -38,11 +39,12 @@ def _visible(declaration_id: int) -> Declaration:
     return declaration
 
 
-def _form(person, **kwargs) -> DeclarationForm:
+def _form(person, *, on_behalf: bool = False, **kwargs) -> DeclarationForm:
     return DeclarationForm(
         years=services.annual_years(),
         categories=category_services.categories(),
-        questions=services.own_named_questions(person),
+        # A person's questions are theirs and the committee's: an officer keying in a paper form links none.
+        questions=() if on_behalf else services.own_named_questions(person),
         locale=current_locale(),
         **kwargs,
     )
@@ -106,6 +108,33 @@ def new():
             flash(_("Your declaration has been recorded."), "success")
             return redirect(url_for("conflicts.detail", declaration_id=declaration.id))
     return render_template("conflicts/form.html", form=form, previous=None)
+
+
+@bp.route("/on-behalf/<int:person_id>", methods=["GET", "POST"])
+@officer_required
+def on_behalf(person_id: int):
+    """Record someone's declaration from the paper form they signed (people without an account)."""
+    person = db.get_or_404(Person, person_id)
+    if not person.active:
+        abort(404)
+    form = _form(person, on_behalf=True)
+    if request.method == "GET":
+        form.fiscal_year.data = fiscal_year_arg(services.annual_years()[0])
+    elif form.more_rows.data:
+        form.add_row()
+    elif form.validate_on_submit():
+        with shown_on(form) as outcome:
+            declaration = services.declare(person, _input(form), by=_me())
+        if outcome.ok:
+            flash(
+                _(
+                    "The declaration of %(name)s has been recorded.",
+                    name=person.display_name(current_locale()),
+                ),
+                "success",
+            )
+            return redirect(url_for("conflicts.detail", declaration_id=declaration.id))
+    return render_template("conflicts/form.html", form=form, previous=None, person=person)
 
 
 @bp.route("/<int:declaration_id>/correct", methods=["GET", "POST"])
@@ -234,6 +263,7 @@ def compliance_page():
         no_department=compliance.NO_DEPARTMENT,
         counts=compliance.year_counts(fy),
         due=compliance.annual_due_on(fy),
+        annual_years=services.annual_years(),
         today=local_today(),
     )
 

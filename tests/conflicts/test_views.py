@@ -341,3 +341,24 @@ def test_the_home_page_offers_the_annual_declaration_and_the_reviewers_queue(
     assert 'data-testid="home-conflicts-declare"' not in page and "home-conflicts-review" not in page
     login_as(factories.user(category_code="council_member"))
     assert 'data-testid="home-conflicts-declare"' not in client.get("/home").get_data(as_text=True)
+
+
+def test_the_officer_records_a_signed_paper_form_for_someone_without_an_account(
+    app, client, login_as, in_english
+):
+    worker = factories.person()
+    officer = login_as(factories.officer())
+    page = client.get(f"/declarations/compliance?fy={FY}").get_data(as_text=True)
+    assert f'href="/declarations/on-behalf/{worker.id}?fy={FY}"' in page
+    page = client.get(f"/declarations/on-behalf/{worker.id}?fy={FY}").get_data(as_text=True)
+    assert "Recorded from the paper form signed by" in page and 'name="question_id"' not in page
+    response = client.post(f"/declarations/on-behalf/{worker.id}", data=_form(confirmed=""))
+    assert 'data-field="confirmed">' in response.get_data(as_text=True) and _count(Declaration) == 0
+    assert client.post(f"/declarations/on-behalf/{worker.id}", data=_form()).status_code == 302
+    declaration = db.session.scalar(sa.select(Declaration))
+    assert (declaration.person_id, declaration.declared_by_id) == (worker.id, officer.id)
+    worker.active = False
+    db.session.commit()
+    assert client.get(f"/declarations/on-behalf/{worker.id}").status_code == 404
+    login_as(factories.user())
+    assert client.get(f"/declarations/on-behalf/{worker.id}").status_code == 403
