@@ -74,6 +74,21 @@ def _input(form: DeclarationForm) -> services.DeclarationInput:
     )
 
 
+def _submitted(form: DeclarationForm, save, message: str):
+    """Add a row of interests, or save the form with `save(input)` and go to the declaration it recorded;
+    None shows the form again (with the new row, or the rule broken next to its field)."""
+    if form.more_rows.data:
+        form.add_row()
+        return None
+    if form.validate_on_submit():
+        with shown_on(form) as outcome:
+            declaration = save(_input(form))
+        if outcome.ok:
+            flash(message, "success")
+            return redirect(url_for("conflicts.detail", declaration_id=declaration.id))
+    return None
+
+
 @bp.route("/")
 @login_required
 def index():
@@ -99,14 +114,10 @@ def new():
             form.kind.data = DeclarationKind.SITUATIONAL.value
         form.question_id.data = id_arg("question")
         form.fiscal_year.data = services.annual_years()[0]
-    elif form.more_rows.data:
-        form.add_row()
-    elif form.validate_on_submit():
-        with shown_on(form) as outcome:
-            declaration = services.declare(person, _input(form), by=_me())
-        if outcome.ok:
-            flash(_("Your declaration has been recorded."), "success")
-            return redirect(url_for("conflicts.detail", declaration_id=declaration.id))
+    elif done := _submitted(
+        form, lambda data: services.declare(person, data, by=_me()), _("Your declaration has been recorded.")
+    ):
+        return done
     return render_template("conflicts/form.html", form=form, previous=None)
 
 
@@ -120,20 +131,12 @@ def on_behalf(person_id: int):
     form = _form(person, on_behalf=True)
     if request.method == "GET":
         form.fiscal_year.data = fiscal_year_arg(services.annual_years()[0])
-    elif form.more_rows.data:
-        form.add_row()
-    elif form.validate_on_submit():
-        with shown_on(form) as outcome:
-            declaration = services.declare(person, _input(form), by=_me())
-        if outcome.ok:
-            flash(
-                _(
-                    "The declaration of %(name)s has been recorded.",
-                    name=person.display_name(current_locale()),
-                ),
-                "success",
-            )
-            return redirect(url_for("conflicts.detail", declaration_id=declaration.id))
+    elif done := _submitted(
+        form,
+        lambda data: services.declare(person, data, by=_me()),
+        _("The declaration of %(name)s has been recorded.", name=person.display_name(current_locale())),
+    ):
+        return done
     return render_template("conflicts/form.html", form=form, previous=None, person=person)
 
 
@@ -160,14 +163,12 @@ def correct(declaration_id: int):
             form.add_row()
         for row, interest in zip(form.interests, previous.interests, strict=False):
             row.form.process(None, obj=interest)
-    elif form.more_rows.data:
-        form.add_row()
-    elif form.validate_on_submit():
-        with shown_on(form) as outcome:
-            declaration = services.correct(previous, _input(form), by=_me())
-        if outcome.ok:
-            flash(_("The corrected declaration has been recorded."), "success")
-            return redirect(url_for("conflicts.detail", declaration_id=declaration.id))
+    elif done := _submitted(
+        form,
+        lambda data: services.correct(previous, data, by=_me()),
+        _("The corrected declaration has been recorded."),
+    ):
+        return done
     return render_template("conflicts/form.html", form=form, previous=previous)
 
 
