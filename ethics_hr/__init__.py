@@ -66,6 +66,7 @@ def import_models() -> None:
     """Import every domain's models so the metadata (and Alembic) sees all tables."""
     import ethics_hr.codes.models
     import ethics_hr.committees.models
+    import ethics_hr.conflicts.models
     import ethics_hr.core.audit
     import ethics_hr.core.settings
     import ethics_hr.core.uploads
@@ -119,6 +120,7 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.codes.sections import person_sections as code_sections
     from ethics_hr.codes.views import bp as codes_bp
     from ethics_hr.committees.views import bp as committees_bp
+    from ethics_hr.conflicts.views import bp as conflicts_bp
     from ethics_hr.core.views import bp as core_bp
     from ethics_hr.gifts.views import bp as gifts_bp
     from ethics_hr.home.views import bp as home_bp
@@ -146,6 +148,7 @@ def register_blueprints(app: Flask) -> None:
         questions_bp,
         ask_bp,
         gifts_bp,
+        conflicts_bp,
         notifications_bp,
         admin_bp,
         reports_bp,

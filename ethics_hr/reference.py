@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ethics_hr.conflicts.reference import ensure_reference_data as conflicts_reference
 from ethics_hr.core.settings import get_settings
 from ethics_hr.gifts.reference import ensure_reference_data as gifts_reference
 from ethics_hr.people.reference import ensure_reference_data as people_reference
@@ -20,6 +21,7 @@ def ensure_all_reference_data() -> None:
         plans_reference,
         questions_reference,
         gifts_reference,
+        conflicts_reference,
         ita_reference,
     ):
         ensure()

@@ -29,6 +29,7 @@ from flask.cli import AppGroup
 
 from ethics_hr.codes import jobs as codes_jobs
 from ethics_hr.committees import jobs as committees_jobs
+from ethics_hr.conflicts import jobs as conflicts_jobs
 from ethics_hr.core.audit import acting_as
 from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.models import utc_now
@@ -163,6 +164,13 @@ JOBS: list[Job] = [
         gifts_jobs.decision_reminders,
         REMINDERS,
         "Gifts waiting for the head's decision",
+        own_units=True,
+    ),
+    Job(
+        "conflicts_annual_due",
+        conflicts_jobs.annual_reminders,
+        REMINDERS,
+        "Annual declarations of interests not yet made",
         own_units=True,
     ),
     Job("plans_late_items", plans_jobs.late_items_digest, REMINDERS, "Monthly digest of late plan items"),

@@ -57,6 +57,9 @@ def _with_ids() -> list[tuple[str, dict]]:
         "measure": _first("SELECT min(id) FROM report_measure"),
         "fy": _first("SELECT max(fiscal_year) FROM fiscal_year_report"),
         "ita": _first("SELECT min(assessment_year) FROM ita_item"),
+        "declaration": _first("SELECT min(id) FROM conflict_declaration WHERE has_interests"),
+        "linked": _first("SELECT min(id) FROM conflict_declaration WHERE question_id IS NOT NULL"),
+        "interest_category": _first("SELECT min(id) FROM conflict_interest_category"),
     }
     pages = [
         ("codes.code", {"code_id": ids["code"]}),
@@ -100,6 +103,9 @@ def _with_ids() -> list[tuple[str, dict]]:
         ("reports.record", {"person_id": ids["person"]}),
         ("transparency.plan", {"fy": ids["fy"]}),
         ("transparency.training", {"fy": ids["fy"]}),
+        ("conflicts.detail", {"declaration_id": ids["declaration"]}),
+        ("conflicts.detail", {"declaration_id": ids["linked"]}),
+        ("conflicts.category", {"category_id": ids["interest_category"]}),
     ]
     if ids["draft"]:
         pages.append(("codes.edit_version", {"version_id": ids["draft"]}))

@@ -7,6 +7,8 @@ import sqlalchemy as sa
 from flask_migrate import upgrade
 
 from ethics_hr import create_app
+from ethics_hr.conflicts.models import InterestCategory
+from ethics_hr.conflicts.reference import CATEGORIES as INTEREST_CATEGORIES
 from ethics_hr.extensions import db
 from ethics_hr.people.models import StaffCategory
 from ethics_hr.people.reference import STAFF_CATEGORIES
@@ -57,6 +59,7 @@ def test_a_fresh_upgrade_holds_all_reference_data(fresh_app):
         assert _codes(StaffCategory) == {code for code, *_ in STAFF_CATEGORIES}
         assert _codes(PlanArea) == {code for code, *_ in AREAS}
         assert _codes(QuestionCategory) == {code for code, *_ in CATEGORIES}
+        assert _codes(InterestCategory) == {code for code, *_ in INTEREST_CATEGORIES}
         assert _codes(CourseTopic) == {code for code, *_ in TOPICS}
         assert _codes(AttendanceStatus) == {code for code, *_ in STATUSES}
         for year in ita.shipped_years():

@@ -49,6 +49,10 @@ class SettingsForm(BaseForm):
         _l("Days to report such a gift"),
         validators=[InputRequired(REQUIRED), NumberRange(1, 365, _l("Enter days from 1 to 365."))],
     )
+    conflict_declaration_days = IntegerField(
+        _l("Days from the start of the fiscal year to make the annual declaration of interests"),
+        validators=[InputRequired(REQUIRED), NumberRange(1, 365, _l("Enter days from 1 to 365."))],
+    )
     submit = SubmitField(_l("Save"))
 
     def __init__(self, *args, **kwargs):

@@ -61,6 +61,8 @@ class OrganisationSettings(TimestampMixin, db.Model):
     # from one giver on one occasion above this many baht is reported to the head within so many days.
     gift_report_threshold: Mapped[int] = mapped_column(default=3000, server_default="3000")
     gift_report_days: Mapped[int] = mapped_column(default=30, server_default="30")
+    # The annual declaration of interests is due so many days after the fiscal year begins.
+    conflict_declaration_days: Mapped[int] = mapped_column(default=60, server_default="60")
     logo_file_id: Mapped[int | None] = mapped_column(sa.ForeignKey("stored_file.id", ondelete="SET NULL"))
     # The first-run steps the administrator has confirmed or chosen to skip (see ethics_hr.admin.setup).
     setup_confirmed: Mapped[list[str]] = mapped_column(sa.JSON, default=list, server_default="[]")
@@ -118,6 +120,7 @@ SETTABLE = (
     "ethics_hours_required",
     "gift_report_threshold",
     "gift_report_days",
+    "conflict_declaration_days",
 )
 
 

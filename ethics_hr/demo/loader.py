@@ -10,6 +10,7 @@ from ethics_hr.core.models import utc_now
 from ethics_hr.core.settings import get_settings
 from ethics_hr.demo import codes as demo_codes
 from ethics_hr.demo import committees as demo_committees
+from ethics_hr.demo import conflicts as demo_conflicts
 from ethics_hr.demo import content
 from ethics_hr.demo import gifts as demo_gifts
 from ethics_hr.demo import notifications as demo_notifications
@@ -102,6 +103,7 @@ def _domain_hooks():
         demo_plans.load_demo,
         demo_questions.load_demo,
         demo_gifts.load_demo,
+        demo_conflicts.load_demo,
         demo_notifications.load_demo,
         demo_reports.load_demo,
     ]

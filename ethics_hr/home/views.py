@@ -8,6 +8,7 @@ from flask_login import current_user
 from ethics_hr.admin.setup import home_sections as setup_sections
 from ethics_hr.codes.sections import home_sections as codes_home_sections
 from ethics_hr.committees.sections import home_sections as committee_sections
+from ethics_hr.conflicts.sections import home_sections as conflict_sections
 from ethics_hr.core.access import login_required, public
 from ethics_hr.core.settings import logo_file
 from ethics_hr.core.timeutil import local_today
@@ -69,5 +70,6 @@ SECTION_PROVIDERS: list = [
     committee_sections,
     question_sections,
     gift_sections,
+    conflict_sections,
     evidence_sections,
 ]

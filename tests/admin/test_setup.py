@@ -87,6 +87,7 @@ def test_without_an_english_name_english_pages_show_the_thai_one(client, admin):
         "ethics_hours_required": "6",
         "gift_report_threshold": "3000",
         "gift_report_days": "30",
+        "conflict_declaration_days": "60",
     }
     assert client.post("/admin/settings", data=data).status_code == 302
     assert get_settings().name_en == ""

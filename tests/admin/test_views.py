@@ -166,6 +166,7 @@ def settings_data(**kw) -> dict:
         "ethics_hours_required": "6",
         "gift_report_threshold": "3000",
         "gift_report_days": "30",
+        "conflict_declaration_days": "60",
     } | kw
 
 

@@ -424,6 +424,7 @@ def test_the_administrator_can_turn_the_password_step_off(client, login_as, app)
         "ethics_hours_required": "6",
         "gift_report_threshold": "3000",
         "gift_report_days": "30",
+        "conflict_declaration_days": "60",
     }
     assert client.post("/admin/settings", data=data).status_code == 302
     db.session.expire_all()

@@ -334,6 +334,7 @@ def test_the_settings_form_keeps_the_yearly_ethics_hours(client, login_as):
         "ethics_hours_required": "12",
         "gift_report_threshold": "3000",
         "gift_report_days": "30",
+        "conflict_declaration_days": "60",
     }
     assert client.post("/admin/settings", data=data).status_code == 302
     assert db.session.get(OrganisationSettings, 1).ethics_hours_required == 12

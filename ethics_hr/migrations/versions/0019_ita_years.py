@@ -8,7 +8,7 @@ from. The shipped lists of 2566, 2567 and 2569 are loaded for a year that has no
 the administrator changed keeps what it has).
 
 Revision ID: 0019
-Revises: 0016
+Revises: 0017
 """
 
 from datetime import UTC, datetime
@@ -19,7 +19,7 @@ from alembic import op
 import ethics_hr.core.models
 
 revision = "0019"
-down_revision = "0016"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 
