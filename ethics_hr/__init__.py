@@ -225,8 +225,8 @@ def register_template_helpers(app: Flask) -> None:
         return {"locale": formatting.current_locale(), "org": get_settings(), "nav": navigation()}
 
 
-def navigation() -> list[tuple[str, str, str]]:
-    """The menu entries the current user may use, as (endpoint, label, active-prefix)."""
+def navigation() -> list[tuple[str, str, str | tuple[str, ...]]]:
+    """The menu entries the current user may use, as (endpoint, label, active prefix or prefixes)."""
     from flask_babel import gettext as _
     from flask_babel import pgettext
     from flask_login import current_user
@@ -240,8 +240,7 @@ def navigation() -> list[tuple[str, str, str]]:
     items.append(("training.index", pgettext("menu", "Training"), "training."))
     items.append(("committees.index", _("Committees"), "committees."))
     items.append(("questions.index", pgettext("menu", "Ethics questions"), "questions."))
-    gifts_home = "gifts.register" if current_user.is_officer else "gifts.index"
-    items.append((gifts_home, pgettext("menu", "Gifts"), "gifts."))
+    items.append(("home.integrity", pgettext("menu", "Integrity"), ("home.integrity", "gifts.", "conflicts.")))
     if current_user.is_officer:
         items.append(("plans.index", pgettext("menu", "HR plan"), "plans."))
         items.append(("people.index", _("People"), "people."))

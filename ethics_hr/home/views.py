@@ -8,6 +8,7 @@ from flask_login import current_user
 from ethics_hr.admin.setup import home_sections as setup_sections
 from ethics_hr.codes.sections import home_sections as codes_home_sections
 from ethics_hr.committees.sections import home_sections as committee_sections
+from ethics_hr.conflicts.rights import may_review
 from ethics_hr.conflicts.sections import home_sections as conflict_sections
 from ethics_hr.core.access import login_required, public
 from ethics_hr.core.settings import logo_file
@@ -51,6 +52,17 @@ def index():
         today=local_today(),
         sections=home_sections(current_user),
         people_count=people.people_count() if current_user.is_officer else None,
+    )
+
+
+@bp.route("/integrity")
+@login_required
+def integrity():
+    """The declarations a person makes and what the office does with them: gifts, interests, the pledge."""
+    return render_template(
+        "home/integrity.html",
+        reviewer=may_review(current_user),
+        officer=current_user.is_officer,
     )
 
 
