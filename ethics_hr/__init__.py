@@ -73,6 +73,7 @@ def import_models() -> None:
     import ethics_hr.notifications.models
     import ethics_hr.people.models
     import ethics_hr.plans.models
+    import ethics_hr.pledges.models
     import ethics_hr.questions.models
     import ethics_hr.reports.models
     import ethics_hr.training.models  # noqa: F401
@@ -127,6 +128,7 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.people.views import set_person_sections
     from ethics_hr.people.views.auth import bp as auth_bp
     from ethics_hr.plans.views import bp as plans_bp
+    from ethics_hr.pledges.views import bp as pledges_bp
     from ethics_hr.questions.views import bp as questions_bp
     from ethics_hr.questions.views import public_bp as ask_bp
     from ethics_hr.reports.sections import person_sections as report_sections
@@ -146,6 +148,7 @@ def register_blueprints(app: Flask) -> None:
         questions_bp,
         ask_bp,
         gifts_bp,
+        pledges_bp,
         notifications_bp,
         admin_bp,
         reports_bp,

@@ -21,6 +21,7 @@ FLOORS: dict[str, int] = {
     "gifts": 2,
     "plans": 3,
     "questions": 3,
+    "pledges": 3,
     "scheduler": 4,
     "reports": 5,
     "transparency": 5,

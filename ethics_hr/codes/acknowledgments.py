@@ -224,13 +224,16 @@ def acknowledgment_for(user: User, acknowledgment_id: int) -> Acknowledgment | N
 
 
 def _insert(values: dict) -> tuple[Acknowledgment, bool]:
+    values = {"renewal": 0, **values}
     result = insert_ignoring_conflict(
-        Acknowledgment.__table__, values, index_elements=["person_id", "version_id"]
+        Acknowledgment.__table__, values, index_elements=["person_id", "version_id", "renewal"]
     )
     created = result.rowcount == 1
     row = db.session.scalar(
         sa.select(Acknowledgment).where(
-            Acknowledgment.person_id == values["person_id"], Acknowledgment.version_id == values["version_id"]
+            Acknowledgment.person_id == values["person_id"],
+            Acknowledgment.version_id == values["version_id"],
+            Acknowledgment.renewal == values["renewal"],
         )
     )
     if created:
