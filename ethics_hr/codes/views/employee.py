@@ -41,7 +41,7 @@ def version(version_id: int):
     """Read a version of a code, with its Dos & Don'ts and the user's acknowledgment."""
     version = readable_version(version_id)
     person = current_user.person
-    acknowledgment = acks.acknowledgment_of(person, version)
+    acknowledgment = acks.current_acknowledgment_of(person, version)
     pending = (
         acknowledgment is None and version.is_published and person.active and acks.applies_to(version, person)
     )
@@ -63,7 +63,7 @@ def acknowledge(version_id: int):
     person = current_user.person
     if not version.is_published or not acks.applies_to(version, person):
         abort(404)
-    existing = acks.acknowledgment_of(person, version)
+    existing = acks.current_acknowledgment_of(person, version)
     if existing is not None:
         flash(_("You have already acknowledged this version."), "info")
         return redirect(url_for("codes.receipt", acknowledgment_id=existing.id))
