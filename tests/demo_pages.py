@@ -57,6 +57,9 @@ def _with_ids() -> list[tuple[str, dict]]:
         "measure": _first("SELECT min(id) FROM report_measure"),
         "fy": _first("SELECT max(fiscal_year) FROM fiscal_year_report"),
         "ita": _first("SELECT min(assessment_year) FROM ita_item"),
+        "pledge": _first("SELECT max(id) FROM pledge WHERE status = 'open'"),
+        "pledge_fy": _first("SELECT min(fiscal_year) FROM pledge WHERE status <> 'draft'"),
+        "signature": _first("SELECT min(id) FROM pledge_signature"),
     }
     pages = [
         ("codes.code", {"code_id": ids["code"]}),
@@ -100,6 +103,11 @@ def _with_ids() -> list[tuple[str, dict]]:
         ("reports.record", {"person_id": ids["person"]}),
         ("transparency.plan", {"fy": ids["fy"]}),
         ("transparency.training", {"fy": ids["fy"]}),
+        ("pledges.pledge", {"pledge_id": ids["pledge"]}),
+        ("pledges.sign", {"pledge_id": ids["pledge"]}),
+        ("pledges.compliance_page", {"pledge_id": ids["pledge"]}),
+        ("pledges.receipt", {"signature_id": ids["signature"]}),
+        ("transparency.pledge", {"fy": ids["pledge_fy"]}),
     ]
     if ids["draft"]:
         pages.append(("codes.edit_version", {"version_id": ids["draft"]}))
