@@ -100,7 +100,9 @@ def load_demo(people: list[Person]) -> None:
                 if fy == 2570 and person.employee_number in NOT_YET_2570:
                     continue
                 with as_of(_at(opened, 10 + index % 6, (index * 17) % 60)):
-                    services.sign(pledge, account, agreed=True, password=DEMO_PASSWORD, address="127.0.0.1")
+                    services.sign(
+                        pledge, account, agreed=True, password=DEMO_PASSWORD, address="127.0.0.1", locale="th"
+                    )
             elif ceremony is not None:
                 with as_of(_at(ceremony, 15, index % 60)):
                     services.record_on_behalf(

@@ -191,11 +191,15 @@ def receipt_file(signature_id: int):
 @officer_required
 def manage():
     """List the pledges of every fiscal year, with how many of each audience signed."""
-    rows = [
-        (p, compliance.summary(p, departments=[]).overall if p.was_opened else None)
-        for p in services.all_pledges()
-    ]
-    return render_template("pledges/manage.html", rows=rows, current=current_fiscal_year())
+    pledges = services.all_pledges()
+    rows = [(p, compliance.summary(p, departments=[]).overall if p.was_opened else None) for p in pledges]
+    # The button drafts this year's pledge, or next year's once this year has one.
+    taken = {p.fiscal_year for p in pledges}
+    current = current_fiscal_year()
+    next_fy = current if current not in taken else current + 1
+    return render_template(
+        "pledges/manage.html", rows=rows, next_fy=next_fy if next_fy not in taken else None
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])

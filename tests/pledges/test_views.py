@@ -227,3 +227,10 @@ def test_the_compliance_page_costs_the_same_statements_for_more_people(
             address="192.0.2.1",
         )
     assert count_statements.page(client, url) == few
+
+
+def test_the_officer_is_offered_this_years_pledge_then_next_years(app, client, login_as):
+    officer = login_as(factories.officer())
+    assert f"/pledges/new?fy={FY}" in client.get("/pledges/manage").get_data(as_text=True)
+    open_pledge(by=officer)
+    assert f"/pledges/new?fy={FY + 1}" in client.get("/pledges/manage").get_data(as_text=True)
