@@ -98,8 +98,7 @@ def upgrade():
 
     # Re-acknowledgment: a version may ask for a new acknowledgment every N months; each renewal is a new
     # row, so the one-row-per-person-and-version rule becomes one row per person, version and renewal.
-    with op.batch_alter_table("code_version", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("reacknowledge_months", sa.Integer(), nullable=True))
+    op.add_column("code_version", sa.Column("reacknowledge_months", sa.Integer(), nullable=True))
     _drop_append_only_triggers("code_acknowledgment")
     with op.batch_alter_table("code_acknowledgment", schema=None) as batch_op:
         batch_op.add_column(sa.Column("renewal", sa.Integer(), nullable=False, server_default="0"))
@@ -121,8 +120,11 @@ def downgrade():
         )
         batch_op.drop_column("renewal")
     create_triggers_in_migration(op, "code_acknowledgment")
-    with op.batch_alter_table("code_version", schema=None) as batch_op:
-        batch_op.drop_column("reacknowledge_months")
+    # Not a batch: SQLite would copy code_version, which other tables' rows refer to. It drops a column itself.
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("ALTER TABLE code_version DROP COLUMN reacknowledge_months")
+    else:
+        op.drop_column("code_version", "reacknowledge_months")
 
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS pledge_signature_no_truncate ON pledge_signature")
