@@ -196,3 +196,43 @@ def test_the_home_page_offers_the_version_again_and_compliance_stays_constant(
             assert count_statements.page(client, url) == few
         page = client.get(url).get_data(as_text=True)
         assert "due again" in page and officer
+
+
+@pytest.mark.own_connections
+def test_two_renewals_at_once_give_one_new_row(app):
+    import threading
+
+    from ethics_hr.codes.models import CodeVersion
+    from ethics_hr.people.models import User
+
+    with at("2025-11-20"):
+        version = _renewed_version(12)
+        user = factories.user()
+        _acknowledge(version, user)
+    version_id, user_id = version.id, user.id
+    db.session.commit()
+    barrier = threading.Barrier(2)
+    results, errors = [], []
+
+    def submit():
+        with app.app_context():
+            try:
+                barrier.wait(timeout=10)
+                row, created = _acknowledge(
+                    db.session.get(CodeVersion, version_id), db.session.get(User, user_id)
+                )
+                results.append((row.id, created))
+            except Exception as exc:  # reported below
+                errors.append(exc)
+            finally:
+                db.session.remove()
+
+    with at("2026-12-01"):
+        threads = [threading.Thread(target=submit) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=30)
+    assert errors == []
+    assert len({row_id for row_id, _ in results}) == 1
+    assert sorted(r for (r,) in db.session.execute(sa.select(Acknowledgment.renewal))) == [0, 1]

@@ -3,6 +3,7 @@ one signature per person (append-only), paper signatures, the counts per departm
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ import time_machine
 
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.extensions import db
+from ethics_hr.people.models import User
 from ethics_hr.pledges import compliance, services
 from ethics_hr.pledges.evidence import pledge_evidence
 from ethics_hr.pledges.models import Pledge, PledgeSignature, SealedPledgeError
@@ -254,3 +256,43 @@ def test_a_pledge_whose_window_has_passed_does_not_open(app):
     with pytest.raises(RuleViolation):
         services.open_pledge(pledge, by=officer)
     assert db.session.get(Pledge, pledge.id).is_draft
+
+
+def _at_once(app, submit, times: int = 2) -> list:
+    """Run `submit` in threads released together; return what each returned or raised."""
+    barrier = threading.Barrier(times)
+    outcomes: list = []
+
+    def run():
+        with app.app_context():
+            barrier.wait(timeout=10)
+            try:
+                outcomes.append(submit())
+            except Exception as error:  # collected: the test says which are expected
+                outcomes.append(error)
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=run) for _ in range(times)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return outcomes
+
+
+@pytest.mark.own_connections
+def test_two_identical_signatures_at_once_give_one_row(app):
+    pledge = open_pledge()
+    user = factories.user()
+    pledge_id, user_id = pledge.id, user.id
+    db.session.commit()
+
+    def submit():
+        return _sign(db.session.get(Pledge, pledge_id), db.session.get(User, user_id)).id
+
+    outcomes = _at_once(app, submit)
+    rows = [o for o in outcomes if isinstance(o, int)]
+    refused = [o for o in outcomes if isinstance(o, RuleViolation)]
+    assert len(rows) == 1 and len(refused) == 1 and refused[0].message == services.ALREADY_SIGNED
+    assert _count(PledgeSignature) == 1
