@@ -236,3 +236,15 @@ def test_two_renewals_at_once_give_one_new_row(app):
     assert errors == []
     assert len({row_id for row_id, _ in results}) == 1
     assert sorted(r for (r,) in db.session.execute(sa.select(Acknowledgment.renewal))) == [0, 1]
+
+
+def test_the_version_page_says_when_it_fell_due_again(app, client, login_as, in_english):
+    with at("2025-11-20"):
+        version = _renewed_version(12)
+        user = factories.user()
+        _acknowledge(version, user)
+    with at("2026-12-01"):
+        login_as(user)
+        page = client.get(f"/codes/versions/{version.id}").get_data(as_text=True)
+    assert "You acknowledged this version on 20 November 2025." in page
+    assert "yours is due for renewal since 20 November 2026." in page
