@@ -312,6 +312,9 @@ def acknowledge(
         user, password or "", address=address
     ):
         raise RuleViolation(str(_l("The password is not correct.")), "password")
+    # The renewal number is read before the acknowledgment it renews: a submission that reads it after an
+    # identical one has committed then also sees that one as current, so two at once leave one row.
+    renewal = _next_renewal(person, version)
     existing = acknowledgment_of(person, version)
     if is_current(version, existing):
         return existing, False
@@ -320,7 +323,7 @@ def acknowledge(
             {
                 "person_id": person.id,
                 "version_id": version.id,
-                "renewal": _next_renewal(person, version),
+                "renewal": renewal,
                 "content_sha256": version.content_sha256,
                 "statement": statement_text(locale),
                 "locale": locale,
@@ -353,6 +356,7 @@ def record_on_behalf(
         )
     if signed_on > local_today():
         raise RuleViolation(str(_l("The date cannot be in the future.")), "signed_on")
+    renewal = _next_renewal(person, version)  # before the check, as in `acknowledge`
     if current_acknowledgment_of(person, version) is not None:
         raise RuleViolation(str(_l("This person has already acknowledged this version.")))
     locale = get_settings().default_locale or "th"
@@ -369,7 +373,7 @@ def record_on_behalf(
                 "statement": statement_text(locale),
                 "locale": locale,
                 "acknowledged_at": utc_now(),
-                "renewal": _next_renewal(person, version),
+                "renewal": renewal,
                 "method": AckMethod.ON_BEHALF.value,
                 "recorded_by_id": by.id,
                 "signed_on": signed_on,
