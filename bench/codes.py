@@ -2,7 +2,9 @@
 
 Profile L gets about 100,000 acknowledgments, profile M about 10,000. Every code applies to every staff
 category, so the compliance page of a version covers the whole organisation. The chain of each code is
-major, minor, major, minor: the version in force (4) also counts the acknowledgments of version 3.
+major, minor, major, minor: the version in force (4) also counts the acknowledgments of version 3. The last
+code's version in force (the one whose compliance page is measured) is acknowledged again every 12 months, so
+part of its acknowledgments are due again.
 The benchmark employee acknowledges nothing, so their home page lists three versions to acknowledge.
 """
 
@@ -47,6 +49,7 @@ def _publish(
         title=f"{code.name_th} ฉบับที่ {number}",
         effective_date=date(2022, 1, 1) + timedelta(days=365 * (number - 1)),
         body_md=_body(number),
+        reacknowledge_months=12 if number == 4 and code.name_th == CODES[-1] else None,
         categories=list(categories),
         dos_donts=[
             DosDont(position=i, kind="do" if i % 2 else "dont", text_th=f"ข้อปฏิบัติที่ {i}", clause=f"ข้อ {i}")

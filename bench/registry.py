@@ -7,6 +7,7 @@ MODULES: list[str] = [
     "bench.people",
     "bench.committees",
     "bench.codes",
+    "bench.pledges",
     "bench.training",
     "bench.plans",
     "bench.questions",

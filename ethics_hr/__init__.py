@@ -74,6 +74,7 @@ def import_models() -> None:
     import ethics_hr.notifications.models
     import ethics_hr.people.models
     import ethics_hr.plans.models
+    import ethics_hr.pledges.models
     import ethics_hr.questions.models
     import ethics_hr.reports.models
     import ethics_hr.training.models  # noqa: F401
@@ -129,6 +130,7 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.people.views import set_person_sections
     from ethics_hr.people.views.auth import bp as auth_bp
     from ethics_hr.plans.views import bp as plans_bp
+    from ethics_hr.pledges.views import bp as pledges_bp
     from ethics_hr.questions.views import bp as questions_bp
     from ethics_hr.questions.views import public_bp as ask_bp
     from ethics_hr.reports.sections import person_sections as report_sections
@@ -149,6 +151,7 @@ def register_blueprints(app: Flask) -> None:
         ask_bp,
         gifts_bp,
         conflicts_bp,
+        pledges_bp,
         notifications_bp,
         admin_bp,
         reports_bp,
@@ -240,7 +243,8 @@ def navigation() -> list[tuple[str, str, str | tuple[str, ...]]]:
     items.append(("training.index", pgettext("menu", "Training"), "training."))
     items.append(("committees.index", _("Committees"), "committees."))
     items.append(("questions.index", pgettext("menu", "Ethics questions"), "questions."))
-    items.append(("home.integrity", pgettext("menu", "Integrity"), ("home.integrity", "gifts.", "conflicts.")))
+    declarations = ("home.integrity", "gifts.", "conflicts.", "pledges.")
+    items.append(("home.integrity", pgettext("menu", "Integrity"), declarations))
     if current_user.is_officer:
         items.append(("plans.index", pgettext("menu", "HR plan"), "plans."))
         items.append(("people.index", _("People"), "people."))

@@ -39,6 +39,7 @@ from ethics_hr.gifts import jobs as gifts_jobs
 from ethics_hr.notifications.sender import deliver_due, release_claims_of_the_last_scheduler
 from ethics_hr.people.anchors import anchor_the_audit_chain
 from ethics_hr.plans import jobs as plans_jobs
+from ethics_hr.pledges import jobs as pledges_jobs
 from ethics_hr.questions import jobs as questions_jobs
 from ethics_hr.training import jobs as training_jobs
 
@@ -171,6 +172,13 @@ JOBS: list[Job] = [
         conflicts_jobs.annual_reminders,
         REMINDERS,
         "Annual declarations of interests not yet made",
+        own_units=True,
+    ),
+    Job(
+        "pledges_sign_reminders",
+        pledges_jobs.sign_reminders,
+        REMINDERS,
+        "Remind those who have not signed the integrity pledge",
         own_units=True,
     ),
     Job("plans_late_items", plans_jobs.late_items_digest, REMINDERS, "Monthly digest of late plan items"),

@@ -60,6 +60,9 @@ def _with_ids() -> list[tuple[str, dict]]:
         "declaration": _first("SELECT min(id) FROM conflict_declaration WHERE has_interests"),
         "linked": _first("SELECT min(id) FROM conflict_declaration WHERE question_id IS NOT NULL"),
         "interest_category": _first("SELECT min(id) FROM conflict_interest_category"),
+        "pledge": _first("SELECT max(id) FROM pledge WHERE status = 'open'"),
+        "pledge_fy": _first("SELECT min(fiscal_year) FROM pledge WHERE status <> 'draft'"),
+        "signature": _first("SELECT min(id) FROM pledge_signature"),
     }
     pages = [
         ("codes.code", {"code_id": ids["code"]}),
@@ -106,6 +109,11 @@ def _with_ids() -> list[tuple[str, dict]]:
         ("conflicts.detail", {"declaration_id": ids["declaration"]}),
         ("conflicts.detail", {"declaration_id": ids["linked"]}),
         ("conflicts.category", {"category_id": ids["interest_category"]}),
+        ("pledges.pledge", {"pledge_id": ids["pledge"]}),
+        ("pledges.sign", {"pledge_id": ids["pledge"]}),
+        ("pledges.compliance_page", {"pledge_id": ids["pledge"]}),
+        ("pledges.receipt", {"signature_id": ids["signature"]}),
+        ("transparency.pledge", {"fy": ids["pledge_fy"]}),
     ]
     if ids["draft"]:
         pages.append(("codes.edit_version", {"version_id": ids["draft"]}))

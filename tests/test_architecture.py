@@ -22,6 +22,7 @@ FLOORS: dict[str, int] = {
     "plans": 3,
     "questions": 3,
     "conflicts": 3,
+    "pledges": 3,
     "scheduler": 4,
     "reports": 5,
     "transparency": 5,

@@ -18,10 +18,11 @@ from sqlalchemy.orm import aliased, joinedload
 from werkzeug.datastructures import FileStorage
 
 from ethics_hr.codes.audience import (
-    acknowledged_by,
     applies_to_person,
     counted_acknowledgments,
     counted_version_ids,
+    current_since,
+    due_again_on,
 )
 from ethics_hr.codes.models import AckMethod, Acknowledgment, CodeOfEthics, CodeVersion, VersionStatus
 from ethics_hr.core import audit
@@ -60,12 +61,31 @@ def applies_to(version: CodeVersion, person: Person) -> bool:
 
 
 def acknowledgment_of(person: Person, version: CodeVersion) -> Acknowledgment | None:
-    """Return the acknowledgment that counts for this version: of it, or of an earlier one of its chain."""
+    """Return a person's latest acknowledgment for this version (of it, or of an earlier one of its chain),
+    current or due again."""
     if version.ack_basis_id is None:
         return None
     return db.session.scalar(
         counted_acknowledgments(version).where(Acknowledgment.person_id == person.id).limit(1)
     )
+
+
+def is_current(
+    version: CodeVersion, acknowledgment: Acknowledgment | None, today: date | None = None
+) -> bool:
+    """Tell whether an acknowledgment still counts for a version (it is not due to be renewed)."""
+    if acknowledgment is None:
+        return False
+    since = current_since(version, today)
+    return since is None or acknowledgment.acknowledged_at >= since
+
+
+def current_acknowledgment_of(
+    person: Person, version: CodeVersion, *, today: date | None = None
+) -> Acknowledgment | None:
+    """Return the acknowledgment that counts for this version today, or None (never made, or due again)."""
+    row = acknowledgment_of(person, version)
+    return row if is_current(version, row, today) else None
 
 
 def personal_due_date(version: CodeVersion, person: Person) -> date | None:
@@ -89,22 +109,22 @@ class Obligation:
     due: date | None
     overdue: bool
     acknowledged_before: int | None  # the id of the latest earlier version of the code they acknowledged
+    due_again: bool = False  # acknowledged once, and the version asks for it again every N months
 
 
 def pending_for(person: Person, *, today: date | None = None) -> list[Obligation]:
-    """List the published versions that apply to a person and that they have not acknowledged yet."""
+    """List the published versions that apply to a person and that they have not acknowledged yet, or whose
+    acknowledgment is due again."""
     today = today or local_today()
-    versions = list(
+    published = list(
         db.session.scalars(
             sa.select(CodeVersion)
-            .where(
-                CodeVersion.status == VersionStatus.PUBLISHED,
-                applies_to_person(CodeVersion.id, person),
-                ~acknowledged_by(person.id, CodeVersion),
-            )
+            .where(CodeVersion.status == VersionStatus.PUBLISHED, applies_to_person(CodeVersion.id, person))
             .order_by(CodeVersion.due_date, CodeVersion.id)
         )
     )
+    latest = _counted_for(person, published)
+    versions = [v for v in published if not is_current(v, latest.get(v.id), today)]
     if not versions:
         return []
     earlier = db.session.execute(
@@ -114,10 +134,17 @@ def pending_for(person: Person, *, today: date | None = None) -> list[Obligation
     ).all()
     obligations = []
     for version in versions:
+        expired = latest.get(version.id)
+        if expired is not None:  # due again: by the day the renewal fell due
+            due = due_again_on(version, expired)
+            obligations.append(
+                Obligation(version, due, due is not None and due < today, None, due_again=True)
+            )
+            continue
         before = [row for row in earlier if row.code_id == version.code_id and row.number < version.number]
-        latest = max(before, key=lambda row: row.number).id if before else None
+        previous = max(before, key=lambda row: row.number).id if before else None
         due = personal_due_date(version, person)
-        obligations.append(Obligation(version, due, due is not None and due < today, latest))
+        obligations.append(Obligation(version, due, due is not None and due < today, previous))
     return obligations
 
 
@@ -126,9 +153,10 @@ class PersonVersion:
     """A published version that applies to a person, and the acknowledgment that counts for it, if any."""
 
     version: CodeVersion
-    acknowledgment: Acknowledgment | None
+    acknowledgment: Acknowledgment | None  # the one that counts today; None when never made or due again
     due: date | None
     in_force: bool
+    due_again: bool = False
 
 
 def versions_for(person: Person, *, today: date | None = None) -> list[PersonVersion]:
@@ -143,19 +171,26 @@ def versions_for(person: Person, *, today: date | None = None) -> list[PersonVer
         )
     )
     counted = _counted_for(person, versions)
-    return [
-        PersonVersion(
-            version,
-            counted.get(version.id),
-            personal_due_date(version, person),
-            version.effective_date <= today,
+    items = []
+    for version in versions:
+        row = counted.get(version.id)
+        current = is_current(version, row, today)
+        items.append(
+            PersonVersion(
+                version,
+                row if current else None,
+                due_again_on(version, row)
+                if row is not None and not current
+                else personal_due_date(version, person),
+                version.effective_date <= today,
+                due_again=row is not None and not current,
+            )
         )
-        for version in versions
-    ]
+    return items
 
 
 def _counted_for(person: Person, versions: list[CodeVersion]) -> dict[int, Acknowledgment]:
-    """Return, per version id, the person's acknowledgment that counts for it: one query for all of them."""
+    """Return, per version id, the person's latest acknowledgment for it: one query for all of them."""
     if not versions:
         return {}
     target = aliased(CodeVersion)
@@ -169,7 +204,7 @@ def _counted_for(person: Person, versions: list[CodeVersion]) -> dict[int, Ackno
             ),
         )
         .where(target.id.in_([v.id for v in versions]))
-        .order_by(Acknowledgment.id)
+        .order_by(Acknowledgment.id.desc())
     )
     found: dict[int, Acknowledgment] = {}
     for version_id, row in rows:
@@ -223,14 +258,27 @@ def acknowledgment_for(user: User, acknowledgment_id: int) -> Acknowledgment | N
 # ---------------------------------------------------------------- recording
 
 
+def _next_renewal(person: Person, version: CodeVersion) -> int:
+    """The renewal number of a person's next acknowledgment of a version: 0 for the first, then 1, 2..."""
+    latest = db.session.scalar(
+        sa.select(sa.func.max(Acknowledgment.renewal)).where(
+            Acknowledgment.person_id == person.id, Acknowledgment.version_id == version.id
+        )
+    )
+    return 0 if latest is None else latest + 1
+
+
 def _insert(values: dict) -> tuple[Acknowledgment, bool]:
+    values = {"renewal": 0, **values}
     result = insert_ignoring_conflict(
-        Acknowledgment.__table__, values, index_elements=["person_id", "version_id"]
+        Acknowledgment.__table__, values, index_elements=["person_id", "version_id", "renewal"]
     )
     created = result.rowcount == 1
     row = db.session.scalar(
         sa.select(Acknowledgment).where(
-            Acknowledgment.person_id == values["person_id"], Acknowledgment.version_id == values["version_id"]
+            Acknowledgment.person_id == values["person_id"],
+            Acknowledgment.version_id == values["version_id"],
+            Acknowledgment.renewal == values["renewal"],
         )
     )
     if created:
@@ -264,14 +312,18 @@ def acknowledge(
         user, password or "", address=address
     ):
         raise RuleViolation(str(_l("The password is not correct.")), "password")
+    # The renewal number is read before the acknowledgment it renews: a submission that reads it after an
+    # identical one has committed then also sees that one as current, so two at once leave one row.
+    renewal = _next_renewal(person, version)
     existing = acknowledgment_of(person, version)
-    if existing is not None:
+    if is_current(version, existing):
         return existing, False
     with unit_of_work():
         return _insert(
             {
                 "person_id": person.id,
                 "version_id": version.id,
+                "renewal": renewal,
                 "content_sha256": version.content_sha256,
                 "statement": statement_text(locale),
                 "locale": locale,
@@ -304,7 +356,8 @@ def record_on_behalf(
         )
     if signed_on > local_today():
         raise RuleViolation(str(_l("The date cannot be in the future.")), "signed_on")
-    if acknowledgment_of(person, version) is not None:
+    renewal = _next_renewal(person, version)  # before the check, as in `acknowledge`
+    if current_acknowledgment_of(person, version) is not None:
         raise RuleViolation(str(_l("This person has already acknowledged this version.")))
     locale = get_settings().default_locale or "th"
     with unit_of_work():
@@ -320,6 +373,7 @@ def record_on_behalf(
                 "statement": statement_text(locale),
                 "locale": locale,
                 "acknowledged_at": utc_now(),
+                "renewal": renewal,
                 "method": AckMethod.ON_BEHALF.value,
                 "recorded_by_id": by.id,
                 "signed_on": signed_on,

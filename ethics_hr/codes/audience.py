@@ -3,18 +3,50 @@
 A version applies to an active person whose staff category is in its audience and, when the version names
 departments, whose department is one of them. A person has acknowledged a version when they acknowledged it,
 or an earlier version of the same chain of minor changes (same `ack_basis_id`, number up to this one's).
+A version that asks to be acknowledged again every N months (`reacknowledge_months`) counts an acknowledgment
+only until it is due again: one made on day D is due again on D + N months (`renewal_cutoff`).
 """
 
 from __future__ import annotations
+
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from ethics_hr.codes.models import Acknowledgment, CodeVersion, version_category, version_department
+from ethics_hr.core.timeutil import add_months, local_bounds_utc, local_today, to_local
 from ethics_hr.extensions import db
 from ethics_hr.people.audience import members
 from ethics_hr.people.models import Person
+
+
+def renewal_cutoff(months: int, today: date) -> date:
+    """Return the last day whose acknowledgments are due again today, for a version renewed every N months.
+
+    An acknowledgment of day D is due again on add_months(D, N). On the last day of a month, every later day
+    of the cutoff's month lands there too (31 January + 1 month is 28 February), so the cutoff is its end.
+    """
+    cutoff = add_months(today, -months)
+    if (today + timedelta(days=1)).day == 1:
+        cutoff = add_months(cutoff.replace(day=1), 1) - timedelta(days=1)
+    return cutoff
+
+
+def current_since(version: CodeVersion, today: date | None = None) -> datetime | None:
+    """Return the moment from which an acknowledgment still counts for a version today; None: all count."""
+    if not version.reacknowledge_months:
+        return None
+    day = renewal_cutoff(version.reacknowledge_months, today or local_today()) + timedelta(days=1)
+    return local_bounds_utc(day, day)[0]
+
+
+def due_again_on(version: CodeVersion, acknowledgment: Acknowledgment) -> date | None:
+    """Return the day an acknowledgment is due to be renewed for a version, or None when it never is."""
+    if not version.reacknowledge_months:
+        return None
+    return add_months(to_local(acknowledgment.acknowledged_at).date(), version.reacknowledge_months)
 
 
 def applies_to_person(version_id: ColumnElement | int, person: Person) -> ColumnElement[bool]:
@@ -60,24 +92,26 @@ def _counted_ids(version):
     return cached if cached is not None else counted_version_ids(version)
 
 
-def acknowledged_by(person_id, version) -> ColumnElement[bool]:
+def acknowledged_by(person_id, version, *, since: datetime | None = None) -> ColumnElement[bool]:
     """Return the condition "this person has acknowledged this version or an earlier one of its chain".
 
     `person_id` is an id or a column (Person.id for a query over people); `version` as in
     `counted_version_ids`. A loaded version whose chain was already read (`chain_ids`) uses those ids.
+    With `since` (see `current_since`), only an acknowledgment made from then on counts.
     """
     ids = _counted_ids(version)
-    return (
-        sa.exists()
-        .where(Acknowledgment.person_id == person_id, Acknowledgment.version_id.in_(ids))
-        .correlate_except(Acknowledgment)
-    )
+    condition = sa.and_(Acknowledgment.person_id == person_id, Acknowledgment.version_id.in_(ids))
+    if since is not None:
+        condition = sa.and_(condition, Acknowledgment.acknowledged_at >= since)
+    return sa.exists().where(condition).correlate_except(Acknowledgment)
 
 
 def counted_acknowledgments(version) -> sa.Select:
-    """Select the acknowledgments that count for a version (of it or earlier in its chain), oldest first."""
+    """Select the acknowledgments of a version or earlier in its chain, newest first (current or not)."""
     ids = _counted_ids(version)
-    return sa.select(Acknowledgment).where(Acknowledgment.version_id.in_(ids)).order_by(Acknowledgment.id)
+    return (
+        sa.select(Acknowledgment).where(Acknowledgment.version_id.in_(ids)).order_by(Acknowledgment.id.desc())
+    )
 
 
 def chain_ids(version: CodeVersion) -> list[int]:
@@ -93,6 +127,9 @@ def chain_ids(version: CodeVersion) -> list[int]:
     return cached
 
 
-def acknowledged_people(version: CodeVersion) -> sa.Select:
-    """Select the ids of the people who have acknowledged a (loaded) version, directly or carried over."""
-    return counted_acknowledgments(version).with_only_columns(Acknowledgment.person_id).order_by(None)
+def acknowledged_people(version: CodeVersion, *, today: date | None = None) -> sa.Select:
+    """Select the ids of the people whose acknowledgment of a (loaded) version is current, directly or carried
+    over (one not yet due again)."""
+    query = counted_acknowledgments(version).with_only_columns(Acknowledgment.person_id).order_by(None)
+    since = current_since(version, today)
+    return query.where(Acknowledgment.acknowledged_at >= since) if since is not None else query

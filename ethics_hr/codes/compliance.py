@@ -18,6 +18,8 @@ from ethics_hr.codes.audience import (
     acknowledged_by,
     chain_ids,
     counted_acknowledgments,
+    current_since,
+    due_again_on,
     people_in_audience,
 )
 from ethics_hr.codes.models import AckMethod, Acknowledgment, CodeVersion
@@ -29,9 +31,10 @@ from ethics_hr.people.models import Department, Person, StaffCategory, User
 class ComplianceStatus(StrEnum):
     """Where a person stands with a version, and the filters of the compliance list (ALL: everyone)."""
 
-    PENDING = "pending"
-    OVERDUE = "overdue"
-    ACKNOWLEDGED = "acknowledged"
+    PENDING = "pending"  # never acknowledged
+    OVERDUE = "overdue"  # never acknowledged, and past their due date
+    DUE_AGAIN = "due_again"  # acknowledged, and the version asks for it again every N months
+    ACKNOWLEDGED = "acknowledged"  # an acknowledgment that counts today
     ALL = "all"
 
 
@@ -40,6 +43,7 @@ NO_DEPARTMENT = "none"  # the department filter's value for people without a dep
 FILTER_LABELS = {
     ComplianceStatus.PENDING: lazy_pgettext("acknowledgment", "Pending"),
     ComplianceStatus.OVERDUE: _l("Overdue"),
+    ComplianceStatus.DUE_AGAIN: _l("Due again"),
     ComplianceStatus.ACKNOWLEDGED: _l("Acknowledged"),
     ComplianceStatus.ALL: _l("All"),
 }
@@ -50,10 +54,12 @@ class Share:
     total: int = 0
     acknowledged: int = 0
     overdue: int = 0
+    due_again: int = 0
 
     @property
     def pending(self) -> int:
-        return self.total - self.acknowledged
+        """Never acknowledged (overdue or not); those due again are counted apart."""
+        return self.total - self.acknowledged - self.due_again
 
     @property
     def percent(self) -> float:
@@ -63,6 +69,7 @@ class Share:
         self.total += other.total
         self.acknowledged += other.acknowledged
         self.overdue += other.overdue
+        self.due_again += other.due_again
 
 
 @dataclass
@@ -87,15 +94,23 @@ class Summary:
             total += {
                 ComplianceStatus.PENDING: share.pending,
                 ComplianceStatus.OVERDUE: share.overdue,
+                ComplianceStatus.DUE_AGAIN: share.due_again,
                 ComplianceStatus.ACKNOWLEDGED: share.acknowledged,
             }.get(f.status, share.total)
         return total
 
 
-def _is_acknowledged(version: CodeVersion) -> ColumnElement[bool]:
-    """Return the condition on Person "has acknowledged this version or an earlier one of its chain"."""
+def _is_acknowledged(version: CodeVersion, today: date | None = None) -> ColumnElement[bool]:
+    """Return the condition on Person "has an acknowledgment of this version (or earlier in its chain) that
+    counts today"."""
     # The chain's ids read once, then a correlated EXISTS on the (person_id, version_id) index: one index
     # probe per person.
+    chain_ids(version)
+    return acknowledged_by(Person.id, version, since=current_since(version, today or local_today()))
+
+
+def _ever_acknowledged(version: CodeVersion) -> ColumnElement[bool]:
+    """Return the condition on Person "has ever acknowledged this version or an earlier one of its chain"."""
     chain_ids(version)
     return acknowledged_by(Person.id, version)
 
@@ -118,31 +133,36 @@ def summary(
 ) -> Summary:
     """Count the audience, the acknowledged and the overdue: overall, per department, per staff category."""
     today = today or local_today()
+    renewed = bool(version.reacknowledge_months)
+    ever = _ever_acknowledged(version) if renewed else sa.false()
     people = (
         sa.select(
             Person.department_id.label("department_id"),
             Person.staff_category_id.label("category_id"),
-            _is_acknowledged(version).label("acknowledged"),
+            _is_acknowledged(version, today).label("acknowledged"),
+            ever.label("ever"),
             _overdue(version, today).label("overdue"),
         )
         .where(people_in_audience(version))
         .subquery("audience")
     )
+    never = sa.and_(~people.c.acknowledged, ~people.c.ever) if renewed else ~people.c.acknowledged
     rows = db.session.execute(
         sa.select(
             people.c.department_id,
             people.c.category_id,
             sa.func.count(),
             sa.func.sum(sa.case((people.c.acknowledged, 1), else_=0)),
-            sa.func.sum(sa.case((sa.and_(~people.c.acknowledged, people.c.overdue), 1), else_=0)),
+            sa.func.sum(sa.case((sa.and_(never, people.c.overdue), 1), else_=0)),
+            sa.func.sum(sa.case((sa.and_(~people.c.acknowledged, people.c.ever), 1), else_=0)),
         ).group_by(people.c.department_id, people.c.category_id)
     ).all()
     overall = Share()
     cells: dict[tuple[int | None, int], Share] = {}
     per_department: dict[int | None, Share] = {}
     per_category: dict[int, Share] = {}
-    for department_id, category_id, total, acknowledged, overdue in rows:
-        share = Share(int(total), int(acknowledged or 0), int(overdue or 0))
+    for department_id, category_id, total, acknowledged, overdue, due_again in rows:
+        share = Share(int(total), int(acknowledged or 0), int(overdue or 0), int(due_again or 0))
         cells[(department_id, category_id)] = share
         overall.add(share)
         per_department.setdefault(department_id, Share()).add(share)
@@ -175,12 +195,16 @@ class ComplianceFilter:
 def people_query(version: CodeVersion, f: ComplianceFilter, *, today: date | None = None) -> sa.Select:
     """Build the filtered, ordered query of the people in a version's audience."""
     today = today or local_today()
-    is_acked = _is_acknowledged(version)
+    is_acked = _is_acknowledged(version, today)
+    renewed = bool(version.reacknowledge_months)
+    never = ~_ever_acknowledged(version) if renewed else ~is_acked
     query = sa.select(Person).where(people_in_audience(version))
     if f.status == ComplianceStatus.PENDING:
-        query = query.where(~is_acked)
+        query = query.where(never)
     elif f.status == ComplianceStatus.OVERDUE:
-        query = query.where(~is_acked, _overdue(version, today))
+        query = query.where(never, _overdue(version, today))
+    elif f.status == ComplianceStatus.DUE_AGAIN:
+        query = query.where(~is_acked, _ever_acknowledged(version)) if renewed else query.where(sa.false())
     elif f.status == ComplianceStatus.ACKNOWLEDGED:
         query = query.where(is_acked)
     if f.department == NO_DEPARTMENT:
@@ -206,7 +230,7 @@ def people_query(version: CodeVersion, f: ComplianceFilter, *, today: date | Non
 def acknowledgments_of(
     version: CodeVersion, person_ids: Iterable[int] | None = None
 ) -> dict[int, Acknowledgment]:
-    """Return, per person, the acknowledgment that counts for a version (for one page of people, or all)."""
+    """Return, per person, their latest acknowledgment for a version (for one page of people, or all)."""
     chain_ids(version)
     query = counted_acknowledgments(version)
     if person_ids is not None:
@@ -223,12 +247,15 @@ def acknowledgments_of(
 @dataclass
 class PersonStatus:
     person: Person
-    acknowledgment: Acknowledgment | None
-    due: date | None
+    acknowledgment: Acknowledgment | None  # the latest, current or due again
+    due: date | None  # to acknowledge by; for one due again, the day it fell due
     overdue: bool
+    due_again: bool = False
 
     @property
     def status(self) -> ComplianceStatus:
+        if self.due_again:
+            return ComplianceStatus.DUE_AGAIN
         if self.acknowledgment is not None:
             return ComplianceStatus.ACKNOWLEDGED
         return ComplianceStatus.OVERDUE if self.overdue else ComplianceStatus.PENDING
@@ -243,11 +270,16 @@ def statuses(
 ) -> list[PersonStatus]:
     """Pair each person with their acknowledgment, personal due date and whether they are overdue."""
     today = today or local_today()
+    since = current_since(version, today)
     result = []
     for person in people:
+        ack = acks.get(person.id)
+        if ack is not None and since is not None and ack.acknowledged_at < since:
+            result.append(PersonStatus(person, ack, due_again_on(version, ack), False, due_again=True))
+            continue
         due = personal_due_date(version, person)
         overdue = version.is_published and due is not None and due < today
-        result.append(PersonStatus(person, acks.get(person.id), due, overdue))
+        result.append(PersonStatus(person, ack, due, overdue))
     return result
 
 
@@ -277,6 +309,7 @@ def _row(item: PersonStatus, locale: str, versions: dict[int, int]) -> list[str]
         ComplianceStatus.ACKNOWLEDGED: _("acknowledged"),
         ComplianceStatus.PENDING: _("pending"),
         ComplianceStatus.OVERDUE: _("overdue"),
+        ComplianceStatus.DUE_AGAIN: _("due again"),
     }
     method = ""
     if ack is not None:

@@ -29,8 +29,9 @@ def normalise_text(text: str | None) -> str:
 
 
 def canonical_content(version: CodeVersion) -> dict:
-    """Return the content a version's seal covers: title, effective date, body, Dos & Don'ts, audience."""
-    return {
+    """Return the content a version's seal covers: title, effective date, body, Dos & Don'ts, audience, and
+    how often it must be acknowledged again (only when it must, so older versions keep their seals)."""
+    content = {
         "title": version.title,
         "effective_date": version.effective_date.isoformat(),
         "body": normalise_text(version.body_md),
@@ -50,6 +51,9 @@ def canonical_content(version: CodeVersion) -> dict:
             "departments": sorted(d.code for d in version.departments),
         },
     }
+    if version.reacknowledge_months:
+        content["reacknowledge_months"] = version.reacknowledge_months
+    return content
 
 
 def canonical_json(version: CodeVersion) -> bytes:

@@ -46,6 +46,10 @@ class VersionForm(BaseForm):
         validators=[FileAllowed(["pdf"], _l("Only PDF files are accepted."))],
     )
     remove_announcement = BooleanField(_l("Remove the attached announcement"))
+    reacknowledge_months = IntegerField(
+        _l("Acknowledge again every (months)"),
+        validators=[Optional(), NumberRange(1, 60, _l("Enter 1 to 60 months, or leave it empty."))],
+    )
     submit = SubmitField(_l("Save the draft"))
 
 

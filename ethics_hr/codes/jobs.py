@@ -13,9 +13,9 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from ethics_hr.codes import notices
-from ethics_hr.codes.audience import acknowledged_people, people_in_audience
+from ethics_hr.codes.audience import acknowledged_people, counted_version_ids, people_in_audience
 from ethics_hr.codes.compliance import ComplianceFilter, ComplianceStatus, people_query
-from ethics_hr.codes.models import CodeVersion, VersionStatus
+from ethics_hr.codes.models import Acknowledgment, CodeVersion, VersionStatus
 from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.timeutil import to_local
 from ethics_hr.extensions import db
@@ -60,6 +60,19 @@ def ack_reminders(now: datetime) -> int:
             )
             if not starts:
                 continue
+            # Those acknowledging again (every N months) are not late on the first due date.
+            renewing = (
+                set(
+                    db.session.scalars(
+                        sa.select(Acknowledgment.person_id).where(
+                            Acknowledgment.version_id.in_(counted_version_ids(version)),
+                            Acknowledgment.person_id.in_(pending),
+                        )
+                    )
+                )
+                if version.reacknowledge_months
+                else set()
+            )
             published = to_local(version.published_at).date()
             window = max((version.due_date - published).days, 0) if version.due_date else None
             groups: dict[tuple[str, bool], list[int]] = defaultdict(list)
@@ -68,7 +81,11 @@ def ack_reminders(now: datetime) -> int:
                 period = due_repeat(since, now, settings.repeat_days, settings.hour)
                 if period is None:
                     continue
-                overdue = window is not None and since + timedelta(days=window) < today
+                overdue = (
+                    person_id not in renewing
+                    and window is not None
+                    and since + timedelta(days=window) < today
+                )
                 groups[(period, overdue)].append(person_id)
             if not groups:
                 continue

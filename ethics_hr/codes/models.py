@@ -48,7 +48,16 @@ class AckMethod(StrEnum):
 # The names callers outside this package (reports, bench, the demo) still import; stored by value.
 
 # What a published version may never change again; its seal (content_sha256) covers them.
-FROZEN_COLUMNS = ("code_id", "number", "title", "effective_date", "body_md", "content_sha256", "ack_basis_id")
+FROZEN_COLUMNS = (
+    "code_id",
+    "number",
+    "title",
+    "effective_date",
+    "body_md",
+    "content_sha256",
+    "ack_basis_id",
+    "reacknowledge_months",
+)
 
 
 version_category = sa.Table(
@@ -109,6 +118,8 @@ class CodeVersion(TimestampMixin, db.Model):
     change_kind: Mapped[str | None] = mapped_column(db.String(8))
     ack_basis_id: Mapped[int | None] = mapped_column(sa.ForeignKey("code_version.id"), index=True)
     due_date: Mapped[date | None]
+    # Acknowledge again every N months (1 to 60); None: once is enough. Sealed with the version.
+    reacknowledge_months: Mapped[int | None]
     content_sha256: Mapped[str | None] = mapped_column(db.String(64))
     published_at: Mapped[datetime | None]
     published_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
@@ -197,7 +208,9 @@ class Acknowledgment(db.Model):
 
     __tablename__ = "code_acknowledgment"
     __table_args__ = (
-        sa.UniqueConstraint("person_id", "version_id"),
+        # One row per person, version and renewal: a version asking to be acknowledged again every N months
+        # gets a new row (renewal 1, 2, ...) each time; two identical submissions still leave one.
+        sa.UniqueConstraint("person_id", "version_id", "renewal"),
         sa.Index("ix_code_acknowledgment_version", "version_id", "person_id"),
     )
 
@@ -213,6 +226,7 @@ class Acknowledgment(db.Model):
     signed_on: Mapped[date | None]
     note: Mapped[str] = mapped_column(db.Text, default="")
     attachment_id: Mapped[int | None] = mapped_column(sa.ForeignKey("stored_file.id"))
+    renewal: Mapped[int] = mapped_column(default=0, server_default="0")
 
     person: Mapped[Person] = relationship()
     version: Mapped[CodeVersion] = relationship()

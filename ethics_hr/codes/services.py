@@ -132,6 +132,7 @@ def start_draft(
         title=title or (latest.title if latest else code.name_th),
         effective_date=effective_date or local_today(),
         body_md=latest.body_md if latest else "",
+        reacknowledge_months=latest.reacknowledge_months if latest else None,
     )
     db.session.add(version)
     if latest is not None:
@@ -164,6 +165,7 @@ class DraftContent:
     body_md: str
     category_ids: list[int]
     department_ids: list[int]
+    reacknowledge_months: int | None = None  # acknowledge again every N months (1 to 60); None: once
 
 
 @transactional
@@ -181,6 +183,9 @@ def update_draft(
     if not title:
         raise RuleViolation(str(REQUIRED), "title")
     groups = chosen_groups(content.category_ids, content.department_ids)
+    months = content.reacknowledge_months
+    if months is not None and not 1 <= months <= 60:
+        raise RuleViolation(str(_l("Enter 1 to 60 months, or leave it empty.")), "reacknowledge_months")
     if announcement is not None and announcement.filename:
         version.announcement = save_upload(
             announcement, allowed=DOCUMENTS, field="announcement", by_id=by.id if by else None
@@ -192,6 +197,7 @@ def update_draft(
     version.body_md = normalise_text(content.body_md)
     version.categories = groups.categories
     version.departments = groups.departments
+    version.reacknowledge_months = months
     return version
 
 

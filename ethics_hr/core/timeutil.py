@@ -116,3 +116,12 @@ def local_datetime_to_utc(day: date, at: time, tz: ZoneInfo | None = None) -> da
     if tz is None:
         tz = _settings_or_defaults()[1]
     return datetime.combine(day, at, tzinfo=tz).astimezone(UTC)
+
+
+def add_months(day: date, months: int) -> date:
+    """Return the same day `months` later (earlier when negative), or the last day of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, last))

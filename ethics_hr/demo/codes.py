@@ -26,7 +26,7 @@ from ethics_hr.codes.services import (
     start_draft,
     update_draft,
 )
-from ethics_hr.core.timeutil import as_of
+from ethics_hr.core.timeutil import add_months, as_of, local_today
 from ethics_hr.demo import content
 from ethics_hr.demo.accounts import DEMO_PASSWORD
 from ethics_hr.extensions import db
@@ -56,6 +56,10 @@ PENDING: dict[tuple[str, int], set[str]] = {
         "EMP0063",
     },
 }
+# Versions the office asks to be acknowledged again every N months: the officials' code since 2568.
+# A third of those who acknowledged it have renewed it a few days after it fell due again; the rest are due.
+REACKNOWLEDGE: dict[tuple[str, int], int] = {("official_code", 2): 12}
+RENEWAL_NOTE = "ลงนามรับทราบประมวลจริยธรรมอีกครั้งตามรอบ 12 เดือน"
 PAPER_NOTE = {
     1: "ลงนามในแบบรับทราบประมวลจริยธรรม ในการประชุมประจำเดือนของส่วนราชการ",
     2: "ลงนามในแบบรับทราบ ในการประชุมชี้แจงประมวลจริยธรรมฉบับปรับปรุง ณ ห้องประชุมสำนักปลัดเทศบาล",
@@ -78,7 +82,8 @@ def load_demo(people: list[Person]) -> None:
         for number, (version_spec, (published_on, due)) in enumerate(
             zip(spec["versions"], schedule, strict=True), start=1
         ):
-            version = _publish(code, version_spec, audience, published_on, due, officer)
+            months = REACKNOWLEDGE.get((spec["code"], number))
+            version = _publish(code, version_spec, audience, published_on, due, officer, months)
             members = [
                 p
                 for p in people
@@ -87,7 +92,9 @@ def load_demo(people: list[Person]) -> None:
             skip = PENDING.get((spec["code"], number), set())
             for index, person in enumerate(members):
                 if person.employee_number not in skip:
-                    _acknowledge(version, person, index, officer, published_on, due, number)
+                    day = _acknowledge(version, person, index, officer, published_on, due, number)
+                    if months and index % 3 == 0:
+                        _renew(version, person, index, officer, add_months(day, months) + timedelta(days=3))
 
 
 def _publish(
@@ -97,6 +104,7 @@ def _publish(
     published_on: date,
     due: date,
     officer: User,
+    months: int | None = None,
 ) -> CodeVersion:
     """Draft the version a week before, with its Dos & Don'ts, and publish it on the morning of the day."""
     with as_of(_at(published_on - timedelta(days=7), 9)):
@@ -109,6 +117,7 @@ def _publish(
                 body_md=spec["body_md"],
                 category_ids=audience,
                 department_ids=[],
+                reacknowledge_months=months,
             ),
             by=officer,
         )
@@ -139,7 +148,7 @@ def _acknowledge(
     published_on: date,
     due: date,
     number: int,
-) -> None:
+) -> date:
     start = max(published_on, person.start_date or published_on)
     span = max((due - start).days, 1)
     # Spread over the weeks before the due date; one in nine is a little late.
@@ -161,3 +170,18 @@ def _acknowledge(
                 address="127.0.0.1",
                 locale="th",
             )
+    return day
+
+
+def _renew(version: CodeVersion, person: Person, index: int, officer: User, day: date) -> None:
+    """Acknowledge a version again once it has fallen due (in the system with an account, else on paper)."""
+    if day >= local_today():
+        return
+    if person.account is not None:
+        with as_of(_at(day, 9 + index % 8, (index * 7) % 60)):
+            acknowledge(
+                version, person.account, agreed=True, password=DEMO_PASSWORD, address="127.0.0.1", locale="th"
+            )
+    else:
+        with as_of(_at(day + timedelta(days=1), 14, index % 50)):
+            record_on_behalf(version, person, by=officer, note=RENEWAL_NOTE, signed_on=day)

@@ -15,6 +15,7 @@ from ethics_hr.demo import content
 from ethics_hr.demo import gifts as demo_gifts
 from ethics_hr.demo import notifications as demo_notifications
 from ethics_hr.demo import plans as demo_plans
+from ethics_hr.demo import pledges as demo_pledges
 from ethics_hr.demo import questions as demo_questions
 from ethics_hr.demo import reports as demo_reports
 from ethics_hr.demo import training as demo_training
@@ -104,6 +105,7 @@ def _domain_hooks():
         demo_questions.load_demo,
         demo_gifts.load_demo,
         demo_conflicts.load_demo,
+        demo_pledges.load_demo,
         demo_notifications.load_demo,
         demo_reports.load_demo,
     ]

@@ -16,6 +16,7 @@ from ethics_hr.core.timeutil import local_today
 from ethics_hr.core.uploads import send_stored
 from ethics_hr.gifts.sections import home_sections as gift_sections
 from ethics_hr.people import services as people
+from ethics_hr.pledges.sections import home_sections as pledge_sections
 from ethics_hr.questions.home import question_sections
 from ethics_hr.reports.home import home_sections as evidence_sections
 from ethics_hr.training.home import training_sections
@@ -83,5 +84,6 @@ SECTION_PROVIDERS: list = [
     question_sections,
     gift_sections,
     conflict_sections,
+    pledge_sections,
     evidence_sections,
 ]

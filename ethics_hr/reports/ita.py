@@ -21,6 +21,7 @@ from ethics_hr.core.timeutil import fiscal_year_range, local_today
 from ethics_hr.core.urls import absolute_url
 from ethics_hr.extensions import db
 from ethics_hr.gifts import services as gift_register
+from ethics_hr.pledges.evidence import pledge_evidence
 from ethics_hr.reports import sources
 from ethics_hr.reports.models import ItaCatalogue, ItaItem
 
@@ -61,6 +62,7 @@ PAGES: dict[str, PublicPage] = {
     "training": PublicPage("transparency.training", True),
     "faq": PublicPage("transparency.faq", False),
     "gifts": PublicPage("transparency.gifts", True),
+    "pledge": PublicPage("transparency.pledge", True),
 }
 
 
@@ -155,6 +157,18 @@ def _no_gift_report(fy: int, fy_name: str) -> Completeness:
     return Completeness(True, _("%(n)d gifts recorded in %(fy)s, reported by outcome.", n=count, fy=fy_name))
 
 
+def _integrity_pledge(fy: int, fy_name: str) -> Completeness:
+    pledge, signed, audience = pledge_evidence(fy)
+    if pledge is None:
+        return Completeness(
+            False, _("No integrity pledge has been opened for signing in %(fy)s.", fy=fy_name)
+        )
+    return Completeness(
+        True,
+        _("%(signed)d of %(audience)d people signed the integrity pledge.", signed=signed, audience=audience),
+    )
+
+
 # What "complete" means for an item, by the name its catalogue entry gives.
 CHECKS: dict[str, Callable[[int, str], Completeness]] = {
     "plan_in_force": _plan_in_force,
@@ -166,6 +180,7 @@ CHECKS: dict[str, Callable[[int, str], Completeness]] = {
     "faq": _faq,
     "no_gift_announcement": _no_gift_announcement,
     "no_gift_report": _no_gift_report,
+    "integrity_pledge": _integrity_pledge,
 }
 
 # The topics the shipped catalogues use, in words. An administrator may add others: they show as written.

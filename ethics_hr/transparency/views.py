@@ -12,6 +12,7 @@ from ethics_hr.core.exports import download, table_bytes
 from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.uploads import send_stored
 from ethics_hr.gifts import services as gift_register
+from ethics_hr.pledges.evidence import pledge_evidence
 from ethics_hr.reports import sources
 from ethics_hr.reports.cache import remembered
 from ethics_hr.reports.dashboard import plan_status_labels
@@ -147,3 +148,21 @@ def gifts_report(fy: int, fmt: str):
     header = [_("What became of the gifts"), _("Gifts"), _("Value (baht)")]
     body = table_bytes(fmt, header, rows, title=_("Gift register"), widths=[36, 12, 16])
     return download(body, f"gift-report-{fy}.{fmt}")
+
+
+@bp.route("/pledge")
+@public
+def pledge_current():
+    """Open the integrity pledge page of the current fiscal year."""
+    return redirect(url_for("transparency.pledge", fy=current_fiscal_year()))
+
+
+@bp.route("/pledge/<int:fy>")
+@public
+def pledge(fy: int):
+    """Show a fiscal year's integrity pledge, the day it opened and how many signed (counts, no names)."""
+    check_fiscal_year(fy)
+    found, signed, audience = pledge_evidence(fy)
+    return render_template(
+        "transparency/pledge.html", fy=fy, years=_years(fy), pledge=found, signed=signed, audience=audience
+    )

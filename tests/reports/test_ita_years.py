@@ -188,3 +188,21 @@ def test_the_no_gift_items_check_the_announcement_and_the_previous_years_report(
         person = factories.person()
         record_gift(person, gift_input(received_on=date(2025, 1, 10)), by=factories.officer())
         assert "1 gifts recorded" in _no_gift(2569, "O20.2").message
+
+
+def test_the_pledge_item_counts_the_signatures_of_the_years_pledge(app):
+    from ethics_hr.pledges import services as pledges
+    from tests.pledges.helpers import NOW, open_pledge
+
+    with time_machine.travel(NOW, tick=False), app.test_request_context("/"):
+        ita.roll_forward(2569)
+        link = {link.item.key: link for link in ita.evidence_links(2570, "en")}["O15.3"]
+        assert link.completeness.complete is False and "No integrity pledge" in link.completeness.message
+        assert link.url.endswith("/public/pledge/2570")
+        user = factories.user()
+        factories.user()  # a second official, who has not signed
+        pledge = open_pledge(2570, by=factories.officer())  # the officer is an official too: three in all
+        pledges.sign(pledge, user, agreed=True, password=factories.PASSWORD, address="192.0.2.1", locale="en")
+        link = {link.item.key: link for link in ita.evidence_links(2570, "en")}["O15.3"]
+    assert link.completeness.complete is True
+    assert link.completeness.message == "1 of 3 people signed the integrity pledge."

@@ -91,7 +91,7 @@ def on_behalf(version_id: int, person_id: int):
     person = db.get_or_404(Person, person_id)
     if not version.is_published_or_superseded or not acks.applies_to(version, person):
         abort(404)
-    existing = acks.acknowledgment_of(person, version)
+    existing = acks.current_acknowledgment_of(person, version)
     form = OnBehalfForm()
     if request.method == "GET":
         form.signed_on.data = local_today()

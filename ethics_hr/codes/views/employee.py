@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from ethics_hr.codes import acknowledgments as acks
 from ethics_hr.codes import services
+from ethics_hr.codes.audience import due_again_on
 from ethics_hr.codes.diff import version_diff
 from ethics_hr.codes.forms import AcknowledgeForm
 from ethics_hr.codes.models import CodeVersion
@@ -41,16 +42,21 @@ def version(version_id: int):
     """Read a version of a code, with its Dos & Don'ts and the user's acknowledgment."""
     version = readable_version(version_id)
     person = current_user.person
-    acknowledgment = acks.acknowledgment_of(person, version)
+    latest = acks.acknowledgment_of(person, version)
+    acknowledgment = latest if acks.is_current(version, latest) else None
     pending = (
         acknowledgment is None and version.is_published and person.active and acks.applies_to(version, person)
     )
+    expired = latest if pending and latest is not None else None  # acknowledged once, due again now
     return render_template(
         "codes/version.html",
         version=version,
         acknowledgment=acknowledgment,
         pending=pending,
-        due=acks.personal_due_date(version, person) if pending else None,
+        expired=expired,
+        due=(due_again_on(version, expired) if expired else acks.personal_due_date(version, person))
+        if pending
+        else None,
         previous=services.previous_version(version) if version.was_published else None,
     )
 
@@ -63,7 +69,7 @@ def acknowledge(version_id: int):
     person = current_user.person
     if not version.is_published or not acks.applies_to(version, person):
         abort(404)
-    existing = acks.acknowledgment_of(person, version)
+    existing = acks.current_acknowledgment_of(person, version)
     if existing is not None:
         flash(_("You have already acknowledged this version."), "info")
         return redirect(url_for("codes.receipt", acknowledgment_id=existing.id))

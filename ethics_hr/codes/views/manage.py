@@ -118,6 +118,7 @@ def edit_version(version_id: int):
                     body_md=form.body_md.data or "",
                     category_ids=form.category_ids.data or [],
                     department_ids=form.department_ids.data or [],
+                    reacknowledge_months=form.reacknowledge_months.data,
                 ),
                 announcement=form.announcement.data or None,
                 remove_announcement=form.remove_announcement.data,

@@ -1,0 +1,1 @@
+"""The yearly integrity pledge (ปฏิญญาคุณธรรม): its text, audience and window, and everyone's signature."""
