@@ -43,6 +43,7 @@ from tests.e2e.conftest import ARTIFACTS, REQUIRED
 FY = 2569  # 1 October 2025 to 30 September 2026
 NO_GIFT_TITLE = "ประกาศเจตนารมณ์นโยบายไม่รับของขวัญ (No Gift Policy) ประจำปีงบประมาณ พ.ศ. 2569"
 GIFT_GIVER = "ห้างหุ้นส่วนจำกัด รุ่งเรืองก่อสร้าง"
+PLEDGE_TITLE = "ปฏิญญาคุณธรรมของเทศบาลตำบลหนองบัวทอง ประจำปีงบประมาณ พ.ศ. 2569"
 ORG_TH = "เทศบาลตำบลหนองบัวทอง"
 ORG_EN = "Nong Bua Thong Subdistrict Municipality"
 PASSWORD = "บัวทอง-จริยธรรม-2569"
@@ -562,6 +563,34 @@ def decide_gift(page: Page, base: str) -> None:
     assert stored("SELECT outcome FROM gift_decision") == [("returned",)]
 
 
+def draft_and_open_the_pledge(page: Page, base: str) -> None:
+    """The officer drafts the year's integrity pledge from the Integrity page of the menu and opens it."""
+    page.goto(f"{base}/home")
+    page.click(".navbar a[href$='/integrity']")
+    page.click("[data-testid=integrity-pledge] a[href$='/pledges/manage']")
+    page.click("[data-testid=draft-pledge]")
+    page.fill("input[name=title_th]", PLEDGE_TITLE)
+    page.fill("textarea[name=body_th]", "ข้าพเจ้าจะปฏิบัติหน้าที่ด้วยความซื่อสัตย์สุจริต ไม่รับสินบน และแยกเรื่องส่วนตัวออกจากหน้าที่")
+    page.fill("input[name=opens_on]", "2025-10-20")
+    page.fill("input[name=closes_on]", "2025-10-31")
+    for box in page.locator("input[name=category_ids]").all():
+        box.check()
+    submit(page, "main form[method=post] button[type=submit]")
+    no_errors(page)
+    confirm(page, "/open")
+    no_errors(page)
+
+
+def sign_the_pledge(page: Page, base: str) -> None:
+    """An employee signs the pledge from the home page's card, on a phone, with the password."""
+    page.goto(f"{base}/home")
+    page.click("main a.btn[href$='/sign']")
+    page.check("input[name=agree]")
+    page.fill("input[name=password]", PASSWORD)
+    submit(page, "[data-testid=sign-form] button[type=submit]")
+    no_errors(page)
+
+
 def report_pdf(docx: Path) -> tuple[Path, int]:
     """LibreOffice turns the DOCX into a PDF: the PDF and its number of pages."""
     try:  # the document tests' helper: the shipped Sarabun made usable for LibreOffice, a private profile
@@ -691,6 +720,13 @@ def test_a_new_municipality_lives_its_first_year_and_gets_its_report(
         assert acknowledge_every_code(worker, base) >= 1
         assert acknowledge_every_code(chair, base) >= 1
 
+        # The integrity pledge of the year, opened in October and signed by two employees on their phones.
+        draft_and_open_the_pledge(officer, base)
+        later(clock, office, "2025-10-21 09:00")
+        sign_the_pledge(clerk, base)
+        sign_the_pledge(worker, base)
+        assert stored("SELECT count(*) FROM pledge_signature") == [(2,)]
+
         # No Gift: the announcement in October; a gift above the limit in January, decided for the head.
         announce_no_gift(officer, base)
         later(clock, office, "2026-01-06 09:30")
@@ -746,6 +782,7 @@ def test_a_new_municipality_lives_its_first_year_and_gets_its_report(
         # The ITA links of 2569 find the No Gift announcement, beside 2568's items by topic.
         officer.goto(f"{base}/reports/ita/{FY}")
         expect(officer.locator("[data-item='O20.1'] .ita-complete")).to_be_visible()
+        expect(officer.locator("[data-item='O15.3'] .ita-complete")).to_be_visible()
         expect(officer.locator("[data-item='O13'] [data-change=renumbered]")).to_contain_text("O14")
         officer.goto(f"{base}/reports/fiscal-year/{FY}")
         downloads = {}
