@@ -14,5 +14,6 @@ MODULES: list[str] = [
     "bench.notifications",
     "bench.reminders",
     "bench.gifts",
+    "bench.conflicts",
     "bench.evidence",
 ]
