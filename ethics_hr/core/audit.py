@@ -573,6 +573,8 @@ RECORD_TYPES: dict[str, Any] = {
     "ethics_question": lazy_pgettext("audit record", "Ethics question"),
     "ethics_question_message": lazy_pgettext("audit record", "Message on a question"),
     "ethics_question_recusal": lazy_pgettext("audit record", "Stepping aside from a question"),
+    "ethics_report": lazy_pgettext("audit record", "Annual ethics report"),
+    "ethics_report_section": lazy_pgettext("audit record", "Section of the annual ethics report"),
     "faq_entry": lazy_pgettext("audit record", "FAQ entry"),
     "fiscal_year_report": lazy_pgettext("audit record", "Fiscal-year report"),
     "hr_plan": lazy_pgettext("audit record", "HR plan"),
@@ -689,12 +691,14 @@ FIELDS: dict[str, Any] = {
     "ethics_hours_required": lazy_pgettext("audit field", "Ethics hours required"),
     "example": lazy_pgettext("audit field", "Example"),
     "expires_at": lazy_pgettext("audit field", "Expires at"),
+    "fill": lazy_pgettext("audit field", "Data written in"),
     "first_fiscal_year": lazy_pgettext("audit field", "First fiscal year"),
     "first_name": lazy_pgettext("audit field", "First name"),
     "fiscal_year": lazy_pgettext("audit field", "Fiscal year"),
     "fiscal_year_offset": lazy_pgettext("audit field", "Fiscal year asked about"),
     "fiscal_year_start_month": lazy_pgettext("audit field", "First month of the fiscal year"),
     "head_person_id": lazy_pgettext("audit field", "Head"),
+    "heading": lazy_pgettext("audit field", "Heading"),
     "host": lazy_pgettext("audit field", "Server"),
     "hour": lazy_pgettext("audit field", "Hour"),
     "hours": lazy_pgettext("audit field", "Hours"),
@@ -936,6 +940,7 @@ _LANGUAGE_SUFFIXES = {
 FIELDS_OF_TABLE: dict[tuple[str, str], str] = {
     ("code_dos_dont", "position"): "sort_order",
     ("report_measure", "position"): "sort_order",
+    ("ethics_report_section", "position"): "sort_order",
     ("ita_item", "position"): "sort_order",
 }
 
