@@ -19,9 +19,10 @@ class SectionText:
     fill: str = ""
 
 
+# Two lines, as official reports set their title: the report, then its year.
 TITLE = {
-    "th": "รายงานผลการดำเนินการตามประมวลจริยธรรม ประจำปีงบประมาณ พ.ศ. {year}",
-    "en": "Report on the implementation of the code of ethics, fiscal year {year} B.E.",
+    "th": "รายงานผลการดำเนินการตามประมวลจริยธรรม\nประจำปีงบประมาณ พ.ศ. {year}",
+    "en": "Report on the implementation of the code of ethics\nfiscal year {year} B.E.",
 }
 
 INTRO = {
@@ -37,6 +38,16 @@ INTRO = {
         "2565 on reporting, {org} reports what it did under the code of ethics of state officials in {fy}, "
         "as follows."
     ),
+}
+
+# The signature block under the report, for the head of the organisation to sign.
+SIGNATURE = {
+    "th": "(ลงชื่อ) ....................................................\n"
+    "(....................................................)\n"
+    "ตำแหน่ง ....................................................",
+    "en": "(Signed) ....................................................\n"
+    "(....................................................)\n"
+    "Position ....................................................",
 }
 
 _TH: tuple[SectionText, ...] = (

@@ -10,6 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from ethics_hr.reports import ethics_defaults
 from ethics_hr.reports.ethics_report import EthicsReportDocument
 from ethics_hr.reports.summary import Line
 
@@ -63,6 +64,15 @@ def _paragraph(doc, text: str, *, bold: bool = False, center: bool = False, firs
     return paragraph
 
 
+def _run_after(paragraph, text: str) -> None:
+    run = paragraph.add_run(text)
+    run.font.name = FONT
+    run.font.size = Pt(SIZE_PT)
+    run.bold = True
+    run._r.get_or_add_rPr().append(OxmlElement("w:bCs"))
+    _fonts(run._r.get_or_add_rPr())
+
+
 def _lines(doc, lines: list[Line], document: EthicsReportDocument) -> None:
     for line in lines:
         if line.sub:
@@ -84,10 +94,14 @@ def to_docx(document: EthicsReportDocument) -> bytes:
     normal.font.size = Pt(SIZE_PT)
     _fonts(normal.element.get_or_add_rPr())
     normal.paragraph_format.space_after = Pt(0)
-    doc.core_properties.title = document.title
+    doc.core_properties.title = " ".join(document.title.splitlines())
     doc.core_properties.language = "th-TH" if document.locale == "th" else "en-GB"
 
-    _paragraph(doc, document.text(document.title), bold=True, center=True)
+    head, *rest = document.title.splitlines()
+    title = _paragraph(doc, document.text(head), bold=True, center=True)
+    for line in rest:  # the year on a line of its own, in the one title paragraph
+        title.runs[-1].add_break()
+        _run_after(title, document.text(line))
     _paragraph(doc, document.text(document.organisation), bold=True, center=True)
     _paragraph(doc, "")
     for index, line in enumerate(document.intro):
@@ -96,11 +110,18 @@ def to_docx(document: EthicsReportDocument) -> bytes:
     for built in document.sections:
         space = _paragraph(doc, "")
         space.paragraph_format.space_after = Pt(0)
-        _paragraph(doc, document.text(f"{built.number}. {built.heading}"), bold=True)
+        heading = _paragraph(doc, document.text(f"{built.number}. {built.heading}"), bold=True)
+        heading.paragraph_format.keep_with_next = True
         _lines(doc, built.body, document)
         _lines(doc, built.lines, document)
         if not built.body and not built.lines:
             _paragraph(doc, "-", first_line=FIRST_LINE_MM)
+    _paragraph(doc, "")
+    _paragraph(doc, "")
+    for line in ethics_defaults.SIGNATURE["en" if document.locale == "en" else "th"].splitlines():
+        signature = _paragraph(doc, line, center=True)
+        signature.paragraph_format.left_indent = Mm(60)
+        signature.paragraph_format.keep_with_next = True
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

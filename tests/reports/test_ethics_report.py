@@ -38,7 +38,7 @@ def test_an_unstarted_year_shows_the_default_sections_and_stores_nothing(app):
     assert document.stored is None and _count(EthicsReport) == 0
     assert [s.heading for s in document.sections] == [t.heading for t in ethics_defaults.sections_for("th")]
     assert [s.fill for s in document.sections] == [*FILLED, "", ""]
-    assert document.title == "รายงานผลการดำเนินการตามประมวลจริยธรรม ประจำปีงบประมาณ พ.ศ. 2569"
+    assert document.title == "รายงานผลการดำเนินการตามประมวลจริยธรรม\nประจำปีงบประมาณ พ.ศ. 2569"
     assert document.intro[0].text == "เรียน ประธานคณะกรรมการมาตรฐานทางจริยธรรม (ผ่าน ก.ถ.)"
     assert [s.number for s in document.sections] == [1, 2, 3, 4, 5, 6, 7]
 
@@ -375,7 +375,7 @@ def test_the_docx_is_a_portrait_a4_thai_document_with_numbered_sections(client, 
     )
     doc = _docx(client)
     texts = [p.text for p in doc.paragraphs]
-    assert texts[0] == "รายงานผลการดำเนินการตามประมวลจริยธรรม ประจำปีงบประมาณ พ.ศ. 2569"
+    assert texts[0] == "รายงานผลการดำเนินการตามประมวลจริยธรรม\nประจำปีงบประมาณ พ.ศ. 2569"
     assert texts[1] == "เทศบาลตำบลทดสอบ"
     assert "เรียน ประธานคณะกรรมการมาตรฐานทางจริยธรรม (ผ่าน ก.ถ.)" in texts
     assert "1. ข้อมูลทั่วไปของหน่วยงาน" in texts and "7. ปัญหา อุปสรรค และข้อเสนอแนะ" in texts
@@ -386,7 +386,8 @@ def test_the_docx_is_a_portrait_a4_thai_document_with_numbered_sections(client, 
     runs = [r for p in doc.paragraphs for r in p.runs if r.text]
     assert {r.font.name for r in runs} == {"Sarabun"} and {r.font.size.pt for r in runs} == {16}
     heading = next(p for p in doc.paragraphs if p.text.startswith("1. "))
-    assert heading.runs[0].bold
+    assert heading.runs[0].bold and heading.paragraph_format.keep_with_next
+    assert texts[-1].startswith("ตำแหน่ง ")  # the signature block closes the report
 
 
 def test_the_docx_writes_thai_numerals_when_the_organisation_asks(client, login_as):
@@ -394,7 +395,7 @@ def test_the_docx_writes_thai_numerals_when_the_organisation_asks(client, login_
     get_settings().thai_numerals_in_documents = True
     db.session.commit()
     texts = [p.text for p in _docx(client).paragraphs]
-    assert texts[0] == "รายงานผลการดำเนินการตามประมวลจริยธรรม ประจำปีงบประมาณ พ.ศ. ๒๕๖๙"
+    assert texts[0] == "รายงานผลการดำเนินการตามประมวลจริยธรรม\nประจำปีงบประมาณ พ.ศ. ๒๕๖๙"
     assert "๑. ข้อมูลทั่วไปของหน่วยงาน" in texts
     assert not any(ch.isascii() and ch.isdigit() for t in texts for ch in t)
 
