@@ -141,6 +141,8 @@ class EthicsReportDocument:
     sections: list[BuiltSection] = field(default_factory=list)
     stored: EthicsReport | None = None
     thai_numerals: bool = False
+    # The language of the officer's texts: a stored report's is the organisation's, whoever reads it.
+    text_locale: str = "th"
 
     def text(self, value: str) -> str:
         """Write a text as the document shows it: in Thai numerals where the organisation asks."""
@@ -153,6 +155,11 @@ def _lang(locale: str) -> str:
 
 def _fill_text(template: str, fy: int, org: str, locale: str) -> str:
     return template.replace("{fy}", format_fiscal_year(fy, locale=locale)).replace("{org}", org)
+
+
+def stored_text_locale() -> str:
+    """The language a stored report's texts were started in: the organisation's."""
+    return _lang(get_settings().default_locale or "th")
 
 
 def stored_ethics_report(fy: int) -> EthicsReport | None:
@@ -183,6 +190,7 @@ def build_ethics_report(fy: int, locale: str | None = None) -> EthicsReportDocum
             intro=text_lines(intro),
             stored=report,
             thai_numerals=locale == "th" and settings.thai_numerals_in_documents,
+            text_locale=stored_text_locale() if report is not None else _lang(locale),
         )
         for number, (heading, body, key, source) in enumerate(parts, start=1):
             fill = FILLS.get(key)

@@ -61,6 +61,7 @@ def ethics_intro(fy: int):
     if report is None:
         abort(404)
     form = EthicsIntroForm(obj=report)
+    form.intro.render_kw = {"lang": ethics_report.stored_text_locale()}
     if form.validate_on_submit():
         with shown_on(form) as outcome:
             ethics_report.save_ethics_intro(report, form.intro.data or "")
@@ -73,6 +74,8 @@ def ethics_intro(fy: int):
 def _section_form(section: EthicsReportSection | None = None) -> EthicsSectionForm:
     form = EthicsSectionForm(obj=section)
     form.fill.choices = ethics_report.fill_choices()
+    for text_field in (form.heading, form.body):  # the officer's text, in the report's language
+        text_field.render_kw = {"lang": ethics_report.stored_text_locale()}
     return form
 
 
