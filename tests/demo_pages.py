@@ -63,6 +63,8 @@ def _with_ids() -> list[tuple[str, dict]]:
         "pledge": _first("SELECT max(id) FROM pledge WHERE status = 'open'"),
         "pledge_fy": _first("SELECT min(fiscal_year) FROM pledge WHERE status <> 'draft'"),
         "signature": _first("SELECT min(id) FROM pledge_signature"),
+        "ethics_fy": _first("SELECT max(fiscal_year) FROM ethics_report"),
+        "ethics_section": _first("SELECT min(id) FROM ethics_report_section"),
     }
     pages = [
         ("codes.code", {"code_id": ids["code"]}),
@@ -101,6 +103,10 @@ def _with_ids() -> list[tuple[str, dict]]:
         ("reports.print_view", {"fy": ids["fy"]}),
         ("reports.add_measure", {"fy": ids["fy"]}),
         ("reports.edit_measure", {"measure_id": ids["measure"]}),
+        ("reports.ethics", {"fy": ids["ethics_fy"]}),
+        ("reports.ethics_intro", {"fy": ids["ethics_fy"]}),
+        ("reports.ethics_add_section", {"fy": ids["ethics_fy"]}),
+        ("reports.ethics_edit_section", {"section_id": ids["ethics_section"]}),
         ("reports.ita_links", {"year": ids["ita"]}),
         ("reports.edit_catalogue", {"year": ids["ita"]}),
         ("reports.record", {"person_id": ids["person"]}),

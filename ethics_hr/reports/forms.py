@@ -44,3 +44,16 @@ class RollForm(BaseForm):
     """The year roll's button: nothing to fill in, the form carries the CSRF token."""
 
     submit = SubmitField(_l("Start next year"))
+
+
+class EthicsSectionForm(BaseForm):
+    heading = StringField(_l("Heading"), validators=[DataRequired(REQUIRED), Length(max=300)])
+    body = TextAreaField(_l("Text"), validators=[Optional(), Length(max=20_000)])
+    # Choices are set by the view from ethics_report.FILLS; the service checks the key again.
+    fill = SelectField(_l("Lines written from the data"), choices=[], validate_choice=False)
+    submit = SubmitField(_l("Save"))
+
+
+class EthicsIntroForm(BaseForm):
+    intro = TextAreaField(_l("Addressee and opening paragraph"), validators=[Optional(), Length(max=20_000)])
+    submit = SubmitField(_l("Save"))

@@ -113,3 +113,38 @@ class ItaCatalogue(TimestampMixin, db.Model):
 
     def source(self, locale: str) -> str:
         return bilingual(self.source_th, self.source_en, locale)
+
+
+class EthicsReport(TimestampMixin, db.Model):
+    """A fiscal year's annual report on the codes of ethics, sent through the central personnel body."""
+
+    __tablename__ = "ethics_report"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fiscal_year: Mapped[int] = mapped_column(unique=True)
+    # The addressee line and the opening paragraph ("เรียน ประธานคณะกรรมการมาตรฐานทางจริยธรรม ผ่าน ก.ถ.").
+    intro: Mapped[str] = mapped_column(db.Text, default="")
+
+    sections: Mapped[list[EthicsReportSection]] = relationship(
+        back_populates="report",
+        order_by="EthicsReportSection.position, EthicsReportSection.id",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+
+
+class EthicsReportSection(TimestampMixin, db.Model):
+    """One numbered section of the annual ethics report: its heading, the officer's text, its data source."""
+
+    __tablename__ = "ethics_report_section"
+    __table_args__ = (sa.Index("ix_ethics_report_section_report_position", "report_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(sa.ForeignKey("ethics_report.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    heading: Mapped[str] = mapped_column(db.String(300))
+    body: Mapped[str] = mapped_column(db.Text, default="")
+    # A key of ethics_report.FILLS (the lines written from the data after the text), or "" for text only.
+    fill: Mapped[str] = mapped_column(db.String(40), default="")
+
+    report: Mapped[EthicsReport] = relationship(back_populates="sections")

@@ -104,3 +104,30 @@ def _splits_no_label_mid_word(pdf) -> None:
         assert found, f"{''.join(words)} is not in the PDF as one cell's lines"
         for breaks in found:
             assert set(breaks) <= _word_ends(bare_words), f"{''.join(words)} is broken inside a word"
+
+
+def test_the_demo_years_annual_ethics_report_opens_right_in_libreoffice(app, tmp_path):
+    """The demo's FY 2569 annual ethics report as DOCX, converted by LibreOffice: portrait A4, a few pages."""
+    from ethics_hr.reports import ethics_exports, ethics_report
+
+    office.office()
+    with time_machine.travel(TODAY, tick=False):
+        load_demo()
+        document = ethics_report.build_ethics_report(2569, "th")
+    source = tmp_path / "ethics-report.docx"
+    source.write_bytes(ethics_exports.to_docx(document))
+    pdf = office.convert(source)
+
+    width, height = office.pdf_page_size_mm(pdf)
+    assert abs(width - 210) < 2 and abs(height - 297) < 2, "not A4 portrait"
+    assert 2 <= office.pdf_pages(pdf) <= 8
+    assert "Sarabun" in office.pdf_fonts(pdf)
+    # Compared bare (no spaces, no Thai marks): the PDF's text layer places some marks out of order.
+    pages = [office.bare(page) for page in office.pdf_text(pdf).split("\f")]
+    assert office.bare(document.text(document.title)) in pages[0]
+    for section in document.sections:
+        heading = office.bare(document.text(f"{section.number}. {section.heading}"))
+        assert _on_a_page(heading, pages), section.heading
+        for line in section.body + section.lines:
+            assert _on_a_page(office.bare(document.text(line.text)), pages), line.text
+    assert document.sections[5].body and document.sections[6].body  # the demo officer's text
