@@ -81,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
         help="profiles to run, smallest first (default: M L)",
     )
     parser.add_argument(
-        "--only", metavar="SUBSTRING", help="measure only the pages and tasks whose name has this"
+        "--only",
+        metavar="SUBSTRING",
+        help='measure only the pages and tasks whose name has this (several: "gifts|ITA")',
     )
     parser.add_argument("--repeat", type=int, metavar="N", help="requests per page after the warm-up")
     parser.add_argument(

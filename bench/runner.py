@@ -182,6 +182,11 @@ def _tasks_of(modules: list[Any], ctx: BenchContext) -> list[tuple[str, Callable
     return found
 
 
+def _wanted(name: str, only: str | None) -> bool:
+    """Whether a page or task is measured: `only` is one or more substrings, separated by "|"."""
+    return not only or any(part in name for part in only.split("|"))
+
+
 def run_profile(
     profile: str,
     workdir: Path,
@@ -227,14 +232,14 @@ def run_profile(
         # No app context is pushed here: each request gets its own, with its own session, like a real server.
         clients: dict[str, Any] = {}
         for page in pages:
-            if only and only not in page[0]:
+            if not _wanted(page[0], only):
                 continue
             times = repeat or sizes["repeat"]
             result.pages.append(
                 measure_page(app, counter, ctx, page, times, clients, log if show_sql else None)
             )
         with app.app_context():
-            tasks = [task for task in _tasks_of(loaded, ctx) if not only or only in task[0]]
+            tasks = [task for task in _tasks_of(loaded, ctx) if _wanted(task[0], only)]
         for name, function, limit in tasks:
             with app.app_context():  # each task in its own context and session, like a CLI command or a job
                 counter.count = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -124,6 +125,20 @@ SETTABLE = (
 )
 
 
+# What a domain keeps worked out from a setting, to work out again when it changes: (settings, function).
+_WHEN_SAVED: list[tuple[frozenset[str], Callable[[], None]]] = []
+
+
+def on_settings_saved(*keys: str) -> Callable[[Callable[[], None]], Callable[[], None]]:
+    """Register a function to run, in the same unit of work, when one of these settings changes value."""
+
+    def register(func: Callable[[], None]) -> Callable[[], None]:
+        _WHEN_SAVED.append((frozenset(keys), func))
+        return func
+
+    return register
+
+
 @transactional
 def save_settings(**values) -> OrganisationSettings:
     """Change the organisation's settings (only the ones an administrator may set)."""
@@ -131,9 +146,14 @@ def save_settings(**values) -> OrganisationSettings:
     if unknown:
         raise TypeError(f"not a setting an administrator sets: {sorted(unknown)}")
     settings = get_settings()
+    changed = {key for key, value in values.items() if getattr(settings, key) != value}
     for key, value in values.items():
         setattr(settings, key, value)
+    db.session.flush()
     forget_cached_settings()
+    for keys, func in _WHEN_SAVED:
+        if keys & changed:
+            func()
     return settings
 
 

@@ -52,6 +52,8 @@ class Gift(TimestampMixin, db.Model):
         sa.Index("ix_gift_person", "person_id", "received_on"),
         sa.Index("ix_gift_fy", "fiscal_year", "occasion_id"),
         sa.Index("ix_gift_group", "person_id", "fiscal_year", "occasion_id", "giver_key"),
+        # A year's register in the order received, a page at a time.
+        sa.Index("ix_gift_received", "fiscal_year", "received_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -81,6 +83,57 @@ class Gift(TimestampMixin, db.Model):
         return (
             f"{self.giver_name} ({self.giver_organisation})" if self.giver_organisation else self.giver_name
         )
+
+
+class GiftGroup(db.Model):
+    """The rule's unit: one giver's gifts to one person on one occasion in a fiscal year, added up.
+
+    Kept in the same transaction as every gift and decision it counts (and worked out again for every group
+    when the administrator changes the threshold), so the register and its figures read a row per group
+    instead of adding up a year of gifts on every page. It is a sum, not evidence: the gifts and the
+    decisions are.
+    """
+
+    __tablename__ = "gift_group"
+    __table_args__ = (
+        sa.UniqueConstraint("person_id", "fiscal_year", "occasion_id", "giver_key"),
+        # What waits for the head, the soonest due first: a year's groups with a gift waiting, by the day
+        # reported (only those: the register's first page and its counts read no other group).
+        sa.Index(
+            "ix_gift_group_waiting",
+            "fiscal_year",
+            "crossed_on",
+            "waiting",
+            sqlite_where=sa.text("waiting > 0"),
+            postgresql_where=sa.text("waiting > 0"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(sa.ForeignKey("person.id"))
+    fiscal_year: Mapped[int]
+    occasion_id: Mapped[int] = mapped_column(sa.ForeignKey("gift_occasion.id"))
+    giver_key: Mapped[str] = mapped_column(sa.String(401))
+    gifts: Mapped[int] = mapped_column(default=0)
+    total: Mapped[Decimal] = mapped_column(sa.Numeric(14, 2), default=Decimal(0))
+    # The day the total went above the threshold: the gifts are reported from then on (None: below it).
+    crossed_on: Mapped[date | None]
+    decided: Mapped[int] = mapped_column(default=0)  # gifts the head has decided on
+    # Of a reported group, the gifts the head has not decided on yet (0 while below the threshold).
+    waiting: Mapped[int] = mapped_column(default=0)
+
+
+class GiftTally(db.Model):
+    """A fiscal year's gifts by what became of them (the head's latest decision, else the person's own
+    record): how many, and their value. Kept in the same transaction as every gift and decision, for the
+    yearly report and the public No Gift page; a sum, not evidence."""
+
+    __tablename__ = "gift_tally"
+
+    fiscal_year: Mapped[int] = mapped_column(primary_key=True)
+    outcome: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
+    gifts: Mapped[int] = mapped_column(default=0)
+    total: Mapped[Decimal] = mapped_column(sa.Numeric(16, 2), default=Decimal(0))
 
 
 class GiftDecision(db.Model):

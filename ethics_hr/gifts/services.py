@@ -9,17 +9,19 @@ what waits for a decision, and by when.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from itertools import groupby
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import aliased, joinedload
 
-from ethics_hr.core.db import transactional
+from ethics_hr.core.db import begin_write, insert_ignoring_conflict, transactional
 from ethics_hr.core.errors import RuleViolation
-from ethics_hr.core.settings import get_settings
+from ethics_hr.core.settings import get_settings, on_settings_saved
 from ethics_hr.core.timeutil import fiscal_year_of, local_today
 from ethics_hr.extensions import db
 from ethics_hr.gifts.models import (
@@ -27,8 +29,10 @@ from ethics_hr.gifts.models import (
     Gift,
     GiftAnnouncement,
     GiftDecision,
+    GiftGroup,
     GiftOccasion,
     GiftOutcome,
+    GiftTally,
 )
 from ethics_hr.people.models import Person, User
 
@@ -118,17 +122,29 @@ def _fill(gift: Gift, data: GiftInput) -> Gift:
 def record_gift(person: Person, data: GiftInput, *, by: User) -> Gift:
     """Record a gift a person received because of their duty (which reports it when the rule asks)."""
     gift = _fill(Gift(person_id=person.id, recorded_by_id=by.id), data)
+    begin_write(Person.__table__, person.id)  # one person's gifts are added up one writer at a time
     db.session.add(gift)
     db.session.flush()
+    _regroup(_key(gift))
+    _tally(gift.fiscal_year, gift.outcome, 1, gift.value_baht)
     return gift
 
 
 @transactional
 def update_gift(gift: Gift, data: GiftInput, *, by: User) -> Gift:
     """Correct one's own gift record; once the head has decided on it, it is evidence and stays as it is."""
+    begin_write(Person.__table__, gift.person_id)
     if latest_decision(gift) is not None:
         raise RuleViolation(_("The head has decided on this gift: the record can no longer be changed."))
-    return _fill(gift, data)
+    before, counted = _key(gift), (gift.fiscal_year, gift.outcome, gift.value_baht)
+    _fill(gift, data)
+    db.session.flush()
+    _tally(counted[0], counted[1], -1, -counted[2])
+    _tally(gift.fiscal_year, gift.outcome, 1, gift.value_baht)
+    _regroup(before)
+    if _key(gift) != before:
+        _regroup(_key(gift))
+    return gift
 
 
 def may_decide(user: User) -> bool:
@@ -156,6 +172,7 @@ def decide(gift: Gift, outcome: str, note: str, *, by: User) -> GiftDecision:
     note = note.strip()
     if len(note) > 2000:
         raise RuleViolation(_("Write at most 2,000 characters."), "note")
+    begin_write(Person.__table__, gift.person_id)
     previous = latest_decision(gift)
     if previous is not None and not note:
         raise RuleViolation(_("Say why the decision is corrected."), "note")
@@ -168,6 +185,10 @@ def decide(gift: Gift, outcome: str, note: str, *, by: User) -> GiftDecision:
     )
     db.session.add(decision)
     db.session.flush()
+    _tally(gift.fiscal_year, previous.outcome if previous else gift.outcome, -1, -gift.value_baht)
+    _tally(gift.fiscal_year, chosen.value, 1, gift.value_baht)
+    if previous is None:
+        _regroup(_key(gift))  # one more gift decided, one fewer waiting
     return decision
 
 
@@ -186,6 +207,137 @@ def decisions_of(gift: Gift) -> list[GiftDecision]:
             sa.select(GiftDecision).where(GiftDecision.gift_id == gift.id).order_by(GiftDecision.id)
         )
     )
+
+
+# ---------------------------------------------------------------- the sums kept with the gifts
+
+GroupKey = tuple[int, int, int, str]  # person, fiscal year, occasion, giver
+_KEY_COLUMNS = (Gift.person_id, Gift.fiscal_year, Gift.occasion_id, Gift.giver_key)
+
+
+def _key(gift: Gift) -> GroupKey:
+    return (gift.person_id, gift.fiscal_year, gift.occasion_id, gift.giver_key)
+
+
+def _in_group(key: GroupKey) -> list:
+    return [
+        Gift.person_id == key[0],
+        Gift.fiscal_year == key[1],
+        Gift.occasion_id == key[2],
+        Gift.giver_key == key[3],
+    ]
+
+
+# A group with a gift waiting for the head (reported, not all decided); written as the partial index's
+# own condition, a literal, so that the planner takes the index.
+_WAITING = GiftGroup.waiting > sa.literal_column("0")
+_SAME_GROUP = sa.and_(
+    GiftGroup.person_id == Gift.person_id,
+    GiftGroup.fiscal_year == Gift.fiscal_year,
+    GiftGroup.occasion_id == Gift.occasion_id,
+    GiftGroup.giver_key == Gift.giver_key,
+)
+
+
+def _decided() -> sa.ColumnElement[bool]:
+    """The condition on Gift "the head has decided on it" (a probe of the decisions' gift index)."""
+    decision = aliased(GiftDecision)
+    return sa.exists().where(decision.gift_id == Gift.id)
+
+
+def _sums(key: GroupKey, gifts: Iterable, threshold: Decimal) -> dict:
+    """A group's row from its gifts, in the order received: (value, decided) pairs with the day received."""
+    count, total, crossed_on, decided = 0, Decimal(0), None, 0
+    for received_on, value, is_decided in gifts:
+        count, total = count + 1, total + Decimal(value)
+        if crossed_on is None and total > threshold:
+            crossed_on = received_on
+        decided += 1 if is_decided else 0
+    return {
+        "person_id": key[0],
+        "fiscal_year": key[1],
+        "occasion_id": key[2],
+        "giver_key": key[3],
+        "gifts": count,
+        "total": total,
+        "crossed_on": crossed_on,
+        "decided": decided,
+        "waiting": count - decided if crossed_on is not None else 0,
+    }
+
+
+def _regroup(key: GroupKey) -> None:
+    """Work out again the one group a gift or decision changed (a few rows: one giver, one occasion)."""
+    gifts = db.session.execute(
+        sa.select(Gift.received_on, Gift.value_baht, _decided())
+        .where(*_in_group(key))
+        .order_by(Gift.received_on, Gift.id)
+    ).all()
+    found = sa.and_(
+        GiftGroup.person_id == key[0],
+        GiftGroup.fiscal_year == key[1],
+        GiftGroup.occasion_id == key[2],
+        GiftGroup.giver_key == key[3],
+    )
+    db.session.execute(sa.delete(GiftGroup).where(found))
+    if gifts:
+        db.session.execute(sa.insert(GiftGroup), [_sums(key, gifts, policy().threshold)])
+
+
+def _tally(fy: int, outcome: str, gifts: int, value: Decimal) -> None:
+    """Add to (or take from) a fiscal year's count and value of gifts with one outcome."""
+    table = GiftTally.__table__
+    insert_ignoring_conflict(
+        table,
+        {"fiscal_year": fy, "outcome": outcome, "gifts": 0, "total": Decimal(0)},
+        index_elements=["fiscal_year", "outcome"],
+    )
+    db.session.execute(
+        sa.update(table)
+        .where(table.c.fiscal_year == fy, table.c.outcome == outcome)
+        .values(gifts=table.c.gifts + gifts, total=table.c.total + value)
+    )
+
+
+@transactional
+def rebuild_sums() -> None:
+    """Work out every group and every year's tally again from the gifts and the decisions: when the
+    threshold changes, and for data written without the services (the benchmark's)."""
+    begin_write()
+    threshold = policy().threshold
+    db.session.execute(sa.delete(GiftGroup))
+    db.session.execute(sa.delete(GiftTally))
+    latest = aliased(GiftDecision)
+    outcome = sa.func.coalesce(latest.outcome, Gift.outcome)
+    rows = db.session.execute(
+        sa.select(*_KEY_COLUMNS, Gift.received_on, Gift.value_baht, latest.id.is_not(None), outcome)
+        .outerjoin(latest, latest.id == _latest_decision_id(Gift.id))
+        .order_by(*_KEY_COLUMNS, Gift.received_on, Gift.id)
+    ).all()
+    groups = [
+        _sums(key, [r[4:7] for r in gifts], threshold)
+        for key, gifts in groupby(rows, key=lambda r: tuple(r[:4]))
+    ]
+    if groups:
+        db.session.execute(sa.insert(GiftGroup), groups)
+    tallies: dict[tuple[int, str], list] = {}
+    for row in rows:
+        tally = tallies.setdefault((row[1], row[7]), [0, Decimal(0)])
+        tally[0] += 1
+        tally[1] += Decimal(row[5])
+    if tallies:
+        db.session.execute(
+            sa.insert(GiftTally),
+            [
+                {"fiscal_year": fy, "outcome": outcome, "gifts": n, "total": value}
+                for (fy, outcome), (n, value) in tallies.items()
+            ],
+        )
+
+
+@on_settings_saved("gift_report_threshold")
+def _threshold_changed() -> None:
+    rebuild_sums()
 
 
 # ---------------------------------------------------------------- the register: what is due, and by when
@@ -234,76 +386,40 @@ def _assessed(
     view: str = "all",
     today: date | None = None,
     ids_only=False,
-    figures=False,
     only_ids: list[int] | None = None,
     newest_first=False,
 ) -> sa.Select:
-    """Gifts with their group's total and the day the total went above the threshold, in one query.
+    """Gifts with their group's total, the day the total went above the threshold and the latest decision.
 
-    `where` picks the gifts the totals are made of; `only_ids` then keeps some of them. `view` keeps those
-    waiting for a decision, overdue (waiting past the due day) or decided; `ids_only` selects the gifts'
-    ids, for a page of them; `figures` the plain columns a count is made of. The gifts are read from the
-    window's own rows (never joined back to the table), and each one's latest decision through the index."""
+    `where` picks the gifts (on Gift or on GiftGroup); `only_ids` keeps some of them. `view` keeps those
+    waiting for a decision (the soonest due first), overdue (waiting past the due day) or decided;
+    `ids_only` selects the gifts' ids, for a page of them. The totals are the groups' kept rows."""
     rule = rule or policy()
-    group = (Gift.person_id, Gift.fiscal_year, Gift.occasion_id, Gift.giver_key)
-    running = (
-        sa.select(
-            *Gift.__table__.c,
-            sa.func.sum(Gift.value_baht).over(partition_by=group).label("total"),
-            sa.func.sum(Gift.value_baht)
-            .over(partition_by=group, order_by=(Gift.received_on, Gift.id))
-            .label("running"),
-        )
-        .where(*where)
-        .subquery()
-    )
-    crossed = sa.select(
-        running,
-        sa.func.min(sa.case((running.c.running > rule.threshold, running.c.received_on)))
-        .over(partition_by=[running.c[c.key] for c in group])
-        .label("crossed_on"),
-    ).subquery()
-    gift = aliased(Gift, crossed)
-    if figures:
-        columns = (
-            crossed.c.fiscal_year,
-            crossed.c.value_baht,
-            crossed.c.crossed_on,
-            GiftDecision.id.label("decision_id"),
-            sa.func.coalesce(GiftDecision.outcome, crossed.c.outcome).label("outcome"),
-        )
-    elif ids_only:
-        columns = (crossed.c.id,)
-    else:
-        columns = (gift, crossed.c.total, crossed.c.crossed_on, GiftDecision)
-    query = (
-        sa.select(*columns)
-        .select_from(crossed)
-        .outerjoin(GiftDecision, GiftDecision.id == _latest_decision_id(crossed.c.id))
-    )
+    columns = (Gift.id,) if ids_only else (Gift, GiftGroup.total, GiftGroup.crossed_on, GiftDecision)
+    query = sa.select(*columns).join(GiftGroup, _SAME_GROUP).where(*where)
+    if not ids_only:
+        query = query.outerjoin(GiftDecision, GiftDecision.id == _latest_decision_id(Gift.id))
     if only_ids is not None:
-        query = query.where(crossed.c.id.in_(only_ids))
+        query = query.where(Gift.id.in_(only_ids))
     if view in ("waiting", "overdue"):
-        query = query.where(crossed.c.crossed_on.is_not(None), GiftDecision.id.is_(None))
+        query = query.where(_WAITING, ~_decided())
         if view == "overdue":
             # Due `days` after the day the total went above the limit; overdue the day after that.
-            query = query.where(crossed.c.crossed_on < (today or local_today()) - timedelta(days=rule.days))
-        query = query.order_by(crossed.c.crossed_on, crossed.c.id)
+            query = query.where(GiftGroup.crossed_on < (today or local_today()) - timedelta(days=rule.days))
+        query = query.order_by(GiftGroup.crossed_on, Gift.id)
     else:
         if view == "decided":
-            query = query.where(GiftDecision.id.is_not(None))
+            query = query.where(_decided())
         if newest_first:
-            query = query.order_by(crossed.c.received_on.desc(), crossed.c.id.desc())
+            query = query.order_by(Gift.received_on.desc(), Gift.id.desc())
         else:
-            query = query.order_by(crossed.c.received_on, crossed.c.id)
-    return query if ids_only or figures else query.options(joinedload(gift.occasion), joinedload(gift.person))
+            query = query.order_by(Gift.received_on, Gift.id)
+    return query if ids_only else query.options(joinedload(Gift.occasion), joinedload(Gift.person))
 
 
 def _rows(query: sa.Select, rule: Policy) -> list[GiftRow]:
     rows = []
     for gift, total, crossed_on, decision in db.session.execute(query):
-        if isinstance(crossed_on, str):  # SQLite hands a window's date back as text
-            crossed_on = date.fromisoformat(crossed_on)
         due = crossed_on + timedelta(days=rule.days) if crossed_on is not None else None
         rows.append(GiftRow(gift, Decimal(total), crossed_on is not None, due, decision))
     return rows
@@ -319,38 +435,51 @@ def my_gifts(person: Person) -> list[GiftRow]:
 def gift_row(gift: Gift) -> GiftRow:
     """One gift with its group's total, due date and decision."""
     rule = policy()
-    where = [
-        Gift.person_id == gift.person_id,
-        Gift.fiscal_year == gift.fiscal_year,
-        Gift.occasion_id == gift.occasion_id,
-        Gift.giver_key == gift.giver_key,
-    ]
-    return next(r for r in _rows(_assessed(where, rule=rule), rule) if r.gift.id == gift.id)
+    return _rows(_assessed([Gift.id == gift.id], rule=rule), rule)[0]
 
 
 REGISTER_VIEWS = ("waiting", "overdue", "decided", "all")
+
+
+def _of_year(fy: int, view: str) -> list:
+    # What waits is read from the groups with a gift waiting; the rest from the gifts, in the order received.
+    return [GiftGroup.fiscal_year == fy] if view in ("waiting", "overdue") else [Gift.fiscal_year == fy]
 
 
 def register(fy: int, view: str = "waiting") -> list[GiftRow]:
     """The register of a fiscal year for the head and the officer: waiting for a decision (the soonest due
     first), overdue only, decided, or all (in the order received)."""
     rule = policy()
-    return _rows(_assessed([Gift.fiscal_year == fy], rule=rule, view=view), rule)
+    return _rows(_assessed(_of_year(fy, view), rule=rule, view=view), rule)
+
+
+def register_count(fy: int, view: str, today: date | None = None) -> int:
+    """How many gifts a view of the register holds, from the kept sums."""
+    if view == "all":
+        query = sa.select(sa.func.sum(GiftTally.gifts)).where(GiftTally.fiscal_year == fy)
+    elif view == "decided":
+        query = sa.select(sa.func.sum(GiftGroup.decided)).where(GiftGroup.fiscal_year == fy)
+    else:
+        query = sa.select(sa.func.sum(GiftGroup.waiting)).where(GiftGroup.fiscal_year == fy, _WAITING)
+        if view == "overdue":
+            cutoff = (today or local_today()) - timedelta(days=policy().days)
+            query = query.where(GiftGroup.crossed_on < cutoff)
+    return int(db.session.scalar(query) or 0)
 
 
 def register_page(fy: int, view: str, *, page: int, per_page: int):
     """One page of the register: a pagination of gift ids whose `rows` are the page's gifts, in order."""
     rule = policy()
     ids_page = db.paginate(
-        _assessed([Gift.fiscal_year == fy], rule=rule, view=view, ids_only=True),
+        _assessed(_of_year(fy, view), rule=rule, view=view, ids_only=True),
         page=page,
         per_page=per_page,
         error_out=False,
+        count=False,  # counted from the kept sums instead of the year's gifts
     )
+    ids_page.total = register_count(fy, view)
     ids = list(ids_page.items)
-    found = {
-        r.gift.id: r for r in _rows(_assessed([Gift.fiscal_year == fy], rule=rule, only_ids=ids), rule) if ids
-    }
+    found = {r.gift.id: r for r in _rows(_assessed([], rule=rule, only_ids=ids), rule)} if ids else {}
     ids_page.rows = [found[i] for i in ids if i in found]
     return ids_page
 
@@ -369,12 +498,15 @@ def waiting_overview(today: date, first: int = 5) -> Waiting:
     """Count what waits for the head (this fiscal year and the last) in one query, and list the first few."""
     rule = policy()
     fy = fiscal_year_of(today)
-    where = [Gift.fiscal_year.in_((fy - 1, fy))]
-    waiting = _assessed(where, rule=rule, view="waiting", figures=True).order_by(None).subquery()
-    late = waiting.c.crossed_on < today - timedelta(days=rule.days)
+    late = GiftGroup.crossed_on < today - timedelta(days=rule.days)
     count, overdue, oldest = db.session.execute(
-        sa.select(sa.func.count(), sa.func.count(sa.case((late, 1))), sa.func.min(waiting.c.fiscal_year))
+        sa.select(
+            sa.func.coalesce(sa.func.sum(GiftGroup.waiting), 0),
+            sa.func.coalesce(sa.func.sum(sa.case((late, GiftGroup.waiting), else_=0)), 0),
+            sa.func.min(GiftGroup.fiscal_year),
+        ).where(GiftGroup.fiscal_year.in_((fy - 1, fy)), _WAITING)
     ).one()
+    where = [GiftGroup.fiscal_year.in_((fy - 1, fy))]
     rows = _rows(_assessed(where, rule=rule, view="waiting").limit(first), rule) if count and first else []
     return Waiting(count, overdue, oldest, rows)
 
@@ -383,7 +515,7 @@ def waiting_for_decision(today: date) -> list[GiftRow]:
     """Every reported gift still waiting for the head's decision, of this fiscal year and the last."""
     rule = policy()
     fy = fiscal_year_of(today)
-    query = _assessed([Gift.fiscal_year.in_((fy - 1, fy))], rule=rule, view="waiting")
+    query = _assessed([GiftGroup.fiscal_year.in_((fy - 1, fy))], rule=rule, view="waiting")
     return sorted(_rows(query, rule), key=lambda r: r.gift.id)
 
 
@@ -397,18 +529,10 @@ class OutcomeCount:
 def yearly_summary(fy: int) -> list[OutcomeCount]:
     """Count and total value of a fiscal year's gifts by what became of them (the head's decision, else the
     person's own record); every outcome is listed, with zeros: a nil report is a report."""
-    outcome = sa.func.coalesce(GiftDecision.outcome, Gift.outcome)
     found = {
-        row.outcome: (row.count, Decimal(row.total or 0))
+        row.outcome: (row.gifts, Decimal(row.total))
         for row in db.session.execute(
-            sa.select(
-                outcome.label("outcome"),
-                sa.func.count(Gift.id).label("count"),
-                sa.func.sum(Gift.value_baht).label("total"),
-            )
-            .outerjoin(GiftDecision, GiftDecision.id == _latest_decision_id(Gift.id))
-            .where(Gift.fiscal_year == fy)
-            .group_by(outcome)
+            sa.select(GiftTally.outcome, GiftTally.gifts, GiftTally.total).where(GiftTally.fiscal_year == fy)
         )
     }
     return [OutcomeCount(o, *found.get(o.value, (0, Decimal(0)))) for o in GiftOutcome]
@@ -434,29 +558,24 @@ class YearFigures:
 
 
 def year_figures(fy: int) -> YearFigures:
-    """Count a fiscal year's gifts: all, above the limit, decided, what became of them; one grouped query."""
+    """Count a fiscal year's gifts: all, above the limit, decided, what became of them; from the kept sums."""
     rule = policy()
-    gifts = _assessed([Gift.fiscal_year == fy], rule=rule, figures=True).order_by(None).subquery()
-    reportable = gifts.c.crossed_on.is_not(None)
-    row = db.session.execute(
+    by_outcome = {row.outcome: row for row in yearly_summary(fy)}
+    reportable, waiting = db.session.execute(
         sa.select(
-            sa.func.count(),
-            sa.func.sum(gifts.c.value_baht),
-            sa.func.count(sa.case((reportable, 1))),
-            sa.func.count(sa.case((sa.and_(reportable, gifts.c.decision_id.is_not(None)), 1))),
-            sa.func.count(sa.case((gifts.c.outcome == GiftOutcome.RETURNED.value, 1))),
-            sa.func.count(sa.case((gifts.c.outcome == GiftOutcome.HANDED_OVER.value, 1))),
-        )
+            sa.func.coalesce(sa.func.sum(GiftGroup.gifts), 0),
+            sa.func.coalesce(sa.func.sum(GiftGroup.waiting), 0),
+        ).where(GiftGroup.fiscal_year == fy, GiftGroup.crossed_on.is_not(None))
     ).one()
     notice = announcement(fy)
     return YearFigures(
         fy,
-        row[0],
-        Decimal(row[1] or 0),
-        row[2],
-        row[3],
-        row[4],
-        row[5],
+        sum(row.count for row in by_outcome.values()),
+        sum((row.total for row in by_outcome.values()), Decimal(0)),
+        reportable,
+        reportable - waiting,
+        by_outcome[GiftOutcome.RETURNED].count,
+        by_outcome[GiftOutcome.HANDED_OVER].count,
         notice.announced_on if notice else None,
         rule,
     )
