@@ -543,20 +543,30 @@ def public_url(page: str, fiscal_year: int) -> str:
     return absolute_url(target.endpoint, anchor=target.anchor or None, **kwargs)
 
 
-def evidence_links(year: int, locale: str) -> list[EvidenceLink]:
-    """List each item of an assessment year with its public address and whether its data is complete."""
+def evidence_links(
+    year: int, locale: str, checked: dict[tuple[str, int], Completeness] | None = None
+) -> list[EvidenceLink]:
+    """List each item of an assessment year with its public address and whether its data is complete.
+
+    A check runs once per fiscal year however many items ask it: `checked` keeps what it found (pass the
+    same dict for two assessment years, whose items ask about the same fiscal years)."""
+    checked = {} if checked is None else checked
     with force_locale(locale):
-        return [_link(item, year, locale) for item in items_of(year)]
+        return [_link(item, year, locale, checked) for item in items_of(year)]
 
 
-def _link(item: ItaItem, year: int, locale: str) -> EvidenceLink:
+def _link(
+    item: ItaItem, year: int, locale: str, checked: dict[tuple[str, int], Completeness]
+) -> EvidenceLink:
     fy = year + item.fiscal_year_offset
     check = CHECKS.get(item.check)
+    if check is not None and (item.check, fy) not in checked:
+        checked[item.check, fy] = check(fy, format_fiscal_year(fy, locale=locale))
     return EvidenceLink(
         item=item,
         fiscal_year=fy,
         url=public_url(item.page, fy),
-        completeness=check(fy, format_fiscal_year(fy, locale=locale)) if check else None,
+        completeness=checked[item.check, fy] if check is not None else None,
         depth=1 if item.parent_key else 0,
     )
 
@@ -593,12 +603,13 @@ class Comparison:
 
 def compare(year: int, locale: str) -> Comparison:
     """This year's items beside the previous catalogue year's, matched by topic (side by side)."""
-    links = evidence_links(year, locale)
+    checked: dict[tuple[str, int], Completeness] = {}
+    links = evidence_links(year, locale, checked)
     earlier_years = [y for y in catalogue_years() if y < year]
     if not earlier_years:
         return Comparison(year, None, links, [])
     previous = earlier_years[0]
-    before = evidence_links(previous, locale)
+    before = evidence_links(previous, locale, checked)
     carried: set[int] = set()
     for link in links:
         topics = set(link.item.topic_list)

@@ -206,3 +206,25 @@ def test_the_pledge_item_counts_the_signatures_of_the_years_pledge(app):
         link = {link.item.key: link for link in ita.evidence_links(2570, "en")}["O15.3"]
     assert link.completeness.complete is True
     assert link.completeness.message == "1 of 3 people signed the integrity pledge."
+
+
+def test_a_check_runs_once_per_fiscal_year_for_both_years_side_by_side(app, monkeypatch):
+    asked: list[tuple[str, int]] = []
+    for name, check in list(ita.CHECKS.items()):
+
+        def counted(fy, fy_name, name=name, check=check):
+            asked.append((name, fy))
+            return check(fy, fy_name)
+
+        monkeypatch.setitem(ita.CHECKS, name, counted)
+    with app.test_request_context("/"):
+        comparison = ita.compare(2569, "en")
+    assert len(asked) == len(set(asked))
+    wanted = {
+        (link.item.check, link.fiscal_year)
+        for link in [*comparison.links, *(b for link in comparison.links for b in link.earlier)]
+        if link.item.check
+    }
+    assert wanted <= set(asked)
+    # Each link still shows its own check's finding.
+    assert all(link.completeness is not None for link in comparison.links if link.item.check in ita.CHECKS)
