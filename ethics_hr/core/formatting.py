@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime
 
+from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
@@ -100,11 +102,23 @@ def format_number(
     """Format a number with the locale's grouping."""
     if value is None:
         return ""
-    locale = locale or current_locale()
-    if decimals is not None:
-        fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return babel_numbers.format_decimal(value, format=fmt, locale=locale)
-    return babel_numbers.format_decimal(value, locale=locale)
+    return _formatted_number(value, locale or current_locale(), decimals)
+
+
+@functools.cache
+def _number_pattern(locale: str, decimals: int | None) -> tuple[Locale, babel_numbers.NumberPattern]:
+    """The locale's data and its decimal pattern (or one with so many decimals), parsed once per process."""
+    data = Locale.parse(locale)
+    if decimals is None:
+        return data, babel_numbers.parse_pattern(data.decimal_formats[None])
+    return data, babel_numbers.parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
+
+
+@functools.lru_cache(maxsize=8192)
+def _formatted_number(value: float | int, locale: str, decimals: int | None) -> str:
+    """Babel's format_decimal, remembered: a page of counts formats the same few numbers many times."""
+    data, pattern = _number_pattern(locale, decimals)
+    return pattern.apply(value, data)
 
 
 def format_fiscal_year(fy_be: int, *, locale: str | None = None, official: bool = False) -> str:
