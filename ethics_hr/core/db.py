@@ -32,6 +32,17 @@ def begin_write(lock_table: sa.Table | None = None, lock_id: int | None = None) 
         db.session.execute(sa.select(lock_table.c.id).where(lock_table.c.id == lock_id).with_for_update())
 
 
+def lock_tables(*tables: sa.Table) -> None:
+    """Keep other writers off some tables until the transaction ends (readers go on): for work that
+    rewrites them whole. On SQLite the database write lock; on PostgreSQL LOCK TABLE ... SHARE ROW EXCLUSIVE.
+    """
+    if dialect() == "sqlite":
+        begin_write()
+    else:
+        names = ", ".join(db.session.get_bind().dialect.identifier_preparer.format_table(t) for t in tables)
+        db.session.execute(sa.text(f"LOCK TABLE {names} IN SHARE ROW EXCLUSIVE MODE"))
+
+
 def insert_ignoring_conflict(table: sa.Table, values: dict | list[dict], *, index_elements: list[str]):
     """INSERT rows, skipping those that clash with a unique key; the result's rowcount counts those added."""
     if dialect() == "postgresql":
@@ -40,6 +51,29 @@ def insert_ignoring_conflict(table: sa.Table, values: dict | list[dict], *, inde
         stmt = sqlite.insert(table).values(values).on_conflict_do_nothing(index_elements=index_elements)
     # preserve_rowcount: otherwise PostgreSQL reports -1 and the caller cannot tell whether a row went in.
     return db.session.execute(stmt.execution_options(preserve_rowcount=True))
+
+
+def add_counts(
+    connection: sa.Connection,
+    table: sa.Table,
+    rows: list[dict],
+    *,
+    keys: list[str],
+    columns: tuple[str, ...] = ("people",),
+) -> None:
+    """Add each row's counts (`columns`) to the row of the same keys, inserting it when there is none yet.
+
+    One INSERT ... ON CONFLICT DO UPDATE for all the rows, in the order of their keys, so that two writers
+    that add to the same rows lock them in the same order.
+    """
+    if not rows:
+        return
+    module = postgresql if connection.dialect.name == "postgresql" else sqlite
+    stmt = module.insert(table).values(sorted(rows, key=lambda row: tuple(row[k] for k in keys)))
+    stmt = stmt.on_conflict_do_update(
+        index_elements=keys, set_={column: table.c[column] + stmt.excluded[column] for column in columns}
+    )
+    connection.execute(stmt)
 
 
 @contextmanager
@@ -62,6 +96,27 @@ def unit_of_work() -> Iterator[None]:
         raise
     finally:
         info["unit_of_work_depth"] = depth
+
+
+def store_once(find: Callable[[], R | None], make: Callable[[], R]) -> R:
+    """Return the row `find` finds, else add the one `make` makes and commit it: once, however many store it
+    at the same moment (the row's unique key lets one of them in; the others return that one)."""
+    existing = find()
+    if existing is not None:
+        return existing
+    try:
+        with unit_of_work():
+            begin_write()
+            if (existing := find()) is not None:
+                return existing
+            row = make()
+            db.session.add(row)
+    except sa.exc.IntegrityError:
+        existing = find()
+        if existing is None:
+            raise
+        return existing
+    return row
 
 
 def transactional(func: Callable[P, R]) -> Callable[P, R]:

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import aliased, joinedload
 
-from ethics_hr.core.db import begin_write, insert_ignoring_conflict, transactional
+from ethics_hr.core.db import add_counts, begin_write, lock_tables, transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.settings import get_settings, on_settings_saved
 from ethics_hr.core.timeutil import fiscal_year_of, local_today
@@ -219,12 +219,13 @@ def _key(gift: Gift) -> GroupKey:
     return (gift.person_id, gift.fiscal_year, gift.occasion_id, gift.giver_key)
 
 
-def _in_group(key: GroupKey) -> list:
+def _in_group(key: GroupKey, model: type[Gift] | type[GiftGroup] = Gift) -> list:
+    """The condition on gifts (or on their kept group) "of this person, year, occasion and giver"."""
     return [
-        Gift.person_id == key[0],
-        Gift.fiscal_year == key[1],
-        Gift.occasion_id == key[2],
-        Gift.giver_key == key[3],
+        model.person_id == key[0],
+        model.fiscal_year == key[1],
+        model.occasion_id == key[2],
+        model.giver_key == key[3],
     ]
 
 
@@ -282,29 +283,19 @@ def _regroup(key: GroupKey) -> None:
         .where(*_in_group(key))
         .order_by(Gift.received_on, Gift.id)
     ).all()
-    found = sa.and_(
-        GiftGroup.person_id == key[0],
-        GiftGroup.fiscal_year == key[1],
-        GiftGroup.occasion_id == key[2],
-        GiftGroup.giver_key == key[3],
-    )
-    db.session.execute(sa.delete(GiftGroup).where(found))
+    db.session.execute(sa.delete(GiftGroup).where(*_in_group(key, GiftGroup)))
     if gifts:
         db.session.execute(sa.insert(GiftGroup), [_sums(key, gifts, policy().threshold)])
 
 
 def _tally(fy: int, outcome: str, gifts: int, value: Decimal) -> None:
     """Add to (or take from) a fiscal year's count and value of gifts with one outcome."""
-    table = GiftTally.__table__
-    insert_ignoring_conflict(
-        table,
-        {"fiscal_year": fy, "outcome": outcome, "gifts": 0, "total": Decimal(0)},
-        index_elements=["fiscal_year", "outcome"],
-    )
-    db.session.execute(
-        sa.update(table)
-        .where(table.c.fiscal_year == fy, table.c.outcome == outcome)
-        .values(gifts=table.c.gifts + gifts, total=table.c.total + value)
+    add_counts(
+        db.session.connection(),
+        GiftTally.__table__,
+        [{"fiscal_year": fy, "outcome": outcome, "gifts": gifts, "total": value}],
+        keys=["fiscal_year", "outcome"],
+        columns=("gifts", "total"),
     )
 
 
@@ -312,7 +303,7 @@ def _tally(fy: int, outcome: str, gifts: int, value: Decimal) -> None:
 def rebuild_sums() -> None:
     """Work out every group and every year's tally again from the gifts and the decisions: when the
     threshold changes, and for data written without the services (the benchmark's)."""
-    begin_write()
+    lock_tables(GiftGroup.__table__, GiftTally.__table__)
     threshold = policy().threshold
     db.session.execute(sa.delete(GiftGroup))
     db.session.execute(sa.delete(GiftTally))

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.exc import IntegrityError
 
 from ethics_hr.conflicts.compliance import year_counts
 from ethics_hr.core.args import valid_fiscal_year
-from ethics_hr.core.db import begin_write, transactional, unit_of_work
+from ethics_hr.core.db import store_once, transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.formatting import format_date, format_fiscal_year, format_number, thai_digits
 from ethics_hr.core.settings import get_settings
@@ -292,22 +291,7 @@ def start_ethics_report(fy: int) -> EthicsReport:
     """Store a year's report with the previous year's sections (or the defaults), to edit; once."""
     if not valid_fiscal_year(fy):
         raise RuleViolation(str(_l("This is not a fiscal year.")))
-    existing = stored_ethics_report(fy)
-    if existing is not None:
-        return existing
-    try:
-        with unit_of_work():
-            begin_write()
-            if (existing := stored_ethics_report(fy)) is not None:
-                return existing
-            report = _seeded(fy)
-            db.session.add(report)
-    except IntegrityError:  # another officer started it at the same moment: theirs stands
-        existing = stored_ethics_report(fy)
-        if existing is None:
-            raise
-        return existing
-    return report
+    return store_once(lambda: stored_ethics_report(fy), lambda: _seeded(fy))
 
 
 @dataclass

@@ -8,11 +8,10 @@ from datetime import date
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.exc import IntegrityError
 
 from ethics_hr.core.args import valid_fiscal_year
 from ethics_hr.core.audit import latest_anchor
-from ethics_hr.core.db import begin_write, transactional, unit_of_work
+from ethics_hr.core.db import store_once, transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.formatting import (
     current_locale,
@@ -215,22 +214,7 @@ def start_report(fy: int) -> FiscalYearReport:
     """Store a fiscal year's report with the seed's rows, so the officer can edit them; once only."""
     if not valid_fiscal_year(fy):
         raise RuleViolation(str(_l("This is not a fiscal year.")))
-    existing = stored_report(fy)
-    if existing is not None:
-        return existing
-    try:
-        with unit_of_work():
-            begin_write()
-            if (existing := stored_report(fy)) is not None:
-                return existing
-            report = seeded_report(fy)
-            db.session.add(report)
-    except IntegrityError:  # another officer started it at the same moment: theirs stands
-        existing = stored_report(fy)
-        if existing is None:
-            raise
-        return existing
-    return report
+    return store_once(lambda: stored_report(fy), lambda: seeded_report(fy))
 
 
 @dataclass
