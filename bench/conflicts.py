@@ -12,9 +12,11 @@ from datetime import UTC, datetime, time, timedelta
 import sqlalchemy as sa
 from sqlalchemy import insert
 
-from ethics_hr.conflicts.models import Decision, Declaration, Interest, InterestCategory
+from ethics_hr.conflicts import kept
+from ethics_hr.conflicts.models import ANNUAL_DECLARATION, Decision, Declaration, Interest, InterestCategory
 from ethics_hr.core.timeutil import fiscal_year_of, fiscal_year_range, local_today
 from ethics_hr.extensions import db
+from ethics_hr.people import headcount
 
 SIZES = {"XS": 100, "M": 1_000, "L": 10_000}
 YEARS = 5
@@ -85,6 +87,9 @@ def generate(ctx) -> None:
         db.session.execute(insert(Interest), interests)
     if decisions:
         db.session.execute(insert(Decision), decisions)
+    # The declarations went in without the services, which keep their counts and the queue's head.
+    headcount.rebuild([ANNUAL_DECLARATION])
+    kept.rebuild()
     db.session.commit()
     ctx.extras["conflict_fiscal_year"] = this_year - 1
 

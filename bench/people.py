@@ -15,6 +15,7 @@ from ethics_hr.core.access import ADMIN, PERSONNEL
 from ethics_hr.core.audit import acting_as
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
+from ethics_hr.people import headcount
 from ethics_hr.people.importer import COLUMNS, check_file, import_rows
 from ethics_hr.people.models import Department, Person, StaffCategory, User, UserRole
 
@@ -185,6 +186,7 @@ def generate(ctx: BenchContext) -> None:
         rows.append(_person_row(ctx, n, category, rng.choice(positions), department_id))
     # Core executemany, ids read back afterwards: the ORM bulk path with RETURNING is many times slower.
     db.session.execute(insert(Person.__table__), rows)
+    headcount.rebuild()  # the rows went in without the session's flush, which keeps the counts
     ctx.people = list(
         db.session.scalars(
             select(Person.id).where(Person.employee_number.like("BN%")).order_by(Person.employee_number)

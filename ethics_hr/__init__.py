@@ -84,12 +84,14 @@ def register_extensions(app: Flask) -> None:
     from ethics_hr.core import audit, day_counter, privacy, sqlite, throttle, wtforms_i18n
     from ethics_hr.core.language import select_locale
     from ethics_hr.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
+    from ethics_hr.people import headcount
 
     import_models()
     db.init_app(app)
     sqlite.install()
     audit.install()
     privacy.install()
+    headcount.install()
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)
     csrf.init_app(app)
     wtforms_i18n.install()

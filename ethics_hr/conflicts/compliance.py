@@ -1,4 +1,4 @@
-"""Who has made the annual declaration of a fiscal year, per department (one grouped query), who has not
+"""Who has made the annual declaration of a fiscal year, per department (from the kept counts), who has not
 (a page of them), and the year's counts for the annual report and the ITA pages (never names).
 
 The audience: every active person except the local council members (สมาชิกสภาท้องถิ่น), who declare to the
@@ -11,12 +11,18 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.orm import aliased
 
-from ethics_hr.conflicts.models import Decision, DecisionOutcome, Declaration, DeclarationKind
+from ethics_hr.conflicts import kept
+from ethics_hr.conflicts.models import (
+    ANNUAL_DECLARATION,
+    DecisionOutcome,
+    Declaration,
+    DeclarationKind,
+)
 from ethics_hr.core.settings import get_settings
 from ethics_hr.core.timeutil import fiscal_year_range
 from ethics_hr.extensions import db
+from ethics_hr.people import headcount
 from ethics_hr.people.models import Department, Person, StaffCategory
 
 NOT_DECLARING = ("council_member",)  # staff categories outside the annual declaration
@@ -76,25 +82,23 @@ class Summary:
         return 0
 
 
+def _audience_categories() -> sa.Select:
+    return sa.select(StaffCategory.id).where(StaffCategory.code.not_in(NOT_DECLARING))
+
+
 def summary(fy: int, departments: list[Department] | None = None) -> Summary:
-    """Count the audience and those who made the annual declaration of a fiscal year, per department."""
-    declared = has_declared(fy)
-    rows = db.session.execute(
-        sa.select(
-            Person.department_id,
-            sa.func.count(),
-            sa.func.sum(sa.case((declared, 1), else_=0)),
-        )
-        .where(in_audience())
-        .group_by(Person.department_id)
-    ).all()
+    """Count the audience and those who made the annual declaration of a fiscal year, per department: two
+    queries of the counts kept per department and staff category (see people.headcount)."""
+    categories = _audience_categories()
+    totals = headcount.people_in(categories)
+    declared = headcount.counted_in(ANNUAL_DECLARATION, fy, categories)
     if departments is None:
         departments = list(db.session.scalars(sa.select(Department)))
     by_id = {d.id: d for d in departments}
     overall = Share()
     per_department = []
-    for department_id, total, done in rows:
-        share = Share(int(total), int(done or 0))
+    for department_id, total in totals.items():
+        share = Share(total, declared.get(department_id, 0))
         overall.total += share.total
         overall.declared += share.declared
         per_department.append((by_id.get(department_id) if department_id else None, share))
@@ -126,7 +130,7 @@ class YearCounts:
     without_interests: int
     waiting: int  # with interests and no decision yet
     decisions: dict[DecisionOutcome, int]
-    people: int  # people who made at least one declaration
+    people: int | None  # people who made at least one declaration (None: not counted)
     audience: int  # people asked for the annual declaration (today's audience)
     annual_people: int  # of them, those who made it
 
@@ -135,39 +139,24 @@ class YearCounts:
         return self.annual + self.situational
 
 
-def year_counts(fy: int) -> YearCounts:
+def year_counts(fy: int, *, people: bool = True) -> YearCounts:
     """Count a fiscal year's current declarations (a corrected one counts once), by kind, by whether they
-    declare interests, by the latest decision on them; and the people they cover. Three grouped queries."""
-    newer = aliased(Declaration)
-    current = (
-        sa.select(Declaration.id, Declaration.kind, Declaration.has_interests, Declaration.person_id)
-        .where(Declaration.fiscal_year == fy, ~sa.exists().where(newer.supersedes_id == Declaration.id))
-        .subquery()
-    )
-    latest = (
-        sa.select(Decision.declaration_id, sa.func.max(Decision.id).label("decision_id"))
-        .group_by(Decision.declaration_id)
-        .subquery()
-    )
-    rows = db.session.execute(
-        sa.select(current.c.kind, current.c.has_interests, Decision.outcome, sa.func.count())
-        .select_from(current)
-        .outerjoin(latest, latest.c.declaration_id == current.c.id)
-        .outerjoin(Decision, Decision.id == latest.c.decision_id)
-        .group_by(current.c.kind, current.c.has_interests, Decision.outcome)
-    ).all()
+    declare interests, by the latest decision on them: from the counts kept with them (conflicts.kept).
+
+    `people` (those who made at least one declaration) adds up the year's declarations: the annual report
+    asks for it, the pages do not (None without it).
+    """
     by_kind = dict.fromkeys(DeclarationKind, 0)
     interests = {True: 0, False: 0}
     decisions = dict.fromkeys(DecisionOutcome, 0)
     waiting = 0
-    for kind, has_interests, outcome, count in rows:
+    for kind, has_interests, outcome, count in kept.year_tally(fy):
         by_kind[DeclarationKind(kind)] += count
-        interests[bool(has_interests)] += count
-        if outcome is not None:
+        interests[has_interests] += count
+        if outcome != kept.UNDECIDED:
             decisions[DecisionOutcome(outcome)] += count
         elif has_interests:
             waiting += count
-    people = db.session.scalar(sa.select(sa.func.count(sa.distinct(current.c.person_id)))) or 0
     share = summary_overall(fy)
     return YearCounts(
         fy,
@@ -177,15 +166,20 @@ def year_counts(fy: int) -> YearCounts:
         interests[False],
         waiting,
         decisions,
-        people,
+        _people_declared(fy) if people else None,
         share.total,
         share.declared,
     )
 
 
+def _people_declared(fy: int) -> int:
+    """How many people made at least one declaration in a fiscal year (whether still active or not)."""
+    declared = sa.select(sa.func.count(sa.distinct(Declaration.person_id))).where(
+        Declaration.fiscal_year == fy
+    )
+    return db.session.scalar(declared) or 0
+
+
 def summary_overall(fy: int) -> Share:
-    """The audience and those of it who made the annual declaration of a year, in one query."""
-    total, done = db.session.execute(
-        sa.select(sa.func.count(), sa.func.sum(sa.case((has_declared(fy), 1), else_=0))).where(in_audience())
-    ).one()
-    return Share(int(total or 0), int(done or 0))
+    """The audience and those of it who made the annual declaration of a year (see `summary`)."""
+    return summary(fy, departments=[]).overall

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ethics_hr.core.append_only import append_only
 from ethics_hr.core.models import ReferenceData, utc_now
 from ethics_hr.extensions import db
+from ethics_hr.people import headcount
 from ethics_hr.people.models import Person, User
 
 
@@ -175,6 +176,50 @@ class Decision(db.Model):
         return ReviewerRole(self.decided_as)
 
 
+class DeclarationTally(db.Model):
+    """A fiscal year's current declarations (a corrected one counts once) by kind, by whether they declare
+    interests and by the latest decision on them ("" for none yet): how many.
+
+    Kept in the same unit of work as every declaration, correction and decision (conflicts.services), for the
+    compliance page, the queue and the annual ethics report; a count, not evidence.
+    """
+
+    __tablename__ = "conflict_tally"
+
+    fiscal_year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
+    has_interests: Mapped[bool] = mapped_column(primary_key=True)
+    outcome: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
+    declarations: Mapped[int] = mapped_column(default=0)
+
+
+class WaitingDeclaration(db.Model):
+    """A current declaration with interests that no reviewer has decided on yet: the head of the queue.
+
+    A row goes in with the declaration and out with its first decision or its correction (the correction
+    waits in its place), in the same unit of work; the queue walks these rows instead of the whole year.
+    """
+
+    __tablename__ = "conflict_waiting"
+    __table_args__ = (sa.Index("ix_conflict_waiting_year", "fiscal_year", "declaration_id"),)
+
+    declaration_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("conflict_declaration.id"), primary_key=True, autoincrement=False
+    )
+    fiscal_year: Mapped[int]
+    person_id: Mapped[int] = mapped_column(sa.ForeignKey("person.id"))
+
+
 append_only(Declaration.__table__)
 append_only(Interest.__table__)
 append_only(Decision.__table__)
+
+# The people who made the annual declaration of a fiscal year, counted per department and staff category for
+# the compliance page (see people.headcount): the first annual declaration of each person and year.
+ANNUAL_DECLARATION = "annual_declaration"
+headcount.subject(
+    ANNUAL_DECLARATION,
+    lambda: sa.select(Declaration.person_id, Declaration.fiscal_year.label("subject_id")).where(
+        Declaration.kind == DeclarationKind.ANNUAL.value, Declaration.supersedes_id.is_(None)
+    ),
+)

@@ -11,23 +11,27 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
-from sqlalchemy.orm import aliased, joinedload
+from sqlalchemy.orm import joinedload
 
-from ethics_hr.conflicts import notices
+from ethics_hr.conflicts import kept, notices
 from ethics_hr.conflicts.models import (
+    ANNUAL_DECLARATION,
     Decision,
     DecisionOutcome,
     Declaration,
     DeclarationKind,
     Interest,
     InterestCategory,
+    WaitingDeclaration,
 )
 from ethics_hr.conflicts.rights import headed_department_ids, reviewer_role, sees_all
 from ethics_hr.core.args import MAX_ID
-from ethics_hr.core.db import transactional
+from ethics_hr.core.db import begin_write, transactional
 from ethics_hr.core.errors import RuleViolation
+from ethics_hr.core.paging import FetchedPage
 from ethics_hr.core.timeutil import fiscal_year_of, local_today
 from ethics_hr.extensions import db
+from ethics_hr.people import headcount
 from ethics_hr.people.models import Person, User
 
 MAX_INTERESTS = 10
@@ -213,7 +217,14 @@ def _build(person: Person, data: DeclarationInput, *, by: User, today: date) -> 
     return declaration
 
 
-def _insert(declaration: Declaration, duplicate_message: str) -> Declaration:
+def _insert(
+    declaration: Declaration, duplicate_message: str, person: Person, corrects: Declaration | None = None
+) -> Declaration:
+    outcome_before = None
+    if corrects is not None:
+        last = latest_decision(corrects)
+        outcome_before = last.outcome if last is not None else None
+    db.session.flush()  # a pending move of the person is counted before the declaration is
     db.session.add(declaration)
     try:
         with db.session.begin_nested():
@@ -222,6 +233,9 @@ def _insert(declaration: Declaration, duplicate_message: str) -> Declaration:
         # The first annual declaration of a year, or the one correction of a declaration, is unique: a second
         # submission at the same moment lost the race.
         raise RuleViolation(duplicate_message) from None
+    kept.declared(declaration, corrects=corrects, outcome_before=outcome_before)
+    if declaration.is_annual and declaration.supersedes_id is None:
+        headcount.count_in(ANNUAL_DECLARATION, declaration.fiscal_year, person)
     if declaration.has_interests:
         notices.declared(declaration)
     return declaration
@@ -230,6 +244,7 @@ def _insert(declaration: Declaration, duplicate_message: str) -> Declaration:
 @transactional
 def declare(person: Person, data: DeclarationInput, *, by: User) -> Declaration:
     """Record a person's declaration of interests (or that they have none), for a year or a situation."""
+    begin_write(Person.__table__, person.id)  # one writer at a time of a person's declarations and counts
     today = local_today()
     declaration = _build(person, data, by=by, today=today)
     if declaration.is_annual:
@@ -239,12 +254,13 @@ def declare(person: Person, data: DeclarationInput, *, by: User) -> Declaration:
                 _("You have made the annual declaration of this fiscal year: correct it instead."),
                 "fiscal_year",
             )
-    return _insert(declaration, _("This declaration has just been recorded."))
+    return _insert(declaration, _("This declaration has just been recorded."), person)
 
 
 @transactional
 def correct(previous: Declaration, data: DeclarationInput, *, by: User) -> Declaration:
     """Record a corrected declaration that supersedes an earlier one (which stays, as history)."""
+    begin_write(Person.__table__, previous.person_id)
     if superseded_by(previous) is not None:
         raise RuleViolation(_("This declaration has been corrected already: correct the current one."))
     reason = _text(data.correction_reason, 2000, "correction_reason")
@@ -255,7 +271,8 @@ def correct(previous: Declaration, data: DeclarationInput, *, by: User) -> Decla
     declaration = _build(previous.person, kept, by=by, today=local_today())
     declaration.supersedes_id = previous.id
     declaration.correction_reason = reason
-    return _insert(declaration, _("This declaration has been corrected already: correct the current one."))
+    message = _("This declaration has been corrected already: correct the current one.")
+    return _insert(declaration, message, previous.person, corrects=previous)
 
 
 def annual_declaration(person: Person, fy: int) -> Declaration | None:
@@ -269,14 +286,9 @@ def annual_declaration(person: Person, fy: int) -> Declaration | None:
     )
 
 
-def _newer():
-    newer = aliased(Declaration)
-    return sa.exists().where(newer.supersedes_id == Declaration.id)
-
-
 def _current(query: sa.Select) -> sa.Select:
     """Keep the declarations no other supersedes."""
-    return query.where(~_newer())
+    return query.where(kept.current_condition())
 
 
 def superseded_by(declaration: Declaration) -> Declaration | None:
@@ -322,6 +334,7 @@ def decide(declaration: Declaration, data: DecisionInput, *, by: User) -> Decisi
     """
     if by.person_id == declaration.person_id:
         raise RuleViolation(_("Nobody decides on their own declaration."))
+    begin_write(Person.__table__, declaration.person_id)  # the decision and the counts, one writer at a time
     role = reviewer_role(by, declaration)
     if role is None:
         raise RuleViolation(
@@ -359,6 +372,9 @@ def decide(declaration: Declaration, data: DecisionInput, *, by: User) -> Decisi
     )
     db.session.add(decision)
     db.session.flush()
+    kept.decided(
+        declaration, outcome_before=previous.outcome if previous is not None else None, outcome=outcome.value
+    )
     notices.decided(declaration, decision)
     return decision
 
@@ -409,50 +425,96 @@ def latest_decisions(declaration_ids: list[int]) -> dict[int, Decision]:
 QUEUE_VIEWS = ("waiting", "decided", "none", "all")
 
 
-def _queue(user: User, years: tuple[int, ...], view: str) -> sa.Select:
-    latest = _latest_ids()
-    decided = sa.exists().where(latest.c.declaration_id == Declaration.id)
-    query = _current(sa.select(Declaration).where(Declaration.fiscal_year.in_(years)))
-    if not sees_all(user):
-        # A head sees the declarations of the people of their departments (never their own).
-        query = query.join(Person, Person.id == Declaration.person_id).where(
-            Person.department_id.in_(headed_department_ids(user) or [-1]),
-            Declaration.person_id != user.person_id,
-        )
-    if view == "waiting":
-        query = query.where(Declaration.has_interests, ~decided)
-    elif view == "decided":
-        query = query.where(decided)
+def _seen_by(user: User, query: sa.Select, person_id: sa.ColumnElement) -> sa.Select:
+    """Keep what a reviewer sees: everything (the committee, the officer), or a head's departments' people
+    (never the head's own)."""
+    if sees_all(user):
+        return query
+    return query.join(Person, Person.id == person_id).where(
+        Person.department_id.in_(headed_department_ids(user) or [-1]), person_id != user.person_id
+    )
+
+
+def _waiting(user: User, years: tuple[int, ...], *columns) -> sa.Select:
+    """The declarations waiting for a decision that a reviewer sees: the kept rows, not the whole year."""
+    query = sa.select(*columns).where(WaitingDeclaration.fiscal_year.in_(years))
+    return _seen_by(user, query, WaitingDeclaration.person_id)
+
+
+def _not_waiting(user: User, fy: int, view: str) -> sa.Select:
+    """The current declarations of a year not waiting (all of them, decided, or of no interests), newest
+    first along the index on (fiscal year, declared at)."""
+    query = _current(sa.select(Declaration.id).where(Declaration.fiscal_year == fy))
+    if view == "decided":
+        query = query.where(sa.exists().where(Decision.declaration_id == Declaration.id))
     elif view == "none":
         query = query.where(~Declaration.has_interests)
-    # Waiting for a decision first (the oldest first), then the rest, newest first.
-    waiting_first = sa.case((sa.and_(Declaration.has_interests, ~decided), 0), else_=1)
-    age = sa.case((sa.and_(Declaration.has_interests, ~decided), Declaration.id), else_=-Declaration.id)
-    return query.order_by(waiting_first, age)
+    else:
+        query = query.where(~sa.exists().where(WaitingDeclaration.declaration_id == Declaration.id))
+    query = _seen_by(user, query, Declaration.person_id)
+    return query.order_by(Declaration.declared_at.desc(), Declaration.id.desc())
 
 
-def queue_page(user: User, fy: int, view: str, *, page: int, per_page: int):
-    """One page of a reviewer's queue of a year; `rows` pairs each declaration with its latest decision."""
-    result = db.paginate(
-        _queue(user, (fy,), view).options(joinedload(Declaration.person)),
-        page=page,
-        per_page=per_page,
-        error_out=False,
+def _counted(query: sa.Select) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(query.order_by(None).subquery())) or 0
+
+
+def _not_waiting_total(user: User, fy: int, view: str) -> int:
+    if not sees_all(user):
+        return _counted(_not_waiting(user, fy, view))
+    tally = kept.year_tally(fy)  # the committee and the officer see the whole year: its kept counts
+    if view == "decided":
+        return sum(n for _kind, _interests, outcome, n in tally if outcome != kept.UNDECIDED)
+    if view == "none":
+        return sum(n for _kind, interests, _outcome, n in tally if not interests)
+    waiting = sum(n for _kind, interests, outcome, n in tally if interests and outcome == kept.UNDECIDED)
+    return sum(n for *_, n in tally) - waiting
+
+
+def _ids(query: sa.Select, offset: int, limit: int) -> list[int]:
+    return list(db.session.scalars(query.offset(offset).limit(limit)))
+
+
+def queue_page(user: User, fy: int, view: str, *, page: int, per_page: int) -> FetchedPage:
+    """One page of a reviewer's queue of a year; `rows` pairs each declaration with its latest decision.
+
+    Waiting for a decision first (the oldest first), then, in the view of all, the others, newest first.
+    """
+    waiting = _waiting(user, (fy,), WaitingDeclaration.declaration_id).order_by(
+        WaitingDeclaration.declaration_id
     )
-    decisions = latest_decisions([d.id for d in result.items])
-    result.rows = [(d, decisions.get(d.id)) for d in result.items]
+    waiting_total = _counted(waiting) if view in ("waiting", "all") else 0
+    rest = _not_waiting(user, fy, view)
+    rest_total = _not_waiting_total(user, fy, view) if view != "waiting" else 0
+
+    def fetch(offset: int, limit: int) -> list[int]:
+        # Both parts are asked whichever the page falls in (one of them for no row): the same statements.
+        in_waiting = max(0, min(limit, waiting_total - offset))
+        ids = _ids(waiting, offset, in_waiting) if view in ("waiting", "all") else []
+        if view != "waiting":
+            ids += _ids(rest, max(0, offset - waiting_total), limit - len(ids))
+        return ids
+
+    result = FetchedPage(fetch, waiting_total + rest_total, page=page, per_page=per_page)
+    ids = list(result.items)
+    found = {
+        d.id: d
+        for d in db.session.scalars(
+            sa.select(Declaration).where(Declaration.id.in_(ids)).options(joinedload(Declaration.person))
+        )
+    }
+    decisions = latest_decisions(ids)
+    result.rows = [(found[i], decisions.get(i)) for i in ids if i in found]
     return result
 
 
 def waiting_count(user: User) -> int:
     """How many declarations of this and last fiscal year wait for a decision in a reviewer's queue."""
     fy = fiscal_year_of(local_today())
-    waiting = _queue(user, (fy, fy - 1), "waiting").order_by(None).subquery()
-    return db.session.scalar(sa.select(sa.func.count()).select_from(waiting)) or 0
+    return _counted(_waiting(user, (fy, fy - 1), WaitingDeclaration.declaration_id))
 
 
 def oldest_waiting_year(user: User) -> int | None:
     """The fiscal year (this one or the last) of the oldest declaration waiting in a reviewer's queue."""
     fy = fiscal_year_of(local_today())
-    waiting = _queue(user, (fy, fy - 1), "waiting").order_by(None).subquery()
-    return db.session.scalar(sa.select(sa.func.min(waiting.c.fiscal_year)))
+    return db.session.scalar(_waiting(user, (fy, fy - 1), sa.func.min(WaitingDeclaration.fiscal_year)))

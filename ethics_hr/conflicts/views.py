@@ -262,7 +262,7 @@ def compliance_page():
         department=department,
         departments=departments,
         no_department=compliance.NO_DEPARTMENT,
-        counts=compliance.year_counts(fy),
+        counts=compliance.year_counts(fy, people=False),
         due=compliance.annual_due_on(fy),
         annual_years=services.annual_years(),
         today=local_today(),

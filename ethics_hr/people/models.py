@@ -85,6 +85,39 @@ class Person(TimestampMixin, db.Model):
         return bilingual(self.full_name_th, self.full_name_en, locale)
 
 
+class Headcount(db.Model):
+    """How many active people one department (0: none) has in one staff category.
+
+    Kept by `people.headcount` in the flush that adds, moves or deactivates a person, so that the compliance
+    pages count their audience without reading every person. A count, not evidence: `headcount.rebuild()`
+    works it out again from the people.
+    """
+
+    __tablename__ = "headcount"
+
+    department_key: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    staff_category_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    people: Mapped[int] = mapped_column(default=0)
+
+
+class GroupTally(db.Model):
+    """How many active people of one department (0: none) and staff category count for one subject: have
+    signed pledge N ("pledge", N), have made the annual declaration of fiscal year N ("annual_declaration",
+    N).
+
+    Kept with `Headcount`: by the domain when a person comes to count (a signature, a first declaration), and
+    by `people.headcount` when a person who counts moves, changes category, leaves or comes back.
+    """
+
+    __tablename__ = "group_tally"
+
+    subject: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    subject_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    department_key: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    staff_category_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    people: Mapped[int] = mapped_column(default=0)
+
+
 class User(UserMixin, TimestampMixin, db.Model):
     """A person's login: by email or by employee number."""
 

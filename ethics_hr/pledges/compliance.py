@@ -1,4 +1,4 @@
-"""Who has signed a pledge: counts per department in one grouped query, and the list of who has not."""
+"""Who has signed a pledge: counts per department from the kept counts, and the list of who has not."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from ethics_hr.extensions import db
+from ethics_hr.people import headcount
 from ethics_hr.people.models import Department, Person
-from ethics_hr.pledges.models import Pledge, PledgeSignature
-from ethics_hr.pledges.services import in_audience
+from ethics_hr.pledges.models import SIGNED_PLEDGE, Pledge, PledgeSignature, pledge_category
 
 
 class SignedStatus(StrEnum):
@@ -73,23 +73,17 @@ def _signed(pledge: Pledge) -> sa.ColumnElement[bool]:
 
 
 def summary(pledge: Pledge, *, departments: Iterable[Department] | None = None) -> Summary:
-    """Count the audience and the signed, overall and per department: one grouped query."""
-    people = (
-        sa.select(Person.department_id.label("department_id"), _signed(pledge).label("signed"))
-        .where(in_audience(pledge))
-        .subquery("audience")
+    """Count the audience and the signed, overall and per department: two queries of the counts kept per
+    department and staff category (see people.headcount)."""
+    categories = sa.select(pledge_category.c.staff_category_id).where(
+        pledge_category.c.pledge_id == pledge.id
     )
-    rows = db.session.execute(
-        sa.select(
-            people.c.department_id,
-            sa.func.count(),
-            sa.func.sum(sa.case((people.c.signed, 1), else_=0)),
-        ).group_by(people.c.department_id)
-    ).all()
+    totals = headcount.people_in(categories)
+    signed = headcount.counted_in(SIGNED_PLEDGE, pledge.id, categories)
     overall = Share()
     cells: dict[int | None, Share] = {}
-    for department_id, total, signed in rows:
-        share = Share(int(total), int(signed or 0))
+    for department_id, total in totals.items():
+        share = Share(total, signed.get(department_id, 0))
         cells[department_id] = share
         overall.add(share)
     if departments is None:
@@ -103,8 +97,13 @@ def summary(pledge: Pledge, *, departments: Iterable[Department] | None = None) 
 
 
 def people_query(pledge: Pledge, status: str, department: str = "") -> sa.Select:
-    """Build the filtered, ordered query of the people a pledge asks to sign."""
-    query = sa.select(Person).where(in_audience(pledge))
+    """Build the filtered, ordered query of the people a pledge asks to sign.
+
+    The audience is written with "+ 0" on the staff category, so that the planner walks the people in name
+    order (a page is the first 25 found) instead of fetching the whole audience by category to sort it.
+    """
+    categories = [c.id for c in pledge.categories]
+    query = sa.select(Person).where(Person.active.is_(True), (Person.staff_category_id + 0).in_(categories))
     if status == SignedStatus.NOT_SIGNED:
         query = query.where(~_signed(pledge))
     elif status == SignedStatus.SIGNED:

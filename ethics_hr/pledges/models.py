@@ -13,6 +13,7 @@ from ethics_hr.core.append_only import append_only
 from ethics_hr.core.locale import bilingual
 from ethics_hr.core.models import TimestampMixin, utc_now
 from ethics_hr.extensions import db
+from ethics_hr.people import headcount
 from ethics_hr.people.models import Person, StaffCategory, User
 
 
@@ -136,3 +137,10 @@ def _refuse_changes_to_opened_pledges(session: Session, flush_context, instances
         for key in (*SEALED_COLUMNS, "categories", "opens_on"):
             if state.attrs[key].history.has_changes():
                 raise SealedPledgeError(f"pledge {obj.id} was opened: {key} cannot change")
+
+
+# The people who signed a pledge, counted per department and staff category (see people.headcount).
+SIGNED_PLEDGE = "pledge"
+headcount.subject(
+    SIGNED_PLEDGE, lambda: sa.select(PledgeSignature.person_id, PledgeSignature.pledge_id.label("subject_id"))
+)

@@ -29,10 +29,18 @@ from ethics_hr.core.models import utc_now
 from ethics_hr.core.settings import get_settings
 from ethics_hr.core.timeutil import fiscal_year_range, local_today
 from ethics_hr.extensions import db
+from ethics_hr.people import headcount
 from ethics_hr.people.audience import chosen_groups, members
 from ethics_hr.people.login import confirm_password
 from ethics_hr.people.models import Person, User
-from ethics_hr.pledges.models import Pledge, PledgeSignature, PledgeStatus, SignatureMethod, pledge_category
+from ethics_hr.pledges.models import (
+    SIGNED_PLEDGE,
+    Pledge,
+    PledgeSignature,
+    PledgeStatus,
+    SignatureMethod,
+    pledge_category,
+)
 
 STATEMENT = _l("I have read this integrity pledge and pledge to act by it.")
 
@@ -275,7 +283,8 @@ def signatures_of_person(person: Person) -> list[PledgeSignature]:
 # ---------------------------------------------------------------- signing
 
 
-def _insert(values: dict) -> tuple[PledgeSignature, bool]:
+def _insert(values: dict, person: Person) -> tuple[PledgeSignature, bool]:
+    # The insert flushes what is pending first: a move of the person is counted before the signature is.
     result = insert_ignoring_conflict(
         PledgeSignature.__table__, values, index_elements=["pledge_id", "person_id"]
     )
@@ -289,6 +298,7 @@ def _insert(values: dict) -> tuple[PledgeSignature, bool]:
         # A Core insert passes by the ORM's flush, so the audit entry is written here.
         details = {key: v.isoformat() if isinstance(v, date) else v for key, v in values.items()}
         audit.record("create", PledgeSignature.__tablename__, str(row.id), details)
+        headcount.count_in(SIGNED_PLEDGE, row.pledge_id, person)
     return row, created
 
 
@@ -350,7 +360,8 @@ def sign(
                 "recorded_by_id": user.id,
                 "signed_on": None,
                 "note": "",
-            }
+            },
+            person,
         )
         if not created:  # the same form sent twice at once: the first one is the signature
             raise RuleViolation(str(ALREADY_SIGNED))
@@ -397,7 +408,8 @@ def record_on_behalf(
                 "recorded_by_id": by.id,
                 "signed_on": signed_on,
                 "note": note,
-            }
+            },
+            person,
         )
         if not created:  # another officer recorded it a moment ago
             raise RuleViolation(_("This person has already signed this pledge."))

@@ -91,7 +91,7 @@ def _plan_results(fy: int, fy_name: str) -> Completeness:
 
 
 def _codes_in_force(fy: int, fy_name: str) -> Completeness:
-    codes = sources.codes_in_force(fy)
+    codes = sources.codes_in_force(fy, with_share=False)
     if not codes:
         return Completeness(False, _("No code of ethics is published as in force."))
     return Completeness(True, _("%(n)d codes of ethics in force.", n=len(codes)))
@@ -114,23 +114,19 @@ def _advisory_team(fy: int, fy_name: str) -> Completeness:
 
 
 def _dos_donts(fy: int, fy_name: str) -> Completeness:
-    count = sum(len(c.dos_donts) for c in sources.codes_in_force(fy))
+    count = sum(len(c.dos_donts) for c in sources.codes_in_force(fy, with_share=False))
     if not count:
         return Completeness(False, _("No Dos & Don'ts are published."))
     return Completeness(True, _("%(n)d Dos & Don'ts published.", n=count))
 
 
 def _ethics_training(fy: int, fy_name: str) -> Completeness:
-    training = sources.ethics_training(fy)
-    if not training or not training.sessions:
+    sessions, people = sources.ethics_training_counts(fy)
+    if not sessions:
         return Completeness(False, _("No ethics training held yet in %(fy)s.", fy=fy_name))
     return Completeness(
         True,
-        _(
-            "%(sessions)d ethics sessions held, %(people)d people trained.",
-            sessions=len(training.sessions),
-            people=training.people_trained,
-        ),
+        _("%(sessions)d ethics sessions held, %(people)d people trained.", sessions=sessions, people=people),
     )
 
 

@@ -12,6 +12,7 @@ from ethics_hr.training.models import (
     Attendance,
     AttendanceStatus,
     Course,
+    PersonHours,
     SessionStatus,
     TrainingSession,
     current_attendance_ids,
@@ -35,13 +36,9 @@ def is_cancelled(s: TrainingSession) -> bool:
     return s.is_cancelled
 
 
-def ethics_sessions_held(fy: int) -> EthicsSessionsHeld:
-    """The sessions with ethics content held in a fiscal year, with their participants.
-
-    Held: not cancelled and already started. Participants: people whose current attendance earns hours.
-    Two grouped queries, however many sessions there are.
-    """
-    held = (
+def _held(fy: int) -> sa.Select:
+    """The sessions with ethics content held in a fiscal year: not cancelled and already started."""
+    return (
         sessions_query(fy=fy)
         .join(Course, Course.id == TrainingSession.course_id)
         .where(
@@ -50,8 +47,16 @@ def ethics_sessions_held(fy: int) -> EthicsSessionsHeld:
             TrainingSession.starts_at <= utc_now(),
         )
         .order_by(None)
-        .order_by(TrainingSession.starts_at, TrainingSession.id)
     )
+
+
+def ethics_sessions_held(fy: int) -> EthicsSessionsHeld:
+    """The sessions with ethics content held in a fiscal year, with their participants.
+
+    Held: not cancelled and already started. Participants: people whose current attendance earns hours.
+    Two grouped queries, however many sessions there are.
+    """
+    held = _held(fy).order_by(TrainingSession.starts_at, TrainingSession.id)
     result = EthicsSessionsHeld(sessions=list(db.session.scalars(held).unique()))
     if not result.sessions:
         return result
@@ -68,7 +73,25 @@ def ethics_sessions_held(fy: int) -> EthicsSessionsHeld:
             sa.select(present.c.session_id, sa.func.count()).group_by(present.c.session_id)
         ).all()
     )
-    result.people_trained = int(
-        db.session.scalar(sa.select(sa.func.count(sa.distinct(present.c.person_id)))) or 0
-    )
+    result.people_trained = people_credited_ethics_hours(fy)
     return result
+
+
+def people_credited_ethics_hours(fy: int) -> int:
+    """How many people are credited ethics hours in a fiscal year: a count of the hours kept per person
+    (training.hours), one index range whatever the year's attendance."""
+    return int(
+        db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(PersonHours)
+            .where(PersonHours.fiscal_year == fy, PersonHours.ethics_hours > 0)
+        )
+        or 0
+    )
+
+
+def ethics_training_counts(fy: int) -> tuple[int, int]:
+    """How many sessions with ethics content were held in a fiscal year, and how many people were trained
+    (credited ethics hours): two counts, for the ITA page, which shows no list."""
+    held = sa.select(sa.func.count()).select_from(_held(fy).subquery())
+    return int(db.session.scalar(held) or 0), people_credited_ethics_hours(fy)

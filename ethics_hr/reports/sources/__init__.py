@@ -26,6 +26,7 @@ from ethics_hr.reports.sources.plans import plan
 from ethics_hr.reports.sources.questions import faq, faq_count, questions
 from ethics_hr.reports.sources.training import (
     ethics_training,
+    ethics_training_counts,
     hours_by_department,
     person_training,
     required_hours,
@@ -49,6 +50,7 @@ __all__ = [
     "codes_in_force",
     "committees",
     "ethics_training",
+    "ethics_training_counts",
     "faq",
     "faq_count",
     "hours_by_department",

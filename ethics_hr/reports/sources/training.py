@@ -25,6 +25,11 @@ def ethics_training(fy: int) -> TrainingEvidence:
     return result
 
 
+def ethics_training_counts(fy: int) -> tuple[int, int]:
+    """How many ethics sessions were held in a fiscal year and how many people they trained: two counts."""
+    return evidence.ethics_training_counts(fy)
+
+
 def hours_by_department(fy: int, locale: str = "th") -> list[DepartmentHours]:
     """Ethics training hours of active people per department in a fiscal year."""
     rows = []
