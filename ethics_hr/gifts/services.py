@@ -398,6 +398,9 @@ def _assessed(
     columns = (Gift.id,) if ids_only else (Gift, GiftGroup.total, GiftGroup.crossed_on, GiftDecision)
     if view in ("waiting", "overdue"):
         query = sa.select(*columns).select_from(GiftGroup).join(Gift, _GIFTS_OF_GROUP).where(*where)
+    elif ids_only:
+        # A page of ids in the order received needs no group: the planner walks the gifts' index.
+        query = sa.select(*columns).where(*where)
     else:
         query = sa.select(*columns).join(GiftGroup, _SAME_GROUP).where(*where)
     if not ids_only:
