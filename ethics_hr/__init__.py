@@ -214,13 +214,21 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
+    from jinja2 import pass_context
+
     from ethics_hr.core import formatting
     from ethics_hr.core.settings import get_settings
 
     app.jinja_env.filters["date"] = formatting.format_date
     app.jinja_env.filters["datetime"] = formatting.format_datetime
     app.jinja_env.filters["time"] = formatting.format_time
-    app.jinja_env.filters["number"] = formatting.format_number
+
+    @pass_context
+    def number(context, value, *, locale: str | None = None, decimals: int | None = None) -> str:
+        # The page's language is the template's `locale`, looked up once per page rather than once a number.
+        return formatting.format_number(value, locale=locale or context.get("locale"), decimals=decimals)
+
+    app.jinja_env.filters["number"] = number
     app.jinja_env.filters["fiscal_year"] = formatting.format_fiscal_year
     app.jinja_env.globals["fiscal_years"] = formatting.format_fiscal_years
     app.jinja_env.filters["thai_digits"] = formatting.thai_digits

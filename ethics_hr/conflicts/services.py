@@ -425,23 +425,37 @@ def latest_decisions(declaration_ids: list[int]) -> dict[int, Decision]:
 QUEUE_VIEWS = ("waiting", "decided", "none", "all")
 
 
-def _seen_by(user: User, query: sa.Select, person_id: sa.ColumnElement) -> sa.Select:
-    """Keep what a reviewer sees: everything (the committee, the officer), or a head's departments' people
-    (never the head's own)."""
+@dataclass(frozen=True)
+class _Scope:
+    """What a reviewer's queue holds: everything (the committee, the officer), or the people of a head's
+    departments (never the head's own declarations). Worked out once a page."""
+
+    everything: bool
+    department_ids: tuple[int, ...] = ()
+    person_id: int | None = None
+
+
+def _scope(user: User) -> _Scope:
     if sees_all(user):
+        return _Scope(True)
+    return _Scope(False, tuple(headed_department_ids(user)) or (-1,), user.person_id)
+
+
+def _seen_by(scope: _Scope, query: sa.Select, person_id: sa.ColumnElement) -> sa.Select:
+    if scope.everything:
         return query
     return query.join(Person, Person.id == person_id).where(
-        Person.department_id.in_(headed_department_ids(user) or [-1]), person_id != user.person_id
+        Person.department_id.in_(scope.department_ids), person_id != scope.person_id
     )
 
 
-def _waiting(user: User, years: tuple[int, ...], *columns) -> sa.Select:
+def _waiting(scope: _Scope, years: tuple[int, ...], *columns) -> sa.Select:
     """The declarations waiting for a decision that a reviewer sees: the kept rows, not the whole year."""
     query = sa.select(*columns).where(WaitingDeclaration.fiscal_year.in_(years))
-    return _seen_by(user, query, WaitingDeclaration.person_id)
+    return _seen_by(scope, query, WaitingDeclaration.person_id)
 
 
-def _not_waiting(user: User, fy: int, view: str) -> sa.Select:
+def _not_waiting(scope: _Scope, fy: int, view: str) -> sa.Select:
     """The current declarations of a year not waiting (all of them, decided, or of no interests), newest
     first along the index on (fiscal year, declared at)."""
     query = _current(sa.select(Declaration.id).where(Declaration.fiscal_year == fy))
@@ -451,7 +465,7 @@ def _not_waiting(user: User, fy: int, view: str) -> sa.Select:
         query = query.where(~Declaration.has_interests)
     else:
         query = query.where(~sa.exists().where(WaitingDeclaration.declaration_id == Declaration.id))
-    query = _seen_by(user, query, Declaration.person_id)
+    query = _seen_by(scope, query, Declaration.person_id)
     return query.order_by(Declaration.declared_at.desc(), Declaration.id.desc())
 
 
@@ -459,9 +473,9 @@ def _counted(query: sa.Select) -> int:
     return db.session.scalar(sa.select(sa.func.count()).select_from(query.order_by(None).subquery())) or 0
 
 
-def _not_waiting_total(user: User, fy: int, view: str) -> int:
-    if not sees_all(user):
-        return _counted(_not_waiting(user, fy, view))
+def _not_waiting_total(scope: _Scope, fy: int, view: str) -> int:
+    if not scope.everything:
+        return _counted(_not_waiting(scope, fy, view))
     tally = kept.year_tally(fy)  # the committee and the officer see the whole year: its kept counts
     if view == "decided":
         return sum(n for _kind, _interests, outcome, n in tally if outcome != kept.UNDECIDED)
@@ -480,12 +494,13 @@ def queue_page(user: User, fy: int, view: str, *, page: int, per_page: int) -> F
 
     Waiting for a decision first (the oldest first), then, in the view of all, the others, newest first.
     """
-    waiting = _waiting(user, (fy,), WaitingDeclaration.declaration_id).order_by(
+    scope = _scope(user)
+    waiting = _waiting(scope, (fy,), WaitingDeclaration.declaration_id).order_by(
         WaitingDeclaration.declaration_id
     )
     waiting_total = _counted(waiting) if view in ("waiting", "all") else 0
-    rest = _not_waiting(user, fy, view)
-    rest_total = _not_waiting_total(user, fy, view) if view != "waiting" else 0
+    rest = _not_waiting(scope, fy, view)
+    rest_total = _not_waiting_total(scope, fy, view) if view != "waiting" else 0
 
     def fetch(offset: int, limit: int) -> list[int]:
         # Both parts are asked whichever the page falls in (one of them for no row): the same statements.
@@ -511,10 +526,11 @@ def queue_page(user: User, fy: int, view: str, *, page: int, per_page: int) -> F
 def waiting_count(user: User) -> int:
     """How many declarations of this and last fiscal year wait for a decision in a reviewer's queue."""
     fy = fiscal_year_of(local_today())
-    return _counted(_waiting(user, (fy, fy - 1), WaitingDeclaration.declaration_id))
+    return _counted(_waiting(_scope(user), (fy, fy - 1), WaitingDeclaration.declaration_id))
 
 
 def oldest_waiting_year(user: User) -> int | None:
     """The fiscal year (this one or the last) of the oldest declaration waiting in a reviewer's queue."""
     fy = fiscal_year_of(local_today())
-    return db.session.scalar(_waiting(user, (fy, fy - 1), sa.func.min(WaitingDeclaration.fiscal_year)))
+    oldest = sa.func.min(WaitingDeclaration.fiscal_year)
+    return db.session.scalar(_waiting(_scope(user), (fy, fy - 1), oldest))

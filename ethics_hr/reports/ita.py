@@ -13,7 +13,6 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from ethics_hr.committees.services import gives_committee_rights
 from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.formatting import format_date, format_fiscal_year
@@ -98,7 +97,7 @@ def _codes_in_force(fy: int, fy_name: str) -> Completeness:
 
 
 def _advisory_team(fy: int, fy_name: str) -> Completeness:
-    committees = [c for c in sources.committees(fy) if c.orders and gives_committee_rights(c.kind)]
+    committees = sources.committees_with_orders(fy)
     if not committees:
         return Completeness(
             False,
@@ -109,7 +108,7 @@ def _advisory_team(fy: int, fy_name: str) -> Completeness:
         )
     return Completeness(
         True,
-        _("%(n)d ethics committees or advisory teams with an appointment order in force.", n=len(committees)),
+        _("%(n)d ethics committees or advisory teams with an appointment order in force.", n=committees),
     )
 
 

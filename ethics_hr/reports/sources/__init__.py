@@ -5,7 +5,7 @@ object). Nothing here writes to another domain's tables.
 """
 
 from ethics_hr.reports.sources.codes import codes_in_force, person_acknowledgments
-from ethics_hr.reports.sources.committees import committees, order_document
+from ethics_hr.reports.sources.committees import committees, committees_with_orders, order_document
 from ethics_hr.reports.sources.evidence import (
     CodeEvidence,
     CommitteeEvidence,
@@ -49,6 +49,7 @@ __all__ = [
     "TrainingEvidence",
     "codes_in_force",
     "committees",
+    "committees_with_orders",
     "ethics_training",
     "ethics_training_counts",
     "faq",

@@ -57,6 +57,11 @@ def committees(fy: int | None = None, *, locale: str = "th") -> list[CommitteeEv
     return list(by_id.values())
 
 
+def committees_with_orders(fy: int) -> int:
+    """How many ethics committees or advisory teams have an appointment order in force in a fiscal year."""
+    return evidence.committees_with_rights_in_force_during(*_evidence_period(fy))
+
+
 def _committee_orders(fy: int, locale: str) -> list[CommitteeEvidence]:
     """The committees with the orders in force on some day of the fiscal year (up to today)."""
     by_id: dict[int, CommitteeEvidence] = {}
