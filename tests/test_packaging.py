@@ -14,6 +14,7 @@ import subprocess
 import sys
 import sysconfig
 import time
+import urllib.error
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -142,8 +143,13 @@ def test_the_installed_wheel_migrates_and_serves_from_an_empty_folder(installed,
                 time.sleep(0.3)
         assert status == 200, server.stderr.read().decode() if server.poll() is not None else "no answer"
         assert b'"database":"ok"' in body.replace(b" ", b"")
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=10) as answer:
-            page = answer.read().decode()
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=10) as answer:
+                page = answer.read().decode()
+        except urllib.error.HTTPError as error:
+            server.terminate()
+            said = server.communicate(timeout=10)[1].decode()
+            pytest.fail(f"/login answered {error.code}; the server said:\n{said}")
         assert "เข้าสู่ระบบ" in page  # a Thai page: templates and the compiled catalogue came with the wheel
     finally:
         server.terminate()

@@ -96,9 +96,15 @@ def get_settings() -> OrganisationSettings:
         settings = db.session.get(OrganisationSettings, SETTINGS_ID)
     if settings is None:
         settings = OrganisationSettings(id=SETTINGS_ID)
-        db.session.add(settings)
-        if not db.session()._flushing:
-            db.session.flush()
+        if db.session()._flushing:
+            db.session.add(settings)
+        else:
+            try:
+                with db.session.begin_nested():
+                    db.session.add(settings)
+            except sa.exc.IntegrityError:
+                # Another process (the scheduler's first job, a second request) created it a moment ago.
+                settings = db.session.get(OrganisationSettings, SETTINGS_ID)
     if has_app_context():
         g.org_settings = settings
     return settings

@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 
 import pytest
+import sqlalchemy as sa
 
 from ethics_hr.core.db import begin_write, dialect, insert_ignoring_conflict
-from ethics_hr.core.settings import OrganisationSettings, get_settings
+from ethics_hr.core.settings import OrganisationSettings, forget_cached_settings, get_settings
 from ethics_hr.extensions import db
 from ethics_hr.notifications.models import OutboxMessage
 
@@ -79,3 +80,31 @@ def test_begin_write_starts_a_transaction_that_still_commits(app):
     db.session.expire_all()
     assert db.session.get(OrganisationSettings, 1).name_en == "Changed"
     assert dialect() in {"sqlite", "postgresql"}
+
+
+@pytest.mark.own_connections
+def test_the_settings_row_another_process_made_a_moment_ago_is_the_one_returned(app):
+    # No settings row yet. This session finds none; another connection (the scheduler's first job at start,
+    # a second request) commits one before this session writes its own: that row is read, nothing fails.
+    db.session.execute(sa.delete(OrganisationSettings))
+    db.session.commit()
+    forget_cached_settings()
+
+    made = []
+    name = "เทศบาลจากงานตั้งเวลา"
+
+    def the_other_first(session, flush_context, instances) -> None:
+        if made:
+            return
+        made.append(name)
+        with db.engine.connect() as other:
+            other.execute(sa.insert(OrganisationSettings.__table__).values(id=1, name_th=name))
+            other.commit()
+
+    sa.event.listen(db.session(), "before_flush", the_other_first)
+    try:
+        assert get_settings().name_th == name and made
+    finally:
+        sa.event.remove(db.session(), "before_flush", the_other_first)
+    db.session.commit()
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(OrganisationSettings)) == 1
