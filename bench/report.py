@@ -57,10 +57,13 @@ def compare(small: ProfileResult, large: ProfileResult) -> list[Comparison]:
             if a.sql != b.sql or a.sql_min != a.sql or b.sql_min != b.sql:
                 row.problems.append(f"SQL {_sql(a.sql_min, a.sql)} → {_sql(b.sql_min, b.sql)}")
             grows = a.grows or b.grows
+            target = b.max_ratio or a.max_ratio  # a page's own "at most so many times", else under MAX_RATIO
             if grows:
                 row.note = f"time not judged: {grows}"
-            elif row.ratio is not None and row.ratio >= MAX_RATIO:
+            elif row.ratio is not None and (row.ratio > target if target else row.ratio >= MAX_RATIO):
                 row.problems.append(f"{row.ratio:.2f}× slower")
+            if target and not grows:
+                row.note = f"target: at most {target:g}×"
         rows.append(row)
     small_tasks = {t.name: t for t in small.tasks}
     for task in large.tasks:

@@ -37,6 +37,7 @@ class PageResult:
     sql_min: int
     runs: int
     grows: str | None = None  # why its time may grow with the organisation: then only its SQL is judged
+    max_ratio: float | None = None  # the page's own target for the larger profile's time, if tighter
 
 
 @dataclass
@@ -168,7 +169,8 @@ def measure_page(
         sql=max(counts),
         sql_min=min(counts),
         runs=repeat,
-        grows=rest[0] if rest else None,
+        grows=next((item for item in rest if isinstance(item, str)), None),
+        max_ratio=next((float(item) for item in rest if isinstance(item, int | float)), None),
     )
 
 

@@ -56,9 +56,15 @@ def test_bench_writes_its_results_as_json(xs_run):
 
 
 def _result(
-    profile: str, sql: int, ms: float, *, grows: str | None = None, task_s: float = 1.0
+    profile: str,
+    sql: int,
+    ms: float,
+    *,
+    grows: str | None = None,
+    task_s: float = 1.0,
+    max_ratio: float | None = None,
 ) -> ProfileResult:
-    page = PageResult("people: list", "/people/", "officer", ms, ms, ms, sql, sql, 1, grows)
+    page = PageResult("people: list", "/people/", "officer", ms, ms, ms, sql, sql, 1, grows, max_ratio)
     task = TaskResult("people: import CSV", task_s, 1, 20.0 if profile == "L" else None)
     return ProfileResult(profile, dict(PROFILES[profile]), "sqlite", pages=[page], tasks=[task])
 
@@ -73,6 +79,13 @@ def test_comparison_fails_a_page_twice_as_slow_unless_it_says_why_it_grows():
     assert not row.ok and "2.50×" in row.problems[0]
     (row, _) = report.compare(_result("M", 8, 10.0), _result("L", 8, 25.0, grows="lists every department"))
     assert row.ok and "lists every department" in row.note
+
+
+def test_a_page_with_its_own_target_is_held_to_it():
+    (row, _) = report.compare(_result("M", 8, 10.0, max_ratio=1.3), _result("L", 8, 13.5, max_ratio=1.3))
+    assert not row.ok and "1.35×" in row.problems[0] and "at most 1.3×" in row.note
+    (row, _) = report.compare(_result("M", 8, 10.0, max_ratio=1.3), _result("L", 8, 13.0, max_ratio=1.3))
+    assert row.ok
 
 
 def test_comparison_fails_an_import_over_its_time_limit():

@@ -267,8 +267,9 @@ def correct(previous: Declaration, data: DeclarationInput, *, by: User) -> Decla
     if not reason:
         raise RuleViolation(_("Say what the correction changes."), "correction_reason")
     # A correction is of the same year's declaration, or of the same situation's.
-    kept = replace(data, kind=previous.kind, fiscal_year=previous.fiscal_year if previous.is_annual else None)
-    declaration = _build(previous.person, kept, by=by, today=local_today())
+    fy = previous.fiscal_year if previous.is_annual else None
+    same_kind = replace(data, kind=previous.kind, fiscal_year=fy)
+    declaration = _build(previous.person, same_kind, by=by, today=local_today())
     declaration.supersedes_id = previous.id
     declaration.correction_reason = reason
     message = _("This declaration has been corrected already: correct the current one.")

@@ -66,14 +66,14 @@ def add_counts(
     One INSERT ... ON CONFLICT DO UPDATE for all the rows, in the order of their keys, so that two writers
     that add to the same rows lock them in the same order.
     """
-    if not rows:
-        return
     module = postgresql if connection.dialect.name == "postgresql" else sqlite
-    stmt = module.insert(table).values(sorted(rows, key=lambda row: tuple(row[k] for k in keys)))
-    stmt = stmt.on_conflict_do_update(
-        index_elements=keys, set_={column: table.c[column] + stmt.excluded[column] for column in columns}
-    )
-    connection.execute(stmt)
+    ordered = sorted(rows, key=lambda row: tuple(row[k] for k in keys))
+    for start in range(0, len(ordered), 1_000):  # a statement's bound parameters stay well under the limits
+        stmt = module.insert(table).values(ordered[start : start + 1_000])
+        stmt = stmt.on_conflict_do_update(
+            index_elements=keys, set_={column: table.c[column] + stmt.excluded[column] for column in columns}
+        )
+        connection.execute(stmt)
 
 
 @contextmanager

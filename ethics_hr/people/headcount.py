@@ -42,6 +42,7 @@ class Subject:
 
 
 _SUBJECTS: dict[str, Subject] = {}
+_CHUNK = 5_000  # person ids per query, well under SQLite's limit on bound parameters
 
 
 def subject(name: str, counted: Callable[[], sa.Select]) -> None:
@@ -144,17 +145,21 @@ def _move(connection: sa.Connection, moves: list[tuple[int | None, Key | None, K
     if not known or not _SUBJECTS:
         return  # a new person counts for nothing yet
     tallies: Counter = Counter()
+    ids = list(known)
     for subject_ in _SUBJECTS.values():
         counted = subject_.counted().subquery()
-        rows = connection.execute(
-            sa.select(counted.c.person_id, counted.c.subject_id).where(counted.c.person_id.in_(list(known)))
-        )
-        for person_id, subject_id in rows:
-            old, new = known[person_id]
-            if old is not None:
-                tallies[(subject_.name, subject_id, *old)] -= 1
-            if new is not None:
-                tallies[(subject_.name, subject_id, *new)] += 1
+        for start in range(0, len(ids), _CHUNK):  # a reorganisation may move thousands in one flush
+            rows = connection.execute(
+                sa.select(counted.c.person_id, counted.c.subject_id).where(
+                    counted.c.person_id.in_(ids[start : start + _CHUNK])
+                )
+            )
+            for person_id, subject_id in rows:
+                old, new = known[person_id]
+                if old is not None:
+                    tallies[(subject_.name, subject_id, *old)] -= 1
+                if new is not None:
+                    tallies[(subject_.name, subject_id, *new)] += 1
     _add_tallies(connection, tallies)
 
 

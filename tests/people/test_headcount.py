@@ -180,3 +180,16 @@ def test_the_demo_leaves_the_counts_as_counting_every_person_again_would(runner)
     assert heads and any(subject == "pledge" for subject, *_ in tallies)
     assert any(subject == "annual_declaration" for subject, *_ in tallies)
     assert (heads, tallies) == counted_by_hand()
+
+
+def test_a_reorganisation_moving_many_people_in_one_flush_is_counted_in_chunks(app, monkeypatch):
+    monkeypatch.setattr(headcount, "_CHUNK", 2)  # five people, three queries per subject
+    old, new = factories.department(code="OLD"), factories.department(code="NEW")
+    people = [factories.user(dept=old) for _ in range(5)]
+    pledge = open_pledge()
+    for account in people[:3]:
+        pledge_services.sign(pledge, account, agreed=True, password=factories.PASSWORD, address="127.0.0.1")
+    for account in people:
+        account.person.department = new
+    assert_kept()
+    assert pledges.summary(pledge).cells[new.id].signed == 3
