@@ -21,6 +21,7 @@ from sqlalchemy.orm import aliased, joinedload
 
 from ethics_hr.core.db import add_counts, begin_write, lock_tables, transactional
 from ethics_hr.core.errors import RuleViolation
+from ethics_hr.core.paging import FetchedPage
 from ethics_hr.core.settings import get_settings, on_settings_saved
 from ethics_hr.core.timeutil import fiscal_year_of, local_today
 from ethics_hr.extensions import db
@@ -412,7 +413,7 @@ def _assessed(
         if view == "overdue":
             # Due `days` after the day the total went above the limit; overdue the day after that.
             query = query.where(GiftGroup.crossed_on < (today or local_today()) - timedelta(days=rule.days))
-        query = query.order_by(GiftGroup.crossed_on, Gift.id)
+        query = query.order_by(GiftGroup.crossed_on, GiftGroup.id, Gift.id)
     else:
         if view == "decided":
             query = query.where(_decided())
@@ -473,20 +474,51 @@ def register_count(fy: int, view: str, today: date | None = None) -> int:
     return int(db.session.scalar(query) or 0)
 
 
+def _waiting_ids(where: list, *, rule: Policy, view: str, offset: int, limit: int) -> list[int]:
+    """A page of the gifts waiting for the head, soonest due first: the first groups waiting (along their
+    partial index, `offset + limit` of them: each has a gift waiting), then those groups' undecided gifts.
+    Neither planner reads the year's other gifts or groups, however many wait."""
+    groups = sa.select(GiftGroup).where(*where, _WAITING)
+    if view == "overdue":
+        groups = groups.where(GiftGroup.crossed_on < local_today() - timedelta(days=rule.days))
+    first = groups.order_by(GiftGroup.crossed_on, GiftGroup.id).limit(offset + limit).subquery("first_groups")
+    query = (
+        sa.select(Gift.id)
+        .join(first, sa.and_(*(first.c[column.key] == column for column in _KEY_COLUMNS)))
+        .where(~_decided())
+        .order_by(first.c.crossed_on, first.c.id, Gift.id)
+    )
+    return list(db.session.scalars(query.offset(offset).limit(limit)))
+
+
+def _rows_of(ids: list[int], rule: Policy) -> list[GiftRow]:
+    """The rows of some gifts, in the order of their ids given."""
+    found = {r.gift.id: r for r in _rows(_assessed([], rule=rule, only_ids=ids), rule)} if ids else {}
+    return [found[i] for i in ids if i in found]
+
+
 def register_page(fy: int, view: str, *, page: int, per_page: int):
     """One page of the register: a pagination of gift ids whose `rows` are the page's gifts, in order."""
     rule = policy()
-    ids_page = db.paginate(
-        _assessed(_of_year(fy, view), rule=rule, view=view, ids_only=True),
-        page=page,
-        per_page=per_page,
-        error_out=False,
-        count=False,  # counted from the kept sums instead of the year's gifts
-    )
-    ids_page.total = register_count(fy, view)
-    ids = list(ids_page.items)
-    found = {r.gift.id: r for r in _rows(_assessed([], rule=rule, only_ids=ids), rule)} if ids else {}
-    ids_page.rows = [found[i] for i in ids if i in found]
+    total = register_count(fy, view)  # counted from the kept sums instead of the year's gifts
+    if view in ("waiting", "overdue"):
+        where = [GiftGroup.fiscal_year == fy]
+        ids_page = FetchedPage(
+            lambda offset, limit: _waiting_ids(where, rule=rule, view=view, offset=offset, limit=limit),
+            total,
+            page=page,
+            per_page=per_page,
+        )
+    else:
+        ids_page = db.paginate(
+            _assessed(_of_year(fy, view), rule=rule, view=view, ids_only=True),
+            page=page,
+            per_page=per_page,
+            error_out=False,
+            count=False,
+        )
+        ids_page.total = total
+    ids_page.rows = _rows_of(list(ids_page.items), rule)
     return ids_page
 
 
@@ -513,8 +545,8 @@ def waiting_overview(today: date, first: int = 5) -> Waiting:
         ).where(GiftGroup.fiscal_year.in_((fy - 1, fy)), _WAITING)
     ).one()
     where = [GiftGroup.fiscal_year.in_((fy - 1, fy))]
-    rows = _rows(_assessed(where, rule=rule, view="waiting").limit(first), rule) if count and first else []
-    return Waiting(count, overdue, oldest, rows)
+    ids = _waiting_ids(where, rule=rule, view="waiting", offset=0, limit=first) if count and first else []
+    return Waiting(count, overdue, oldest, _rows_of(ids, rule))
 
 
 def waiting_for_decision(today: date) -> list[GiftRow]:

@@ -151,3 +151,34 @@ def test_a_new_threshold_works_every_group_out_again(app, clock):
     kept = kept_sums()
     services.rebuild_sums()
     assert kept_sums() == kept
+
+
+def test_the_pages_of_what_waits_list_every_undecided_gift_once_in_the_order_due(app, clock):
+    officer = factories.officer()
+    person = factories.user()
+    made = []
+    for n, day in enumerate((date(2026, 10, 20), date(2026, 10, 3), date(2026, 11, 4), date(2026, 10, 3))):
+        giver = f"ห้างหุ้นส่วนจำกัด ผู้ให้ที่ {n}"
+        for value in ("2000", "1800"):  # the second gift takes the group above 3,000 on the same day
+            made.append(
+                services.record_gift(
+                    person.person,
+                    gift_input(giver_name=giver, received_on=day, value_baht=value),
+                    by=person,
+                )
+            )
+    services.decide(made[0], "returned", "", by=officer)
+    db.session.commit()
+    everything = [row.gift.id for row in services.register(2570, "waiting")]
+    assert len(everything) == 7 and made[0].id not in everything
+    paged = []
+    for page in (1, 2, 3, 4):
+        found = services.register_page(2570, "waiting", page=page, per_page=2)
+        assert found.total == 7
+        paged += [row.gift.id for row in found.rows]
+    assert paged == everything
+    # The soonest due first: the two groups that went above the limit on 3 October, then 20 October's.
+    assert [g.id for g in made[2:4]] + [g.id for g in made[6:8]] == paged[:4]
+    assert (
+        services.waiting_overview(date(2026, 11, 20), first=3).first == services.register(2570, "waiting")[:3]
+    )
