@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ethics_hr.core.settings import get_settings
 from ethics_hr.reports.models import MeasureKind
 
 
@@ -224,3 +225,8 @@ MEASURES: dict[str, tuple[MeasureText, ...]] = {"th": _TH, "en": _EN}
 def measures_for(locale: str) -> tuple[MeasureText, ...]:
     """Return the seed's measures in the organisation's document language (Thai unless English)."""
     return MEASURES["en" if locale == "en" else "th"]
+
+
+def stored_text_locale() -> str:
+    """The language a stored report's texts were started in: the organisation's, whoever reads them."""
+    return "en" if get_settings().default_locale == "en" else "th"

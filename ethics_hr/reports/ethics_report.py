@@ -23,6 +23,7 @@ from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
 from ethics_hr.pledges.evidence import pledge_evidence
 from ethics_hr.reports import ethics_defaults, sources
+from ethics_hr.reports.defaults import stored_text_locale
 from ethics_hr.reports.models import EthicsReport, EthicsReportSection
 from ethics_hr.reports.sources.people import people_by_category
 from ethics_hr.reports.summary import Line, _committee_lines, _training_lines, gift_lines, text_lines
@@ -213,11 +214,6 @@ def _lang(locale: str) -> str:
 
 def _fill_text(template: str, fy: int, org: str, locale: str) -> str:
     return template.replace("{fy}", format_fiscal_year(fy, locale=locale)).replace("{org}", org)
-
-
-def stored_text_locale() -> str:
-    """The language a stored report's texts were started in: the organisation's."""
-    return _lang(get_settings().default_locale or "th")
 
 
 def stored_ethics_report(fy: int) -> EthicsReport | None:

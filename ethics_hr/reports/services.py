@@ -73,6 +73,8 @@ class ReportDocument:
     thai_numerals: bool = False
     as_of: date | None = None  # set while the fiscal year is still running
     anchor: str = ""  # the audit log's newest anchor, printed under the table
+    # The language of the officer's texts: a stored report's is the organisation's, whoever reads it.
+    text_locale: str = "th"
 
     @property
     def headers(self) -> list[str]:
@@ -137,6 +139,7 @@ def build_report(fy: int, locale: str | None = None) -> ReportDocument:
             )
             for t in defaults.measures_for(locale)
         ]
+    document_lang = "en" if locale == "en" else "th"
     document = ReportDocument(
         fiscal_year=fy,
         locale=locale,
@@ -147,6 +150,7 @@ def build_report(fy: int, locale: str | None = None) -> ReportDocument:
         thai_numerals=locale == "th" and settings.thai_numerals_in_documents,
         as_of=today if first <= today <= last else None,
         anchor=_anchor_note(locale),
+        text_locale=defaults.stored_text_locale() if report is not None else document_lang,
     )
     default_period = period_text(fy, locale)
     for kind, measure, methods, responsible, period, summary, outcome, source in measures:

@@ -11,7 +11,7 @@ from ethics_hr.core.errors import flashed, shown_on
 from ethics_hr.core.exports import download
 from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.extensions import db
-from ethics_hr.reports import ethics_exports, ethics_report
+from ethics_hr.reports import defaults, ethics_exports, ethics_report
 from ethics_hr.reports.forms import LINES_HELP, EthicsIntroForm, EthicsSectionForm
 from ethics_hr.reports.models import EthicsReportSection
 from ethics_hr.reports.views.common import bp, year_choices
@@ -61,7 +61,7 @@ def ethics_intro(fy: int):
     if report is None:
         abort(404)
     form = EthicsIntroForm(obj=report)
-    form.intro.render_kw = {"lang": ethics_report.stored_text_locale()}
+    form.intro.render_kw = {"lang": defaults.stored_text_locale()}
     if form.validate_on_submit():
         with shown_on(form) as outcome:
             ethics_report.save_ethics_intro(report, form.intro.data or "")
@@ -75,7 +75,7 @@ def _section_form(section: EthicsReportSection | None = None) -> EthicsSectionFo
     form = EthicsSectionForm(obj=section)
     form.fill.choices = ethics_report.fill_choices()
     for text_field in (form.heading, form.body):  # the officer's text, in the report's language
-        text_field.render_kw = {"lang": ethics_report.stored_text_locale()}
+        text_field.render_kw = {"lang": defaults.stored_text_locale()}
     return form
 
 
