@@ -71,6 +71,7 @@ def import_models() -> None:
     import ethics_hr.core.settings
     import ethics_hr.core.uploads
     import ethics_hr.gifts.models
+    import ethics_hr.learning.models
     import ethics_hr.notifications.models
     import ethics_hr.people.models
     import ethics_hr.plans.models
@@ -127,6 +128,7 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.core.views import bp as core_bp
     from ethics_hr.gifts.views import bp as gifts_bp
     from ethics_hr.home.views import bp as home_bp
+    from ethics_hr.learning.views import bp as learning_bp
     from ethics_hr.notifications.views import bp as notifications_bp
     from ethics_hr.people.views import bp as people_bp
     from ethics_hr.people.views import set_person_sections
@@ -146,6 +148,7 @@ def register_blueprints(app: Flask) -> None:
         home_bp,
         people_bp,
         codes_bp,
+        learning_bp,
         committees_bp,
         training_bp,
         plans_bp,
@@ -248,7 +251,7 @@ def navigation() -> list[tuple[str, str, str | tuple[str, ...]]]:
         return []
     items = [("home.index", _("Home"), "home.")]
     codes_home = "codes.manage" if current_user.is_officer else "codes.index"
-    items.append((codes_home, _("Codes of ethics"), "codes."))
+    items.append((codes_home, _("Codes of ethics"), ("codes.", "learning.")))
     # Short menu words ("menu" context) where a page's title is long: the menu fits a 1200 px laptop in Thai.
     items.append(("training.index", pgettext("menu", "Training"), "training."))
     items.append(("committees.index", _("Committees"), "committees."))

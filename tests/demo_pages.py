@@ -65,6 +65,9 @@ def _with_ids() -> list[tuple[str, dict]]:
         "signature": _first("SELECT min(id) FROM pledge_signature"),
         "ethics_fy": _first("SELECT max(fiscal_year) FROM ethics_report"),
         "ethics_section": _first("SELECT min(id) FROM ethics_report_section"),
+        "quiz": _first("SELECT max(version_id) FROM code_quiz"),
+        "attempt": _first("SELECT min(id) FROM learning_attempt"),
+        "bank_question": _first("SELECT min(id) FROM learning_question"),
     }
     pages = [
         ("codes.code", {"code_id": ids["code"]}),
@@ -120,6 +123,11 @@ def _with_ids() -> list[tuple[str, dict]]:
         ("pledges.compliance_page", {"pledge_id": ids["pledge"]}),
         ("pledges.receipt", {"signature_id": ids["signature"]}),
         ("transparency.pledge", {"fy": ids["pledge_fy"]}),
+        ("codes.quiz_form", {"version_id": ids["quiz"]}),
+        ("codes.quiz_results", {"version_id": ids["quiz"]}),
+        ("codes.take_quiz", {"version_id": ids["quiz"]}),
+        ("codes.quiz_attempt", {"attempt_id": ids["attempt"]}),
+        ("learning.question", {"question_id": ids["bank_question"]}),
     ]
     if ids["draft"]:
         pages.append(("codes.edit_version", {"version_id": ids["draft"]}))

@@ -10,6 +10,7 @@ import itertools
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from ethics_hr.codes import quiz as code_quiz
 from ethics_hr.codes import services as code_services
 from ethics_hr.codes.models import CodeOfEthics, CodeVersion
 from ethics_hr.committees.models import AppointmentOrder, Committee, Membership
@@ -17,6 +18,8 @@ from ethics_hr.core.models import utc_now
 from ethics_hr.core.passwords import hash_password
 from ethics_hr.core.timeutil import be_year, local_today
 from ethics_hr.extensions import db
+from ethics_hr.learning import services as learning_services
+from ethics_hr.learning.models import BankQuestion
 from ethics_hr.people.models import Department, Person, StaffCategory, User, UserRole
 from ethics_hr.plans import services as plan_services
 from ethics_hr.plans.models import Plan, PlanArea, PlanStatus
@@ -217,6 +220,65 @@ def published(
     return code_services.publish_version(
         version, major=major, due_date=due or local_today() + timedelta(days=30), by=by or officer()
     )
+
+
+def bank_question(
+    prompt: str = "ผู้รับเหมานำของขวัญมามอบให้ ควรทำอย่างไร",
+    *,
+    right: tuple[int, ...] = (0,),
+    choices: int = 3,
+    kind: str = "single",
+    topic: str = "gifts",
+    scenario: bool = True,
+    by: User | None = None,
+) -> BankQuestion:
+    """A question of the bank with `choices` choices, those at the positions in `right` being right."""
+    content = learning_services.QuestionContent(
+        prompt_th=prompt,
+        prompt_en="What should you do?",
+        kind=kind,
+        topic=topic,
+        scenario=scenario,
+        explanation_th="คำอธิบาย",
+        explanation_en="Because the code says so.",
+        clause="ข้อ 12",
+        choices=[
+            learning_services.ChoiceContent(f"ตัวเลือก {n + 1}", f"Choice {n + 1}", n in right)
+            for n in range(choices)
+        ],
+    )
+    return learning_services.save_question(None, content, by=by or officer())
+
+
+def quizzed(
+    *, questions: int = 4, pass_percent: int = 75, required: bool = True, **published_kw
+) -> CodeVersion:
+    """A published version whose quiz has `questions` single-choice questions (the first choice right)."""
+    version = draft(**{k: v for k, v in published_kw.items() if k not in {"by", "due"}})
+    bank = [bank_question(f"คำถามที่ {n + 1}") for n in range(questions)]
+    code_quiz.save_quiz(
+        version, pass_percent=pass_percent, required=required, question_ids=[q.id for q in bank]
+    )
+    return code_services.publish_version(
+        version,
+        major=True,
+        due_date=published_kw.get("due") or local_today() + timedelta(days=30),
+        by=published_kw.get("by") or officer(),
+    )
+
+
+def quiz_answers(version: CodeVersion, *, wrong: int = 0) -> dict[int, list[int]]:
+    """Ticks for a version's quiz: the right choice, except for the first `wrong` questions."""
+    ticked = {}
+    for n, question in enumerate(version.quiz.questions):
+        pick = [c for c in question.choices if c.correct != (n < wrong)][:1]
+        ticked[question.id] = [c.id for c in pick]
+    return ticked
+
+
+def pass_quiz(version: CodeVersion, person: Person):
+    order = [q.id for q in version.quiz.questions]
+    return code_quiz.take(version, person, order=order, ticked=quiz_answers(version))
 
 
 # ---------------------------------------------------------------- training

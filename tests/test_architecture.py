@@ -14,6 +14,7 @@ FLOORS: dict[str, int] = {
     "i18n": 0,
     "config": 0,
     "people": 1,
+    "learning": 1,
     "notifications": 1,
     "codes": 2,
     "committees": 2,

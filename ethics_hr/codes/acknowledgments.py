@@ -17,6 +17,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import aliased, joinedload
 from werkzeug.datastructures import FileStorage
 
+from ethics_hr.codes import quiz
 from ethics_hr.codes.audience import (
     applies_to_person,
     counted_acknowledgments,
@@ -299,13 +300,16 @@ def acknowledge(
 ) -> tuple[Acknowledgment, bool]:
     """Record that a person has read and accepts a code version; return the row and whether it is new.
 
-    Raises NotApplicable (404) when the version is not published or not for them, RuleViolation for a missing
-    tick or a wrong password (which counts toward the login throttle), LoginThrottled when throttled.
+    Raises NotApplicable (404) when the version is not published or not for them, RuleViolation for a
+    quiz still to pass (when the version's quiz is required), a missing tick or a wrong password (which
+    counts toward the login throttle), LoginThrottled when throttled.
     """
     person = user.person
     if not version.is_published or not applies_to(version, person):
         raise NotApplicable()
     locale = locale or current_locale()
+    if quiz.blocks_acknowledgment(version, person):
+        raise RuleViolation(str(_l("Pass the quiz on this version before acknowledging it.")))
     if not agreed:
         raise RuleViolation(str(_l("Tick the statement to acknowledge the code.")), "agree")
     if get_settings().acknowledgment_requires_password and not confirm_password(

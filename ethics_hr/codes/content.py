@@ -53,6 +53,25 @@ def canonical_content(version: CodeVersion) -> dict:
     }
     if version.reacknowledge_months:
         content["reacknowledge_months"] = version.reacknowledge_months
+    if version.quiz is not None:  # only when there is one, so versions without a quiz keep their seals
+        content["quiz"] = {
+            "pass_percent": version.quiz.pass_percent,
+            "required": version.quiz.required,
+            "questions": [
+                {
+                    "kind": q.kind,
+                    "prompt_th": q.prompt_th,
+                    "prompt_en": q.prompt_en,
+                    "explanation_th": q.explanation_th,
+                    "explanation_en": q.explanation_en,
+                    "clause": q.clause,
+                    "choices": [
+                        {"text_th": c.text_th, "text_en": c.text_en, "correct": c.correct} for c in q.choices
+                    ],
+                }
+                for q in version.quiz.questions
+            ],
+        }
     return content
 
 

@@ -7,6 +7,7 @@ from flask_wtf.file import FileAllowed, FileField
 from wtforms import (
     BooleanField,
     DateField,
+    HiddenField,
     IntegerField,
     PasswordField,
     RadioField,
@@ -104,3 +105,24 @@ class OnBehalfForm(BaseForm):
         ],
     )
     submit = SubmitField(_l("Record the acknowledgment"))
+
+
+class QuizForm(BaseForm):
+    pass_percent = IntegerField(
+        _l("Pass mark (per cent of the questions answered right)"),
+        default=80,
+        validators=[
+            InputRequired(_l("Enter a pass mark of 1 to 100 per cent.")),
+            NumberRange(1, 100, _l("Enter a pass mark of 1 to 100 per cent.")),
+        ],
+    )
+    required = BooleanField(_l("People must pass the quiz before they can acknowledge"), default=True)
+    question_ids = MultiCheckboxField(_l("Questions from the bank"), coerce=int, choices=[])
+    submit = SubmitField(_l("Save the quiz"))
+
+
+class TakeQuizForm(BaseForm):
+    """The answers are read from the request (one group of choices per question); this carries the order."""
+
+    order = HiddenField()
+    submit = SubmitField(_l("Check my answers"))

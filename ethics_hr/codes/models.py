@@ -14,6 +14,7 @@ from ethics_hr.core.formatting import bilingual
 from ethics_hr.core.models import TimestampMixin, utc_now
 from ethics_hr.core.uploads import StoredFile
 from ethics_hr.extensions import db
+from ethics_hr.learning.models import BankQuestion
 from ethics_hr.people.models import Department, Person, StaffCategory, User
 
 
@@ -139,6 +140,9 @@ class CodeVersion(TimestampMixin, db.Model):
         back_populates="version", order_by="DosDont.position", cascade="all, delete-orphan"
     )
     published_by: Mapped[User | None] = relationship(foreign_keys=[published_by_id])
+    quiz: Mapped[CodeQuiz | None] = relationship(
+        back_populates="version", cascade="all, delete-orphan", lazy="selectin", uselist=False
+    )
 
     @property
     def is_draft(self) -> bool:
@@ -203,6 +207,44 @@ class DosDont(db.Model):
         return bilingual(self.example_th, self.example_en, locale)
 
 
+class CodeQuiz(db.Model):
+    """The comprehension quiz of a version: questions of the bank, a pass mark, and whether passing it comes
+    before acknowledging. Frozen and sealed with the version."""
+
+    __tablename__ = "code_quiz"
+
+    version_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("code_version.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    pass_percent: Mapped[int] = mapped_column(default=80)
+    required: Mapped[bool] = mapped_column(default=True)
+
+    version: Mapped[CodeVersion] = relationship(back_populates="quiz")
+    items: Mapped[list[QuizQuestion]] = relationship(
+        order_by="QuizQuestion.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    @property
+    def questions(self) -> list[BankQuestion]:
+        return [item.question for item in self.items]
+
+
+class QuizQuestion(db.Model):
+    """A question of the bank on a version's quiz, in its place."""
+
+    __tablename__ = "code_quiz_question"
+
+    version_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("code_quiz.version_id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    question_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("learning_question.id"), primary_key=True, autoincrement=False
+    )
+    position: Mapped[int] = mapped_column(default=0)
+
+    question: Mapped[BankQuestion] = relationship(lazy="selectin")
+
+
 class Acknowledgment(db.Model):
     """Evidence that a person has read and accepts a published version: inserted once, never changed."""
 
@@ -250,6 +292,13 @@ def _status_before_flush(version: CodeVersion) -> str:
     return history.deleted[0] if history.deleted else version.status
 
 
+def _quiz_is_frozen(session: Session, obj: CodeQuiz | QuizQuestion) -> bool:
+    version = obj.version if isinstance(obj, CodeQuiz) else None
+    if version is None and obj.version_id is not None:
+        version = session.get(CodeVersion, obj.version_id)
+    return version is not None and version not in session.new and _status_before_flush(version) != "draft"
+
+
 @event.listens_for(Session, "before_flush")
 def _refuse_changes_to_published_versions(session: Session, flush_context, instances) -> None:
     """Keep published versions frozen, whoever writes: text, Dos & Don'ts and audience."""
@@ -260,9 +309,11 @@ def _refuse_changes_to_published_versions(session: Session, flush_context, insta
             if obj in session.deleted:
                 raise FrozenVersionError(f"code version {obj.id} was published and cannot be deleted")
             state = sa.inspect(obj)
-            for key in (*FROZEN_COLUMNS, "categories", "departments", "dos_donts"):
+            for key in (*FROZEN_COLUMNS, "categories", "departments", "dos_donts", "quiz"):
                 if state.attrs[key].history.has_changes():
                     raise FrozenVersionError(f"code version {obj.id} was published: {key} cannot change")
+        elif isinstance(obj, (CodeQuiz, QuizQuestion)) and _quiz_is_frozen(session, obj):
+            raise FrozenVersionError(f"the quiz of code version {obj.version_id} is frozen with the version")
         elif (
             isinstance(obj, DosDont)
             and obj.version is not None

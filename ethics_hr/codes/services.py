@@ -13,8 +13,10 @@ from ethics_hr.codes.content import content_sha256, normalise_text
 from ethics_hr.codes.models import (
     ChangeKind,
     CodeOfEthics,
+    CodeQuiz,
     CodeVersion,
     DosDont,
+    QuizQuestion,
     StatementKind,
     VersionStatus,
 )
@@ -26,6 +28,7 @@ from ethics_hr.core.models import utc_now
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.core.uploads import DOCUMENTS, save_upload
 from ethics_hr.extensions import db
+from ethics_hr.learning.services import freeze
 from ethics_hr.people.audience import chosen_groups
 from ethics_hr.people.models import User
 
@@ -150,6 +153,14 @@ def start_draft(
             )
             for item in latest.dos_donts
         ]
+        if latest.quiz is not None:  # the same questions: frozen ones stay as people saw them
+            version.quiz = CodeQuiz(
+                pass_percent=latest.quiz.pass_percent,
+                required=latest.quiz.required,
+                items=[
+                    QuizQuestion(question_id=q.question_id, position=q.position) for q in latest.quiz.items
+                ],
+            )
     return version
 
 
@@ -313,6 +324,8 @@ def publish_version(version: CodeVersion, *, major: bool, due_date: date, by: Us
             ),
             "change_kind",
         )
+    if version.quiz is not None and not version.quiz.items:
+        raise RuleViolation(str(_l("Add questions to the quiz, or remove the quiz, before publishing.")))
     seal = content_sha256(version)
     now = utc_now()
     # One flush for the whole publication: a flush in between would freeze the version half published.
@@ -328,6 +341,8 @@ def publish_version(version: CodeVersion, *, major: bool, due_date: date, by: Us
         version.published_at = now
         version.published_by_id = by.id
         version.content_sha256 = seal
+    if version.quiz is not None:
+        freeze(item.question_id for item in version.quiz.items)
     notices.published(version)
     return version
 

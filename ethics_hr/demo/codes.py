@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from ethics_hr.codes.acknowledgments import acknowledge, record_on_behalf
 from ethics_hr.codes.models import CodeOfEthics, CodeVersion
+from ethics_hr.codes.quiz import remove_quiz
 from ethics_hr.codes.services import (
     DraftContent,
     StatementContent,
@@ -27,7 +28,7 @@ from ethics_hr.codes.services import (
     update_draft,
 )
 from ethics_hr.core.timeutil import add_months, as_of, local_today
-from ethics_hr.demo import content
+from ethics_hr.demo import content, quizzes
 from ethics_hr.demo.accounts import DEMO_PASSWORD
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person, StaffCategory, User
@@ -60,6 +61,8 @@ PENDING: dict[tuple[str, int], set[str]] = {
 # A third of those who acknowledged it have renewed it a few days after it fell due again; the rest are due.
 REACKNOWLEDGE: dict[tuple[str, int], int] = {("official_code", 2): 12}
 RENEWAL_NOTE = "ลงนามรับทราบประมวลจริยธรรมอีกครั้งตามรอบ 12 เดือน"
+# The office wrote its question bank in May 2025; each version published since has a quiz.
+QUIZ_BANK_WRITTEN = date(2025, 5, 20)
 PAPER_NOTE = {
     1: "ลงนามในแบบรับทราบประมวลจริยธรรม ในการประชุมประจำเดือนของส่วนราชการ",
     2: "ลงนามในแบบรับทราบ ในการประชุมชี้แจงประมวลจริยธรรมฉบับปรับปรุง ณ ห้องประชุมสำนักปลัดเทศบาล",
@@ -74,6 +77,8 @@ def load_demo(people: list[Person]) -> None:
     """Write, publish and acknowledge the three local codes as the office did, each step on its own day."""
     officer = people[1].account
     categories = {c.code: c.id for c in db.session.scalars(db.select(StaffCategory))}
+    with as_of(_at(QUIZ_BANK_WRITTEN, 10)):
+        bank = quizzes.load_bank(officer)
     for order, spec in enumerate(content.CODES, start=1):
         schedule = SCHEDULE[spec["code"]]
         with as_of(_at(schedule[0][0] - timedelta(days=14), 9)):
@@ -83,7 +88,8 @@ def load_demo(people: list[Person]) -> None:
             zip(spec["versions"], schedule, strict=True), start=1
         ):
             months = REACKNOWLEDGE.get((spec["code"], number))
-            version = _publish(code, version_spec, audience, published_on, due, officer, months)
+            quiz = spec["code"] if published_on >= QUIZ_BANK_WRITTEN else None
+            version = _publish(code, version_spec, audience, published_on, due, officer, months, (quiz, bank))
             members = [
                 p
                 for p in people
@@ -105,8 +111,10 @@ def _publish(
     due: date,
     officer: User,
     months: int | None = None,
+    quiz: tuple[str | None, dict] = (None, {}),
 ) -> CodeVersion:
-    """Draft the version a week before, with its Dos & Don'ts, and publish it on the morning of the day."""
+    """Draft the version a week before, with its Dos & Don'ts (and its quiz, from the bank, once the office
+    wrote one), and publish it on the morning of the day."""
     with as_of(_at(published_on - timedelta(days=7), 9)):
         version = start_draft(code, title=spec["title_th"], effective_date=spec["effective_date"])
         update_draft(
@@ -136,6 +144,11 @@ def _publish(
                     clause=item.get("clause", ""),
                 ),
             )
+        code_key, bank = quiz
+        if code_key is not None:
+            quizzes.set_quiz(version, code_key, bank)
+        elif version.quiz is not None:
+            remove_quiz(version)
     with as_of(_at(published_on, 10, 30)):
         return publish_version(version, major=True, due_date=due, by=officer)
 
@@ -162,6 +175,8 @@ def _acknowledge(
             )
     else:
         with as_of(_at(day, 8 + index % 9, (index * 13) % 60)):
+            if version.quiz is not None:
+                quizzes.pass_quiz(version, person, index)
             acknowledge(
                 version,
                 person.account,
@@ -179,6 +194,8 @@ def _renew(version: CodeVersion, person: Person, index: int, officer: User, day:
         return
     if person.account is not None:
         with as_of(_at(day, 9 + index % 8, (index * 7) % 60)):
+            if version.quiz is not None:
+                quizzes.pass_quiz(version, person, index + 1)
             acknowledge(
                 version, person.account, agreed=True, password=DEMO_PASSWORD, address="127.0.0.1", locale="th"
             )

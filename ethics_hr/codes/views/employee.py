@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ethics_hr.codes import acknowledgments as acks
+from ethics_hr.codes import quiz as quizzes
 from ethics_hr.codes import services
 from ethics_hr.codes.audience import due_again_on
 from ethics_hr.codes.diff import version_diff
@@ -104,6 +105,8 @@ def acknowledge(version_id: int):
             form=form,
             needs_password=get_settings().acknowledgment_requires_password,
             obligation=obligation,
+            quiz_needed=quizzes.blocks_acknowledgment(version, person),
+            quiz_passed=quizzes.passed(version, person) if version.quiz else None,
         ),
         status,
     )

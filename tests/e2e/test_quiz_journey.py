@@ -1,0 +1,97 @@
+"""The quiz journey in a real browser: the officer writes a scenario question in the bank and puts it on a
+draft's quiz with one already there, publishes; an employee on a phone is asked to pass the quiz before
+acknowledging, fails it, reads the explanation, passes at the second try (the questions in a new order) and
+acknowledges; the officer's results show which question people got wrong."""
+
+from __future__ import annotations
+
+import re
+
+from ethics_hr.extensions import db
+from tests import factories
+from tests.e2e.conftest import login
+
+SCENARIO = "ญาติของคุณยื่นซองประกวดราคาโครงการที่คุณเป็นกรรมการ คุณควรทำอย่างไร"
+RIGHT = "แจ้งผู้บังคับบัญชาและขอถอนตัว"
+WRONG = "พิจารณาต่อไปตามปกติ"
+EXPLANATION = "ต้องถอนตัวเพราะความเป็นกลางต้องปรากฏให้เห็น"
+
+
+def test_an_employee_fails_then_passes_the_quiz_and_acknowledges(browser, page, live_server):
+    officer = factories.officer(email="officer-quiz@example.org", category_code="executive", locale="th")
+    employee = factories.user(email="employee-quiz@example.org", locale="th")
+    draft = factories.draft()
+    factories.bank_question("ข้อใดเป็นการรับของขวัญที่ไม่ถูกต้อง", by=officer)
+    db.session.commit()
+
+    # The officer writes the scenario in the bank.
+    login(page, live_server, officer.person.email, factories.PASSWORD)
+    page.goto(f"{live_server}/codes/manage")
+    page.click("[data-testid=question-bank]")
+    page.click("[data-testid=add-question]")
+    page.select_option("select[name=topic]", "conflict_of_interest")
+    page.check("input[name=scenario]")
+    page.fill("textarea[name=prompt_th]", SCENARIO)
+    page.fill("input[name='choices-0-text_th']", WRONG)
+    page.fill("input[name='choices-1-text_th']", RIGHT)
+    page.click("main form button[type=submit]")
+    # No right answer ticked: the message is next to the choices and what was typed is kept.
+    assert page.locator("[data-field=choices]").is_visible()
+    assert page.input_value("input[name='choices-1-text_th']") == RIGHT
+    page.check("input[name='choices-1-correct']")
+    page.fill("textarea[name=explanation_th]", EXPLANATION)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/learning/questions/\d+$"))
+
+    # ... and puts both questions on the draft's quiz, then publishes the version.
+    page.goto(f"{live_server}/codes/versions/{draft.id}/edit")
+    page.click("[data-testid=edit-quiz]")
+    page.fill("input[name=pass_percent]", "100")
+    for box in page.locator("[data-testid=quiz-form] input[name=question_ids]").all():
+        box.check()
+    page.click("[data-testid=quiz-form] button[type=submit]")
+    page.wait_for_url(re.compile(r"/edit#quiz$"))
+    assert SCENARIO in page.inner_text("#quiz")
+    page.click("[data-testid=publish-link]")
+    page.click("main form button[type=submit]")
+    page.wait_for_url(f"{live_server}/codes/versions/{draft.id}/compliance")
+
+    # The employee, on a phone, is asked for the quiz first, and fails it.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH")
+    phone = context.new_page()
+    login(phone, live_server, employee.person.email, factories.PASSWORD)
+    phone.goto(f"{live_server}/codes/versions/{draft.id}/acknowledge")
+    assert phone.locator("[data-testid=acknowledge-form]").count() == 0
+    phone.click("[data-testid=take-quiz-link]")
+    first_order = phone.input_value("input[name=order]")
+    phone.get_by_label(WRONG).check()
+    phone.click("[data-testid=take-quiz] button[type=submit]")
+    # The other question is unanswered: shown again with the tick kept.
+    assert phone.locator("[data-testid=take-quiz] .invalid-feedback").count() == 1
+    assert phone.get_by_label(WRONG).is_checked()
+    phone.locator("[data-testid=quiz-question]").filter(has_not_text=SCENARIO).locator("input").first.check()
+    phone.click("[data-testid=take-quiz] button[type=submit]")
+    phone.wait_for_url(re.compile(r"/codes/quiz-attempts/\d+$"))
+    assert phone.locator("[data-testid=quiz-failed]").is_visible()
+    assert EXPLANATION in phone.content()
+
+    # The second try comes in a new order; right answers pass, and the acknowledgment opens.
+    phone.click("[data-testid=retry-quiz]")
+    assert phone.input_value("input[name=order]") != first_order
+    phone.get_by_label(RIGHT).check()
+    phone.locator("[data-testid=quiz-question]").filter(has_not_text=SCENARIO).locator("input").first.check()
+    phone.click("[data-testid=take-quiz] button[type=submit]")
+    phone.wait_for_url(re.compile(r"/codes/quiz-attempts/\d+$"))
+    assert phone.locator("[data-testid=quiz-passed]").is_visible()
+    phone.click("[data-testid=go-acknowledge]")
+    phone.check("input[name=agree]")
+    phone.fill("input[name=password]", factories.PASSWORD)
+    phone.click("[data-testid=acknowledge-form] button[type=submit]")
+    phone.wait_for_url(re.compile(r"/codes/acknowledgments/\d+$"))
+    context.close()
+
+    # The officer sees the scenario answered right once of two.
+    page.goto(f"{live_server}/codes/versions/{draft.id}/quiz/results")
+    stats = page.inner_text("[data-testid=question-stats]")
+    assert SCENARIO in stats.split("\n")[0]
+    assert "50" in stats
