@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from flask_babel import force_locale
 import time_machine
 
 from ethics_hr.codes import acknowledgments as acks
@@ -16,6 +17,12 @@ from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.learning.services import Unanswered, set_retired
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english(app):
+    with force_locale("en"):
+        yield
 
 
 def _ack(version, user):

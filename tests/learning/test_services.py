@@ -87,7 +87,7 @@ def test_a_frozen_question_cannot_change_but_can_be_copied(app):
     question = factories.bank_question(by=officer)
     services.freeze([question.id])
     db.session.commit()
-    with pytest.raises(RuleViolation, match="Copy it"):
+    with force_locale("en"), pytest.raises(RuleViolation, match="Copy it"):
         services.save_question(question, _content(prompt_th="ใหม่"), by=officer)
     db.session.refresh(question)
     question.prompt_th = "แก้ตรง ๆ"

@@ -1,0 +1,1 @@
+"""The question bank, attempts at its questions and what they show: quizzes, tests and their results."""
