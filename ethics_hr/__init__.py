@@ -129,6 +129,7 @@ def register_blueprints(app: Flask) -> None:
     from ethics_hr.gifts.views import bp as gifts_bp
     from ethics_hr.home.views import bp as home_bp
     from ethics_hr.learning.views import bp as learning_bp
+    from ethics_hr.learning.views import public_bp as verify_bp
     from ethics_hr.notifications.views import bp as notifications_bp
     from ethics_hr.people.views import bp as people_bp
     from ethics_hr.people.views import set_person_sections
@@ -149,6 +150,7 @@ def register_blueprints(app: Flask) -> None:
         people_bp,
         codes_bp,
         learning_bp,
+        verify_bp,
         committees_bp,
         training_bp,
         plans_bp,

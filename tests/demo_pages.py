@@ -68,6 +68,7 @@ def _with_ids() -> list[tuple[str, dict]]:
         "quiz": _first("SELECT max(version_id) FROM code_quiz"),
         "attempt": _first("SELECT min(id) FROM learning_attempt"),
         "bank_question": _first("SELECT min(id) FROM learning_question"),
+        "certificate": _first("SELECT min(id) FROM learning_certificate"),
     }
     pages = [
         ("codes.code", {"code_id": ids["code"]}),
@@ -128,6 +129,7 @@ def _with_ids() -> list[tuple[str, dict]]:
         ("codes.take_quiz", {"version_id": ids["quiz"]}),
         ("codes.quiz_attempt", {"attempt_id": ids["attempt"]}),
         ("learning.question", {"question_id": ids["bank_question"]}),
+        ("learning.certificate", {"certificate_id": ids["certificate"]}),
     ]
     if ids["draft"]:
         pages.append(("codes.edit_version", {"version_id": ids["draft"]}))

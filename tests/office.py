@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-FONTS = Path(__file__).resolve().parent.parent / "ethics_hr" / "static" / "fonts"
+from ethics_hr.core import fonts
 
 
 def office() -> str:
@@ -32,24 +32,12 @@ def sarabun_ttfs(folder: Path) -> list[Path]:
     The application ships Sarabun as web fonts, a Thai and a Latin subset per weight; LibreOffice reads
     neither WOFF2 nor a family split over two files, so each weight's two subsets are merged into one TTF.
     """
-    from fontTools.merge import Merger
-    from fontTools.ttLib import TTFont
-
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for weight in sorted({p.name.split("-")[2] for p in FONTS.glob("sarabun-*-normal.woff2")}):
+    for weight in fonts.weights():
         target = folder / f"Sarabun-{weight}.ttf"
         if not target.exists():
-            parts = []
-            for subset in ("thai", "latin"):
-                font = TTFont(FONTS / f"sarabun-{subset}-{weight}-normal.woff2")
-                font.flavor = None
-                part = folder / f"part-{subset}-{weight}.ttf"
-                font.save(part)
-                parts.append(part)
-            Merger().merge([str(p) for p in parts]).save(target)
-            for part in parts:
-                part.unlink()
+            target.write_bytes(fonts.sarabun_ttf(weight))
         written.append(target)
     return written
 

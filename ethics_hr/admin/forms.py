@@ -53,6 +53,15 @@ class SettingsForm(BaseForm):
         _l("Days from the start of the fiscal year to make the annual declaration of interests"),
         validators=[InputRequired(REQUIRED), NumberRange(1, 365, _l("Enter days from 1 to 365."))],
     )
+    certificate_signatory = StringField(
+        _l("Who signs the certificates (name)"), validators=[Optional(), Length(max=200)]
+    )
+    certificate_signatory_title_th = StringField(
+        _l("Their title on the certificates (Thai)"), validators=[Optional(), Length(max=200)]
+    )
+    certificate_signatory_title_en = StringField(
+        _l("Their title on the certificates (English)"), validators=[Optional(), Length(max=200)]
+    )
     submit = SubmitField(_l("Save"))
 
     def __init__(self, *args, **kwargs):

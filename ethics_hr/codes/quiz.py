@@ -11,13 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ethics_hr.codes.audience import current_since
 from ethics_hr.codes.models import CodeQuiz, CodeVersion, QuizQuestion
 from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
+from ethics_hr.core.timeutil import to_local
 from ethics_hr.extensions import db
+from ethics_hr.learning import certificates
 from ethics_hr.learning import services as learning
 from ethics_hr.learning.models import Attempt, BankQuestion, Purpose
 from ethics_hr.people.headcount import NO_DEPARTMENT_KEY
@@ -81,6 +85,7 @@ def order_for(version: CodeVersion, person: Person) -> list[int]:
     return learning.new_order([i.question_id for i in version.quiz.items], before=before)
 
 
+@transactional
 def take(
     version: CodeVersion,
     person: Person,
@@ -92,12 +97,12 @@ def take(
     """Record an attempt at a published version's quiz, graded against its pass mark.
 
     `order` is the questions as shown (a permutation of the quiz's); raises `learning.Unanswered` when a
-    question has no choice ticked, and nothing is written.
+    question has no choice ticked, and nothing is written. The first pass earns a certificate.
     """
     quiz = version.quiz
     by_id = {q.id: q for q in quiz.questions}
     questions = [by_id[qid] for qid in order]
-    return learning.record_attempt(
+    attempt = learning.record_attempt(
         person,
         purpose=PURPOSE,
         subject_id=version.id,
@@ -105,6 +110,20 @@ def take(
         ticked=ticked,
         pass_percent=quiz.pass_percent,
         locale=locale,
+    )
+    if attempt.passed:
+        certificates.issue(person, achievement(version, attempt))
+    return attempt
+
+
+def achievement(version: CodeVersion, attempt: Attempt) -> certificates.Achievement:
+    """What the certificate of a passed quiz says."""
+    with force_locale("th"):
+        title_th = _("Passed the comprehension quiz on %(title)s", title=version.title)
+    with force_locale("en"):
+        title_en = _("Passed the comprehension quiz on %(title)s", title=version.code.name("en"))
+    return certificates.Achievement(
+        PURPOSE, version.id, title_th, title_en, to_local(attempt.submitted_at).date()
     )
 
 

@@ -765,6 +765,9 @@ FIELDS: dict[str, Any] = {
     "question_answer_days": lazy_pgettext("audit field", "Days to answer a question"),
     "gift_report_threshold": lazy_pgettext("audit field", "Gift value to report (baht)"),
     "gift_report_days": lazy_pgettext("audit field", "Days to report a gift"),
+    "certificate_signatory": lazy_pgettext("audit field", "Who signs the certificates"),
+    "certificate_signatory_title_th": lazy_pgettext("audit field", "Signatory's title (Thai)"),
+    "certificate_signatory_title_en": lazy_pgettext("audit field", "Signatory's title (English)"),
     "conflict_declaration_days": lazy_pgettext(
         "audit field", "Days to make the annual declaration of interests"
     ),

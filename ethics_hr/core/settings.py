@@ -64,6 +64,10 @@ class OrganisationSettings(TimestampMixin, db.Model):
     gift_report_days: Mapped[int] = mapped_column(default=30, server_default="30")
     # The annual declaration of interests is due so many days after the fiscal year begins.
     conflict_declaration_days: Mapped[int] = mapped_column(default=60, server_default="60")
+    # Who signs the certificates of training and quizzes (printed under the signature line), and their title.
+    certificate_signatory: Mapped[str] = mapped_column(db.String(200), default="", server_default="")
+    certificate_signatory_title_th: Mapped[str] = mapped_column(db.String(200), default="", server_default="")
+    certificate_signatory_title_en: Mapped[str] = mapped_column(db.String(200), default="", server_default="")
     logo_file_id: Mapped[int | None] = mapped_column(sa.ForeignKey("stored_file.id", ondelete="SET NULL"))
     # The first-run steps the administrator has confirmed or chosen to skip (see ethics_hr.admin.setup).
     setup_confirmed: Mapped[list[str]] = mapped_column(sa.JSON, default=list, server_default="[]")
@@ -128,6 +132,9 @@ SETTABLE = (
     "gift_report_threshold",
     "gift_report_days",
     "conflict_declaration_days",
+    "certificate_signatory",
+    "certificate_signatory_title_th",
+    "certificate_signatory_title_en",
 )
 
 

@@ -136,6 +136,11 @@ def save_upload(
     return stored
 
 
+def read_stored(stored: StoredFile) -> bytes:
+    """The bytes of a stored file (for a document that embeds it, such as the logo on a certificate)."""
+    return (_folder() / stored.storage_key).read_bytes()
+
+
 def send_stored(stored: StoredFile, *, download: bool = False):
     """Send a stored file; the caller has already checked that the user may see it."""
     response = send_file(

@@ -7,6 +7,10 @@ from datetime import date
 ORGANISATION: dict[str, str] = {
     "name_th": "เทศบาลเมืองบ้านสวน",
     "name_en": "Ban Suan Town Municipality",
+    # The mayor signs the certificates.
+    "certificate_signatory": "นายประเสริฐ วงศ์ใหญ่",
+    "certificate_signatory_title_th": "นายกเทศมนตรีเมืองบ้านสวน",
+    "certificate_signatory_title_en": "Mayor of Ban Suan Town",
 }
 
 DEPARTMENTS: list[dict[str, str]] = [

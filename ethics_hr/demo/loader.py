@@ -36,6 +36,9 @@ def load_demo() -> bool:
         settings = get_settings()
         settings.name_th = content.ORGANISATION["name_th"]
         settings.name_en = content.ORGANISATION["name_en"]
+        settings.certificate_signatory = content.ORGANISATION["certificate_signatory"]
+        settings.certificate_signatory_title_th = content.ORGANISATION["certificate_signatory_title_th"]
+        settings.certificate_signatory_title_en = content.ORGANISATION["certificate_signatory_title_en"]
         people = _people()
         for hook in _domain_hooks():
             hook(people)

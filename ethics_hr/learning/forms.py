@@ -43,9 +43,7 @@ class QuestionForm(BaseForm):
         validators=[InputRequired(_l("Choose a topic."))],
     )
     scenario = BooleanField(_l("A scenario: \u201cwhat would you do?\u201d in a grey-area situation"))
-    prompt_th = TextAreaField(
-        _l("Question (Thai)"), validators=[DataRequired(REQUIRED), Length(max=2000)]
-    )
+    prompt_th = TextAreaField(_l("Question (Thai)"), validators=[DataRequired(REQUIRED), Length(max=2000)])
     prompt_en = TextAreaField(_l("Question (English)"), validators=[Optional(), Length(max=2000)])
     choices = FieldList(FormField(ChoiceForm), min_entries=MAX_CHOICES, max_entries=MAX_CHOICES)
     explanation_th = TextAreaField(
@@ -56,3 +54,10 @@ class QuestionForm(BaseForm):
     )
     clause = StringField(_l("Clause of the code it tests"), validators=[Optional(), Length(max=60)])
     submit = SubmitField(_l("Save the question"))
+
+
+class CertificateActionForm(BaseForm):
+    reason = TextAreaField(
+        _l("Why? (kept in the record, not shown on the public page)"),
+        validators=[DataRequired(REQUIRED), Length(max=2000)],
+    )

@@ -12,7 +12,7 @@ are added in the same transaction, so a statistics page reads counts and not eve
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 import sqlalchemy as sa
@@ -223,6 +223,73 @@ class AttemptTally(db.Model):
     passed: Mapped[int] = mapped_column(default=0)
     people_tried: Mapped[int] = mapped_column(default=0)
     people_passed: Mapped[int] = mapped_column(default=0)
+
+
+class Certificate(db.Model):
+    """A certificate of what a person achieved (a code's quiz passed): evidence, inserted once, never changed.
+
+    It keeps what it says as printed: the holder's name, what it is for, the signatory, the day. Revoking it
+    adds a `CertificateRevocation`; reissuing it revokes it and adds the next edition with a new code.
+    """
+
+    __tablename__ = "learning_certificate"
+    __table_args__ = (
+        sa.UniqueConstraint("purpose", "subject_id", "person_id", "edition"),
+        sa.Index("ix_learning_certificate_person", "person_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(
+        sa.String(16), unique=True
+    )  # what the QR code and the public page check
+    person_id: Mapped[int] = mapped_column(sa.ForeignKey("person.id"))
+    purpose: Mapped[str] = mapped_column(sa.String(16))
+    subject_id: Mapped[int]
+    edition: Mapped[int] = mapped_column(default=0)
+    title_th: Mapped[str] = mapped_column(sa.String(400))
+    title_en: Mapped[str] = mapped_column(sa.String(400), default="")
+    hours: Mapped[float | None]
+    achieved_on: Mapped[date]
+    holder_th: Mapped[str] = mapped_column(sa.String(300))
+    holder_en: Mapped[str] = mapped_column(sa.String(300), default="")
+    signatory: Mapped[str] = mapped_column(sa.String(200), default="")
+    signatory_title_th: Mapped[str] = mapped_column(sa.String(200), default="")
+    signatory_title_en: Mapped[str] = mapped_column(sa.String(200), default="")
+    issued_at: Mapped[datetime] = mapped_column(default=utc_now)
+    issued_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    reissue_of_id: Mapped[int | None] = mapped_column(sa.ForeignKey("learning_certificate.id"))
+
+    revocation: Mapped[CertificateRevocation | None] = relationship(lazy="selectin", viewonly=True)
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revocation is not None
+
+    def title(self, locale: str | None = None) -> str:
+        return bilingual(self.title_th, self.title_en, locale)
+
+    def holder(self, locale: str | None = None) -> str:
+        return bilingual(self.holder_th, self.holder_en, locale)
+
+    def signatory_title(self, locale: str | None = None) -> str:
+        return bilingual(self.signatory_title_th, self.signatory_title_en, locale)
+
+
+class CertificateRevocation(db.Model):
+    """That a certificate no longer holds, why, and who said so."""
+
+    __tablename__ = "learning_certificate_revocation"
+
+    certificate_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("learning_certificate.id"), primary_key=True, autoincrement=False
+    )
+    reason: Mapped[str] = mapped_column(sa.Text)
+    revoked_at: Mapped[datetime] = mapped_column(default=utc_now)
+    revoked_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+
+
+append_only(Certificate.__table__)
+append_only(CertificateRevocation.__table__)
 
 
 class FrozenQuestionError(RuntimeError):

@@ -1,4 +1,4 @@
-"""The question bank: the personnel office writes, copies and retires the questions quizzes draw from."""
+"""The question bank the personnel office keeps, and certificates: one's own, revoked, reissued, checked."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ethics_hr.core.access import officer_required
+from ethics_hr.core.access import login_required, officer_required, public
 from ethics_hr.core.errors import shown_on
+from ethics_hr.core.exports import download
+from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.forms import ConfirmForm
-from ethics_hr.extensions import db
-from ethics_hr.learning import services
-from ethics_hr.learning.forms import QuestionForm
-from ethics_hr.learning.models import TOPIC_LABELS, BankQuestion
+from ethics_hr.extensions import db, limiter
+from ethics_hr.learning import certificate_pdf as pdf_layout
+from ethics_hr.learning import certificates, services
+from ethics_hr.learning.forms import CertificateActionForm, QuestionForm
+from ethics_hr.learning.models import TOPIC_LABELS, BankQuestion, Certificate
 
 bp = Blueprint("learning", __name__, url_prefix="/learning")
 
@@ -118,3 +121,101 @@ def retire(question_id: int, action: str):
             "success",
         )
     return redirect(url_for("learning.question", question_id=question.id))
+
+
+# ---------------------------------------------------------------- certificates
+
+public_bp = Blueprint("verify", __name__, url_prefix="/verify")
+
+
+@bp.route("/certificates")
+@login_required
+def my_certificates():
+    """The user's own certificates, to download or to show."""
+    return render_template(
+        "learning/my_certificates.html", certificates=certificates.certificates_of(current_user.person)
+    )
+
+
+def _certificate(certificate_id: int) -> Certificate:
+    row = certificates.certificate_for(current_user, certificate_id)
+    if row is None:
+        abort(404)
+    return row
+
+
+@bp.route("/certificates/<int:certificate_id>")
+@login_required
+def certificate(certificate_id: int):
+    """One certificate: what it says, its code, and (for the personnel office) revoking or reissuing it."""
+    row = _certificate(certificate_id)
+    return render_template(
+        "learning/certificate.html",
+        certificate=row,
+        code=certificates.display_code(row.code),
+        verify_url=url_for("verify.check", code=row.code, _external=True),
+        form=CertificateActionForm(),
+    )
+
+
+@bp.route("/certificates/<int:certificate_id>.pdf")
+@login_required
+def certificate_pdf(certificate_id: int):
+    """The certificate as a PDF, in the user's language."""
+    row = _certificate(certificate_id)
+    body = pdf_layout.render(
+        row,
+        verify_url=url_for("verify.check", code=row.code, _external=True),
+        locale=current_locale(),
+        logo=pdf_layout.logo(),
+    )
+    return download(body, f"certificate-{row.code}.pdf")
+
+
+@bp.route("/certificates/<int:certificate_id>/<any(revoke, reissue):action>", methods=["POST"])
+@officer_required
+def certificate_action(certificate_id: int, action: str):
+    """Revoke a certificate, or reissue it (the old one revoked, a new code), saying why."""
+    row = _certificate(certificate_id)
+    form = CertificateActionForm()
+    if form.validate_on_submit():
+        by = current_user._get_current_object()
+        with shown_on(form) as outcome:
+            if action == "revoke":
+                certificates.revoke(row, reason=form.reason.data, by=by)
+            else:
+                fresh = certificates.reissue(row, reason=form.reason.data, by=by)
+        if outcome.ok:
+            if action == "revoke":
+                flash(_("The certificate has been revoked."), "success")
+                return redirect(url_for("learning.certificate", certificate_id=row.id))
+            flash(_("A new certificate has been issued; the old one is revoked."), "success")
+            return redirect(url_for("learning.certificate", certificate_id=fresh.id))
+    return (
+        render_template(
+            "learning/certificate.html",
+            certificate=row,
+            code=certificates.display_code(row.code),
+            verify_url=url_for("verify.check", code=row.code, _external=True),
+            form=form,
+            action=action,
+        ),
+        422,
+    )
+
+
+@public_bp.route("/", defaults={"code": None})
+@public_bp.route("/<code>")
+@public
+# Counted per address: a code cannot be guessed, and this keeps anyone from trying many.
+@limiter.limit("60 per minute")
+def check(code: str | None):
+    """Say whether a certificate is valid or revoked, showing only the name, the title and the day."""
+    code = code or request.args.get("code", "")
+    row = certificates.by_code(code) if code else None
+    return render_template(
+        "learning/verify.html",
+        code=code,
+        certificate=row,
+        shown_code=certificates.display_code(row.code) if row else "",
+    ), (404 if code and row is None else 200)

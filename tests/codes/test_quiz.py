@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from flask_babel import force_locale
 import time_machine
+from flask_babel import force_locale
 
 from ethics_hr.codes import acknowledgments as acks
 from ethics_hr.codes import quiz, services

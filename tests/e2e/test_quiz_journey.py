@@ -6,6 +6,7 @@ acknowledges; the officer's results show which question people got wrong."""
 from __future__ import annotations
 
 import re
+import subprocess
 
 from ethics_hr.extensions import db
 from tests import factories
@@ -17,7 +18,9 @@ WRONG = "พิจารณาต่อไปตามปกติ"
 EXPLANATION = "ต้องถอนตัวเพราะความเป็นกลางต้องปรากฏให้เห็น"
 
 
-def test_an_employee_fails_then_passes_the_quiz_and_acknowledges(browser, page, live_server):
+def test_an_employee_fails_then_passes_the_quiz_acknowledges_and_downloads_a_certificate(
+    browser, page, live_server, tmp_path
+):
     officer = factories.officer(email="officer-quiz@example.org", category_code="executive", locale="th")
     employee = factories.user(email="employee-quiz@example.org", locale="th")
     draft = factories.draft()
@@ -88,6 +91,27 @@ def test_an_employee_fails_then_passes_the_quiz_and_acknowledges(browser, page, 
     phone.fill("input[name=password]", factories.PASSWORD)
     phone.click("[data-testid=acknowledge-form] button[type=submit]")
     phone.wait_for_url(re.compile(r"/codes/acknowledgments/\d+$"))
+
+    # The pass earned a certificate: its PDF's QR code, read by a real decoder, opens the public page.
+    phone.goto(f"{live_server}/learning/certificates")
+    with phone.expect_download() as fetched:
+        phone.click("[data-testid=download-certificate]")
+    pdf = tmp_path / "certificate.pdf"
+    fetched.value.save_as(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp_path / "page")], check=True)
+    scanned = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(tmp_path / "page-1.png")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    url = scanned.stdout.strip()
+    assert url.startswith(live_server + "/verify/")
+    visitor = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
+    visitor.goto(url)
+    assert visitor.get_attribute("[data-testid=verify-result]", "data-valid") == "yes"
+    assert visitor.inner_text("[data-testid=verify-name]") == employee.person.full_name_th
+    visitor.context.close()
     context.close()
 
     # The officer sees the scenario answered right once of two.

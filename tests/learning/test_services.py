@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from flask_babel import force_locale
 import sqlalchemy as sa
+from flask_babel import force_locale
 from sqlalchemy.exc import DatabaseError
 
 from ethics_hr.core.errors import RuleViolation
