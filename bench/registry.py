@@ -16,4 +16,5 @@ MODULES: list[str] = [
     "bench.gifts",
     "bench.conflicts",
     "bench.evidence",
+    "bench.learning",
 ]
