@@ -27,7 +27,7 @@ def test_an_employee_fails_then_passes_the_quiz_acknowledges_and_downloads_a_cer
     if not all(shutil.which(tool) for tool in ("pdftoppm", "zbarimg")):
         if REQUIRED:
             pytest.fail("poppler-utils and zbar-tools are needed to read the certificate's QR code")
-        pytest.skip("poppler-utils and zbar-tools are not installed: the certificate's QR code cannot be read")
+        pytest.skip("poppler-utils and zbar-tools are not installed: the QR code cannot be read")
     officer = factories.officer(email="officer-quiz@example.org", category_code="executive", locale="th")
     employee = factories.user(email="employee-quiz@example.org", locale="th")
     draft = factories.draft()
