@@ -79,36 +79,30 @@ def _values(person: Person, what: Achievement, *, edition: int, by: User | None)
     }
 
 
-def _find(person_id: int, purpose: str, subject_id: int, edition: int) -> Certificate | None:
+def _latest(person_id: int, purpose: str, subject_id: int) -> Certificate | None:
+    """The latest edition of a person's certificate for a subject."""
     return db.session.scalar(
-        sa.select(Certificate).where(
+        sa.select(Certificate)
+        .where(
             Certificate.person_id == person_id,
             Certificate.purpose == purpose,
             Certificate.subject_id == subject_id,
-            Certificate.edition == edition,
         )
+        .order_by(Certificate.edition.desc())
+        .limit(1)
     )
 
 
 def issue(person: Person, what: Achievement, *, by: User | None = None) -> Certificate:
     """Issue the certificate a person earned (inside the caller's unit of work); the one there is if any."""
-    existing = db.session.scalar(
-        sa.select(Certificate)
-        .where(
-            Certificate.person_id == person.id,
-            Certificate.purpose == what.purpose,
-            Certificate.subject_id == what.subject_id,
-        )
-        .order_by(Certificate.edition.desc())
-        .limit(1)
-    )
+    existing = _latest(person.id, what.purpose, what.subject_id)
     if existing is not None:
         return existing
     values = _values(person, what, edition=0, by=by)
     result = insert_ignoring_conflict(
         Certificate.__table__, values, index_elements=["purpose", "subject_id", "person_id", "edition"]
     )
-    row = _find(person.id, what.purpose, what.subject_id, 0)
+    row = _latest(person.id, what.purpose, what.subject_id)
     if result.rowcount == 1:
         audit.record(
             "create", Certificate.__tablename__, str(row.id), {"code": row.code, "title": row.title_th}
@@ -141,16 +135,7 @@ def reissue(certificate: Certificate, *, reason: str, by: User) -> Certificate:
     reason = (reason or "").strip()
     if not reason:
         raise RuleViolation(str(_l("Say why the certificate is reissued.")), "reason")
-    latest = db.session.scalar(
-        sa.select(Certificate)
-        .where(
-            Certificate.person_id == certificate.person_id,
-            Certificate.purpose == certificate.purpose,
-            Certificate.subject_id == certificate.subject_id,
-        )
-        .order_by(Certificate.edition.desc())
-        .limit(1)
-    )
+    latest = _latest(certificate.person_id, certificate.purpose, certificate.subject_id)
     if latest.id != certificate.id:
         raise RuleViolation(str(_l("A later edition of this certificate exists; reissue that one.")))
     if not certificate.is_revoked:

@@ -148,14 +148,18 @@ def _certificate(certificate_id: int) -> Certificate:
 @login_required
 def certificate(certificate_id: int):
     """One certificate: what it says, its code, and (for the personnel office) revoking or reissuing it."""
-    row = _certificate(certificate_id)
-    return render_template(
+    return _certificate_page(_certificate(certificate_id), CertificateActionForm())
+
+
+def _certificate_page(row: Certificate, form: CertificateActionForm, status: int = 200):
+    page = render_template(
         "learning/certificate.html",
         certificate=row,
         code=certificates.display_code(row.code),
         verify_url=url_for("verify.check", code=row.code, _external=True),
-        form=CertificateActionForm(),
+        form=form,
     )
+    return page, status
 
 
 @bp.route("/certificates/<int:certificate_id>.pdf")
@@ -191,17 +195,7 @@ def certificate_action(certificate_id: int, action: str):
                 return redirect(url_for("learning.certificate", certificate_id=row.id))
             flash(_("A new certificate has been issued; the old one is revoked."), "success")
             return redirect(url_for("learning.certificate", certificate_id=fresh.id))
-    return (
-        render_template(
-            "learning/certificate.html",
-            certificate=row,
-            code=certificates.display_code(row.code),
-            verify_url=url_for("verify.check", code=row.code, _external=True),
-            form=form,
-            action=action,
-        ),
-        422,
-    )
+    return _certificate_page(row, form, 422)
 
 
 @public_bp.route("/", defaults={"code": None})
