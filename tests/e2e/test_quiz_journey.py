@@ -46,7 +46,7 @@ def test_an_employee_fails_then_passes_the_quiz_acknowledges_and_downloads_a_cer
     page.fill("input[name='choices-1-text_th']", RIGHT)
     page.click("main form button[type=submit]")
     # No right answer ticked: the message is next to the choices and what was typed is kept.
-    assert page.locator("[data-field=choices]").is_visible()
+    page.wait_for_selector("[data-field=choices]")  # the form comes back (same address) with the message
     assert page.input_value("input[name='choices-1-text_th']") == RIGHT
     page.check("input[name='choices-1-correct']")
     page.fill("textarea[name=explanation_th]", EXPLANATION)
@@ -77,6 +77,7 @@ def test_an_employee_fails_then_passes_the_quiz_acknowledges_and_downloads_a_cer
     phone.get_by_label(WRONG).check()
     phone.click("[data-testid=take-quiz] button[type=submit]")
     # The other question is unanswered: shown again with the tick kept.
+    phone.wait_for_selector("[data-testid=take-quiz] .invalid-feedback")
     assert phone.locator("[data-testid=take-quiz] .invalid-feedback").count() == 1
     assert phone.get_by_label(WRONG).is_checked()
     phone.locator("[data-testid=quiz-question]").filter(has_not_text=SCENARIO).locator("input").first.check()
