@@ -165,7 +165,6 @@ class Attempt(db.Model):
     locale: Mapped[str] = mapped_column(sa.String(5), default="th")
 
     person: Mapped[Person] = relationship()
-    answers: Mapped[list[Answer]] = relationship(order_by="Answer.position", viewonly=True)
 
     @property
     def percent(self) -> int:

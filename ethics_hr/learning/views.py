@@ -37,7 +37,6 @@ def bank():
         questions=services.bank(flt),
         flt=flt,
         topics=TOPIC_LABELS,
-        confirm=ConfirmForm(),
     )
 
 
@@ -90,9 +89,7 @@ def question_form(question_id: int | None):
 @officer_required
 def question(question_id: int):
     """One question as people see it, with the right answers and the explanation."""
-    return render_template(
-        "learning/question.html", question=db.get_or_404(BankQuestion, question_id), confirm=ConfirmForm()
-    )
+    return render_template("learning/question.html", question=db.get_or_404(BankQuestion, question_id))
 
 
 @bp.route("/questions/<int:question_id>/copy", methods=["POST"])

@@ -50,9 +50,7 @@ def quiz_form(version_id: int):
         if outcome.ok:
             flash(_("The quiz has been saved."), "success")
             return redirect(url_for("codes.edit_version", version_id=version.id, _anchor="quiz"))
-    return render_template(
-        "codes/quiz_form.html", form=form, version=version, listed=listed, confirm=ConfirmForm()
-    )
+    return render_template("codes/quiz_form.html", form=form, version=version, listed=listed)
 
 
 @bp.route("/versions/<int:version_id>/quiz/remove", methods=["POST"])
