@@ -119,6 +119,13 @@ JOBS: list[Job] = [
         own_units=True,
     ),
     Job(
+        "training_after_session",
+        training_jobs.after_session_notices,
+        REMINDERS,
+        "Thank attendees, with the evaluation and post-test",
+        own_units=True,
+    ),
+    Job(
         "codes_ack_reminders",
         codes_jobs.ack_reminders,
         REMINDERS,

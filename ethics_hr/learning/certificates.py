@@ -93,9 +93,25 @@ def _latest(person_id: int, purpose: str, subject_id: int) -> Certificate | None
     )
 
 
+def latest(person_id: int, purpose: str, subject_id: int) -> Certificate | None:
+    """The latest edition of a person's certificate for a subject, revoked or not; None if none."""
+    return _latest(person_id, purpose, subject_id)
+
+
 def issue(person: Person, what: Achievement, *, by: User | None = None) -> Certificate:
-    """Issue the certificate a person earned (inside the caller's unit of work); the one there is if any."""
+    """Issue the certificate a person earned (inside the caller's unit of work); the one there is if any.
+
+    A certificate the domain withdrew by itself (`withdraw`: what earned it was corrected away) comes back
+    as its next edition when it is earned again; one an officer revoked stays revoked.
+    """
     existing = _latest(person.id, what.purpose, what.subject_id)
+    if existing is not None and existing.is_revoked and existing.revocation.automatic:
+        values = _values(person, what, edition=existing.edition + 1, by=by)
+        values["reissue_of_id"] = existing.id
+        fresh = Certificate(**values)
+        db.session.add(fresh)
+        db.session.flush()
+        return fresh
     if existing is not None:
         return existing
     values = _values(person, what, edition=0, by=by)
@@ -110,10 +126,24 @@ def issue(person: Person, what: Achievement, *, by: User | None = None) -> Certi
     return row
 
 
-def _revoke(certificate: Certificate, reason: str, by: User) -> None:
-    db.session.add(CertificateRevocation(certificate_id=certificate.id, reason=reason, revoked_by_id=by.id))
+def _revoke(certificate: Certificate, reason: str, by_id: int | None, *, automatic: bool = False) -> None:
+    db.session.add(
+        CertificateRevocation(
+            certificate_id=certificate.id, reason=reason, revoked_by_id=by_id, automatic=automatic
+        )
+    )
     db.session.flush()
     db.session.expire(certificate, ["revocation"])
+
+
+def withdraw(person_id: int, purpose: str, subject_id: int, *, reason: str, by_user_id: int | None) -> bool:
+    """Revoke a person's certificate because what earned it was corrected (inside the caller's unit);
+    return whether there was a valid one. Earning it again issues the next edition."""
+    current = _latest(person_id, purpose, subject_id)
+    if current is None or current.is_revoked:
+        return False
+    _revoke(current, reason, by_user_id, automatic=True)
+    return True
 
 
 @transactional
@@ -124,7 +154,7 @@ def revoke(certificate: Certificate, *, reason: str, by: User) -> Certificate:
         raise RuleViolation(str(_l("Say why the certificate is revoked.")), "reason")
     if certificate.is_revoked:
         raise RuleViolation(str(_l("This certificate has already been revoked.")))
-    _revoke(certificate, reason, by)
+    _revoke(certificate, reason, by.id)
     return certificate
 
 
@@ -139,7 +169,7 @@ def reissue(certificate: Certificate, *, reason: str, by: User) -> Certificate:
     if latest.id != certificate.id:
         raise RuleViolation(str(_l("A later edition of this certificate exists; reissue that one.")))
     if not certificate.is_revoked:
-        _revoke(certificate, reason, by)
+        _revoke(certificate, reason, by.id)
     what = Achievement(
         certificate.purpose,
         certificate.subject_id,

@@ -54,9 +54,23 @@ TOPIC_LABELS = {
 
 
 class Purpose(StrEnum):
-    """What an attempt was for; `subject_id` says of what (a code version)."""
+    """What an attempt (or a certificate) was for; `subject_id` says of what."""
 
-    CODE_QUIZ = "code_quiz"
+    CODE_QUIZ = "code_quiz"  # subject: a code version
+    PRE_TEST = "pre_test"  # subject: a training session; the test before it
+    POST_TEST = "post_test"  # subject: a training session; the test after it
+    TRAINING = "training"  # certificates only, subject: a training session attended
+
+
+class Phase(StrEnum):
+    """Before or after training: the two sides of a year's outcome."""
+
+    BEFORE = "before"
+    AFTER = "after"
+
+
+# The attempts whose scenario answers count toward a year's outcome, and on which side.
+PHASE_OF = {Purpose.PRE_TEST: Phase.BEFORE, Purpose.POST_TEST: Phase.AFTER}
 
 
 # What a frozen question may never change again.
@@ -224,8 +238,25 @@ class AttemptTally(db.Model):
     people_passed: Mapped[int] = mapped_column(default=0)
 
 
+class OutcomeTally(db.Model):
+    """How many scenario answers of a fiscal year were right, before and after training, per topic,
+    department and staff category (each person's first try of each test only, so retries do not flatter it).
+    """
+
+    __tablename__ = "learning_outcome_tally"
+
+    fiscal_year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    phase: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
+    topic: Mapped[str] = mapped_column(sa.String(24), primary_key=True)
+    department_key: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    staff_category_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    answered: Mapped[int] = mapped_column(default=0)
+    correct: Mapped[int] = mapped_column(default=0)
+
+
 class Certificate(db.Model):
-    """A certificate of what a person achieved (a code's quiz passed): evidence, inserted once, never changed.
+    """A certificate of what a person achieved (a code's quiz passed, a session attended): evidence,
+    inserted once, never changed.
 
     It keeps what it says as printed: the holder's name, what it is for, the signatory, the day. Revoking it
     adds a `CertificateRevocation`; reissuing it revokes it and adds the next edition with a new code.
@@ -285,6 +316,8 @@ class CertificateRevocation(db.Model):
     reason: Mapped[str] = mapped_column(sa.Text)
     revoked_at: Mapped[datetime] = mapped_column(default=utc_now)
     revoked_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    # Revoked by the domain itself (the attendance that earned it corrected), not by an officer.
+    automatic: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
 
 append_only(Certificate.__table__)

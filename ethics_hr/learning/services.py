@@ -20,12 +20,15 @@ from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.learning.models import (
+    PHASE_OF,
     Answer,
     AnswerTally,
     Attempt,
     AttemptTally,
     BankChoice,
     BankQuestion,
+    OutcomeTally,
+    Phase,
     QuestionKind,
     Topic,
 )
@@ -247,10 +250,13 @@ def record_attempt(
     ticked: dict[int, Iterable[int]],
     pass_percent: int,
     locale: str | None = None,
+    outcome_year: int | None = None,
 ) -> Attempt:
     """Grade and record an attempt (the questions in the order shown), its answers and their counts.
 
-    Raises `Unanswered` (nothing written) when a question has no choice ticked.
+    With `outcome_year`, a training test's scenario answers also count toward that fiscal year's outcome
+    (the caller gives it for a person's first try only). Raises `Unanswered` (nothing written) when a
+    question has no choice ticked.
     """
     graded = grade(questions, ticked)
     # One person's attempts are counted one at a time: "first attempt" and "first pass" stay exact.
@@ -321,7 +327,40 @@ def record_attempt(
         keys=["purpose", "subject_id", "department_key", "staff_category_id"],
         columns=("attempts", "passed", "people_tried", "people_passed"),
     )
+    phase = PHASE_OF.get(purpose)
+    if outcome_year is not None and phase is not None:
+        _count_outcome(connection, graded, outcome_year, phase, keys)
     return attempt
+
+
+def _count_outcome(connection, graded: list[Graded], fiscal_year: int, phase: Phase, keys: dict) -> None:
+    """Add an attempt's scenario answers to the year's outcome, one row per topic."""
+    per_topic: dict[str, list[int]] = {}
+    for g in graded:
+        if g.question.scenario:
+            counts = per_topic.setdefault(g.question.topic, [0, 0])
+            counts[0] += 1
+            counts[1] += int(g.correct)
+    if not per_topic:
+        return
+    add_counts(
+        connection,
+        OutcomeTally.__table__,
+        [
+            {
+                "fiscal_year": fiscal_year,
+                "phase": phase.value,
+                "topic": topic,
+                "department_key": keys["department_key"],
+                "staff_category_id": keys["staff_category_id"],
+                "answered": answered,
+                "correct": correct,
+            }
+            for topic, (answered, correct) in per_topic.items()
+        ],
+        keys=["fiscal_year", "phase", "topic", "department_key", "staff_category_id"],
+        columns=("answered", "correct"),
+    )
 
 
 def passed_attempt(person_id: int, purpose: str, subject_id: int, *, since: datetime | None = None):
@@ -497,5 +536,112 @@ def rebuild_tallies() -> None:
                     ),
                 )
                 .group_by(Attempt.purpose, Attempt.subject_id, department_key, Attempt.staff_category_id),
+            )
+        )
+
+
+# ---------------------------------------------------------------- the outcome of a year
+
+
+@dataclass
+class Outcome:
+    """Scenario answers before and after training, and how many were right."""
+
+    answered_before: int = 0
+    right_before: int = 0
+    answered_after: int = 0
+    right_after: int = 0
+
+    @property
+    def before(self) -> float | None:
+        return 100 * self.right_before / self.answered_before if self.answered_before else None
+
+    @property
+    def after(self) -> float | None:
+        return 100 * self.right_after / self.answered_after if self.answered_after else None
+
+    @property
+    def measured(self) -> bool:
+        return bool(self.answered_before and self.answered_after)
+
+
+OUTCOME_GROUPS = {
+    "topic": OutcomeTally.topic,
+    "department": OutcomeTally.department_key,
+    "category": OutcomeTally.staff_category_id,
+}
+
+
+def outcome(fiscal_year: int, *, by: str | None = None, topic: str | None = None) -> dict[object, Outcome]:
+    """The year's scenario answers before and after training: in all (key None), or per topic, department
+    key or staff category (`by`), for one topic or every topic."""
+    group = OUTCOME_GROUPS[by] if by else sa.literal(None)
+    query = (
+        sa.select(
+            group,
+            OutcomeTally.phase,
+            sa.func.sum(OutcomeTally.answered),
+            sa.func.sum(OutcomeTally.correct),
+        )
+        .where(OutcomeTally.fiscal_year == fiscal_year)
+        .group_by(group, OutcomeTally.phase)
+    )
+    if topic is not None:
+        query = query.where(OutcomeTally.topic == topic)
+    found: dict[object, Outcome] = {}
+    for key, phase, answered, right in db.session.execute(query):
+        row = found.setdefault(key, Outcome())
+        if phase == Phase.BEFORE:
+            row.answered_before, row.right_before = int(answered), int(right)
+        else:
+            row.answered_after, row.right_after = int(answered), int(right)
+    return found
+
+
+def rebuild_outcome(subject_years: sa.Subquery) -> None:
+    """Work the outcome counts out again from the answers: `subject_years` gives (subject_id, fiscal_year)
+    of the training tests (the benchmark's generators call it through training)."""
+    with unit_of_work():
+        db.session.execute(sa.delete(OutcomeTally))
+        first = (
+            sa.select(sa.func.min(Attempt.id).label("id"))
+            .where(Attempt.purpose.in_(list(PHASE_OF)))
+            .group_by(Attempt.purpose, Attempt.subject_id, Attempt.person_id)
+        )
+        phase = sa.case(
+            *((Attempt.purpose == purpose.value, side.value) for purpose, side in PHASE_OF.items())
+        )
+        department_key = sa.func.coalesce(Attempt.department_id, NO_DEPARTMENT_KEY)
+        db.session.execute(
+            sa.insert(OutcomeTally).from_select(
+                [
+                    "fiscal_year",
+                    "phase",
+                    "topic",
+                    "department_key",
+                    "staff_category_id",
+                    "answered",
+                    "correct",
+                ],
+                sa.select(
+                    subject_years.c.fiscal_year,
+                    phase,
+                    BankQuestion.topic,
+                    department_key,
+                    Attempt.staff_category_id,
+                    sa.func.count(),
+                    sa.func.count(sa.case((Answer.correct, 1))),
+                )
+                .join(Answer, Answer.attempt_id == Attempt.id)
+                .join(BankQuestion, BankQuestion.id == Answer.question_id)
+                .join(subject_years, subject_years.c.subject_id == Attempt.subject_id)
+                .where(Attempt.id.in_(first), BankQuestion.scenario.is_(True))
+                .group_by(
+                    subject_years.c.fiscal_year,
+                    phase,
+                    BankQuestion.topic,
+                    department_key,
+                    Attempt.staff_category_id,
+                ),
             )
         )

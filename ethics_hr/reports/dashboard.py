@@ -13,6 +13,7 @@ from ethics_hr.questions.models import QuestionStatus
 from ethics_hr.reports import sources
 from ethics_hr.reports.cache import remembered
 from ethics_hr.reports.charts import Bar, Slice, bar_chart, donut_chart
+from ethics_hr.training import outcome as training_outcome
 
 
 def plan_status_labels() -> dict[str, str]:
@@ -146,16 +147,44 @@ def plan_panel(fy: int, fy_name: str, locale: str) -> Panel:
     )
 
 
+def outcome_panel(fy: int, fy_name: str, locale: str) -> Panel:
+    """The scenario questions answered right before and after training, in all and per topic."""
+    year = training_outcome.year_outcome(fy, locale)
+    title = _("Scenario questions answered right, before and after training")
+    if not year.measured:
+        return Panel(
+            title, None, _("No pre-test and post-test with scenario questions in %(fy)s.", fy=fy_name), []
+        )
+    bars = []
+    for label, row in [(_("All scenarios"), year.total), *((t.label, t.outcome) for t in year.topics)]:
+        if not row.measured:
+            continue
+        for side, value in ((_("before"), row.before), (_("after"), row.after)):
+            bars.append(Bar(f"{label}: {side}", value, _pct(value / 100, locale)))
+    figures = [
+        (_("Before training"), _pct(year.total.before / 100, locale)),
+        (_("After training"), _pct(year.total.after / 100, locale)),
+    ]
+    return Panel(
+        title,
+        bar_chart(bars[: CHART_ROWS * 2], title=title, maximum=100),
+        "",
+        figures,
+        link=("training.outcome_page", {"fy": fy}),
+    )
+
+
 def cached_panels(fy: int, fy_name: str, locale: str) -> tuple[list[Panel], datetime]:
     """Return the panels and when they were added up: at most once a minute per process (see cache.py)."""
     return remembered(("dashboard", fy, locale), lambda: panels(fy, fy_name, locale))
 
 
 def panels(fy: int, fy_name: str, locale: str) -> list[Panel]:
-    """Build the dashboard's four panels for a fiscal year."""
+    """Build the dashboard's panels for a fiscal year."""
     return [
         codes_panel(fy, locale),
         training_panel(fy, fy_name, locale),
         questions_panel(fy, fy_name, locale),
         plan_panel(fy, fy_name, locale),
+        outcome_panel(fy, fy_name, locale),
     ]

@@ -25,7 +25,7 @@ from ethics_hr.core.timeutil import fiscal_year_range, local_today
 from ethics_hr.extensions import db
 from ethics_hr.reports import defaults
 from ethics_hr.reports.models import FiscalYearReport, MeasureKind, ReportMeasure
-from ethics_hr.reports.summary import Line, gift_lines, hr_summary, text_lines
+from ethics_hr.reports.summary import Line, gift_lines, hr_summary, outcome_lines, text_lines
 
 MAX_TEXT = 20_000
 
@@ -155,8 +155,10 @@ def build_report(fy: int, locale: str | None = None) -> ReportDocument:
     default_period = period_text(fy, locale)
     for kind, measure, methods, responsible, period, summary, outcome, source in measures:
         summary_lines = text_lines(summary)
+        outcome_lines_ = text_lines(outcome)
         if kind == MeasureKind.HR:
             summary_lines = hr_summary(fy, locale) + summary_lines
+            outcome_lines_ = outcome_lines(fy, locale) + outcome_lines_
         elif kind == MeasureKind.ANTI_CORRUPTION:
             summary_lines = summary_lines + gift_lines(fy, locale)
         document.rows.append(
@@ -167,7 +169,7 @@ def build_report(fy: int, locale: str | None = None) -> ReportDocument:
                 responsible=responsible,
                 period=period or default_period,
                 summary=summary_lines,
-                outcome=text_lines(outcome),
+                outcome=outcome_lines_,
                 source=source,
             )
         )

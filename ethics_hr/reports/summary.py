@@ -11,6 +11,7 @@ from ethics_hr.committees.services import gives_committee_rights
 from ethics_hr.core.formatting import format_date, format_fiscal_year, format_number
 from ethics_hr.gifts import services as gift_register
 from ethics_hr.reports import sources
+from ethics_hr.training import outcome as training_outcome
 
 MAX_COURSES = 12  # the summary names each course once, so its length does not grow with the sessions held
 
@@ -224,6 +225,12 @@ def hr_summary(fy: int, locale: str) -> list[Line]:
         lines.append(Line(f"{number}. {first.text}"))
         lines.extend(rest)
     return lines
+
+
+def outcome_lines(fy: int, locale: str) -> list[Line]:
+    """The HR row's outcome measured from the training tests: the scenarios before and after training."""
+    sentence = training_outcome.headline(fy, locale)
+    return [Line(sentence)] if sentence else []
 
 
 def gift_lines(fy: int, locale: str) -> list[Line]:

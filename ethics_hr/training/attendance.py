@@ -13,7 +13,7 @@ from ethics_hr.core.imports import read_table
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
-from ethics_hr.training import enrolment, hours
+from ethics_hr.training import assessments, enrolment, hours
 from ethics_hr.training.models import (
     Attendance,
     AttendanceMethod,
@@ -144,6 +144,7 @@ def _append_changes(
         append(s.id, person_id, statuses[code], method=method, by_user_id=by_user_id, current=now, note=note)
         changed.append(person_id)
     hours.refresh(changed, [s.fiscal_year])
+    assessments.certify(s, changed, by_user_id=by_user_id)
     return len(changed)
 
 

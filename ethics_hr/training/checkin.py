@@ -16,7 +16,7 @@ from ethics_hr.core.formatting import format_datetime
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
-from ethics_hr.training import attendance, enrolment, hours
+from ethics_hr.training import assessments, attendance, enrolment, hours
 from ethics_hr.training.models import (
     LATE_AFTER,
     Attendance,
@@ -177,4 +177,5 @@ def check_in(
         current=current,
     )
     hours.refresh([person.id], [s.fiscal_year])
+    assessments.certify(s, [person.id], by_user_id=by_user_id)
     return s, row

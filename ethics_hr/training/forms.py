@@ -9,7 +9,9 @@ from wtforms import (
     BooleanField,
     DateField,
     FloatField,
+    HiddenField,
     IntegerField,
+    RadioField,
     SelectField,
     StringField,
     SubmitField,
@@ -21,6 +23,13 @@ from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberR
 
 from ethics_hr.core.forms import REQUIRED, BaseForm, ShortCodeField, coerce_optional_int
 from ethics_hr.people.forms import MultiCheckboxField
+from ethics_hr.training.models import (
+    CRITERIA,
+    CRITERION_LABELS,
+    EVALUATION_MODE_LABELS,
+    RATINGS,
+    EvaluationMode,
+)
 
 
 class TopicForm(BaseForm):
@@ -89,6 +98,11 @@ class SessionForm(BaseForm):
         validators=[Optional(), NumberRange(0.25, 100, _l("Enter from 0.25 to 100 hours."))],
     )
     notes = TextAreaField(_l("Notes"), validators=[Optional(), Length(max=2000)])
+    evaluation = SelectField(
+        _l("Evaluation by the participants"),
+        choices=[(mode.value, label) for mode, label in EVALUATION_MODE_LABELS.items()],
+        default=EvaluationMode.ANONYMOUS.value,
+    )
     repeat_count = IntegerField(
         _l("Number of sessions"),
         default=1,
@@ -143,3 +157,54 @@ class AttendanceImportForm(BaseForm):
         ],
     )
     submit = SubmitField(_l("Check the file"))
+
+
+class TestForm(BaseForm):
+    """A session's pre-test or post-test: questions from the bank and the pass mark."""
+
+    pass_percent = IntegerField(
+        _l("Pass mark (per cent of the questions answered right)"),
+        default=60,
+        validators=[
+            InputRequired(_l("Enter a pass mark of 0 to 100 per cent.")),
+            NumberRange(0, 100, _l("Enter a pass mark of 0 to 100 per cent.")),
+        ],
+    )
+    required_for_certificate = BooleanField(_l("Passing it is needed for the certificate"), default=True)
+    question_ids = MultiCheckboxField(_l("Questions from the bank"), coerce=int, choices=[])
+    submit = SubmitField(_l("Save the test"))
+
+
+class TakeTestForm(BaseForm):
+    """The answers are read from the request (one group of choices per question); this carries the order."""
+
+    order = HiddenField()
+    submit = SubmitField(_l("Check my answers"))
+
+
+RATING_CHOICES = [(r, str(r)) for r in RATINGS]
+
+
+def _rating(criterion: str) -> RadioField:
+    return RadioField(
+        CRITERION_LABELS[criterion],
+        coerce=int,
+        choices=RATING_CHOICES,
+        validators=[InputRequired(_l("Give a rating from 1 to 5."))],
+    )
+
+
+class EvaluationForm(BaseForm):
+    content = _rating("content")
+    speaker = _rating("speaker")
+    usefulness = _rating("usefulness")
+    arrangements = _rating("arrangements")
+    overall = _rating("overall")
+    comment = TextAreaField(
+        _l("What worked, and what would you change?"),
+        validators=[Optional(), Length(max=2000, message=_l("Keep the comment to %(max)d characters."))],
+    )
+    submit = SubmitField(_l("Send my evaluation"))
+
+    def rating_fields(self):
+        return [self[c] for c in CRITERIA]

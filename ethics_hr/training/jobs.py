@@ -1,4 +1,5 @@
-"""Training's periodic job: remind the people holding a seat before their session (default 7 and 1 day).
+"""Training's periodic jobs: remind the people holding a seat before their session (default 7 and 1 day);
+after it, thank those who attended with the links to its evaluation and post-test.
 
 It reconciles from the database: each open or planned session starting within the longest reminder window
 gets the reminder due now, keyed by (kind, session, period); a moved session is reminded again for its new
@@ -17,7 +18,15 @@ from ethics_hr.core.timeutil import to_local
 from ethics_hr.extensions import db
 from ethics_hr.notifications.services import due_before, kind_settings
 from ethics_hr.training import notices
-from ethics_hr.training.models import Registration, RegistrationState, SessionStatus, TrainingSession
+from ethics_hr.training.models import (
+    Attendance,
+    AttendanceStatus,
+    Registration,
+    RegistrationState,
+    SessionStatus,
+    TrainingSession,
+    current_attendance_ids,
+)
 
 
 def session_reminders(now: datetime) -> int:
@@ -48,4 +57,34 @@ def session_reminders(now: datetime) -> int:
         ).all()
         with unit_of_work():  # one per session: a run that dies half way keeps what it queued
             told += notices.reminder(s, enrolled, f"{period}:{day.isoformat()}")
+    return told
+
+
+AFTER_SESSION_FOR = timedelta(days=7)  # attendance taken up to a week late still brings the notice
+
+
+def after_session_notices(now: datetime) -> int:
+    """Send the after-session notice to the people who attended each session that ended in the last week."""
+    sessions = db.session.scalars(
+        sa.select(TrainingSession)
+        .where(
+            TrainingSession.status != SessionStatus.CANCELLED,
+            TrainingSession.ends_at <= now,
+            TrainingSession.ends_at > now - AFTER_SESSION_FOR,
+        )
+        .order_by(TrainingSession.ends_at, TrainingSession.id)
+    ).all()
+    told = 0
+    for s in sessions:
+        if not (s.evaluated or s.test("post") is not None):
+            continue
+        latest = current_attendance_ids(session_ids=[s.id])
+        attended = db.session.scalars(
+            sa.select(Attendance.person_id)
+            .join(latest, latest.c.id == Attendance.id)
+            .join(AttendanceStatus, AttendanceStatus.id == Attendance.status_id)
+            .where(AttendanceStatus.hours_factor > 0)
+        ).all()
+        with unit_of_work():
+            told += notices.after_session(s, attended)
     return told

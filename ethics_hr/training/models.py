@@ -5,7 +5,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -18,6 +19,7 @@ from ethics_hr.core.formatting import bilingual
 from ethics_hr.core.models import ReferenceData, TimestampMixin, utc_now
 from ethics_hr.core.timeutil import fiscal_year_of
 from ethics_hr.extensions import db
+from ethics_hr.learning.models import BankQuestion
 from ethics_hr.people.models import Person
 
 
@@ -57,7 +59,38 @@ class AttendanceMethod(enum.StrEnum):
     BY_WALK_IN = "walk_in"
 
 
-# Short names, so the rules read as before.
+class EvaluationMode(StrEnum):
+    """Whether a session asks its participants to evaluate it, and whether the answers carry their names."""
+
+    ANONYMOUS = "anonymous"  # no person id with the answers: the officer sees only aggregates
+    NAMED = "named"
+    OFF = "off"
+
+
+class PrePost(StrEnum):
+    """A session's test before it (what people know coming in) or after it (what they took away)."""
+
+    PRE = "pre"
+    POST = "post"
+
+
+# The evaluation's ratings, 1 (poor) to 5 (excellent), in the order the form asks them.
+CRITERIA = ("content", "speaker", "usefulness", "arrangements", "overall")
+CRITERION_LABELS = {
+    "content": _l("The content was clear and relevant"),
+    "speaker": _l("The speaker explained well"),
+    "usefulness": _l("I can use what I learnt in my work"),
+    "arrangements": _l("Time, place and materials"),
+    "overall": _l("Overall"),
+}
+RATINGS = (1, 2, 3, 4, 5)
+EVALUATION_MODE_LABELS = {
+    EvaluationMode.ANONYMOUS: _l("Anonymous: the officer sees only totals"),
+    EvaluationMode.NAMED: _l("With names"),
+    EvaluationMode.OFF: _l("No evaluation"),
+}
+TEST_PHASE_LABELS = {PrePost.PRE: _l("Pre-test"), PrePost.POST: _l("Post-test")}
+
 
 # What the screens show for each value (labels and badge colours), passed to every template.
 SESSION_STATUS_LABELS = {
@@ -191,8 +224,25 @@ class TrainingSession(TimestampMixin, db.Model):
     cancel_reason: Mapped[str] = mapped_column(db.String(500), default="")
     # The iCalendar SEQUENCE: one more with every change a calendar shows (time, place, status...).
     sequence: Mapped[int] = mapped_column(default=0, server_default="0")
+    evaluation: Mapped[str] = mapped_column(
+        db.String(10), default=EvaluationMode.ANONYMOUS.value, server_default=EvaluationMode.ANONYMOUS.value
+    )
 
     course: Mapped[Course] = relationship(lazy="joined")
+    tests: Mapped[list[SessionTest]] = relationship(
+        back_populates="session", lazy="selectin", cascade="all, delete-orphan", order_by="SessionTest.phase"
+    )
+
+    def test(self, phase: str) -> SessionTest | None:
+        return next((t for t in self.tests if t.phase == phase), None)
+
+    @property
+    def evaluated(self) -> bool:
+        return self.evaluation != EvaluationMode.OFF
+
+    @property
+    def anonymous_evaluation(self) -> bool:
+        return self.evaluation == EvaluationMode.ANONYMOUS
 
     @hybrid_property
     def credited_hours(self) -> float:
@@ -352,6 +402,106 @@ class PersonHours(db.Model):
     fiscal_year: Mapped[int] = mapped_column(primary_key=True)
     all_hours: Mapped[float] = mapped_column(default=0.0)
     ethics_hours: Mapped[float] = mapped_column(default=0.0)
+
+
+class SessionTest(db.Model):
+    """A session's pre-test or post-test: questions from the bank and the pass mark.
+
+    It can change until someone has taken it; from then on its questions are frozen in the bank.
+    """
+
+    __tablename__ = "training_session_test"
+    __table_args__ = (
+        sa.UniqueConstraint("session_id", "phase"),
+        sa.CheckConstraint("pass_percent BETWEEN 0 AND 100", name="pass_percent_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(sa.ForeignKey("training_session.id", ondelete="CASCADE"))
+    phase: Mapped[str] = mapped_column(db.String(4))
+    pass_percent: Mapped[int] = mapped_column(default=60)
+    # A post-test's pass is needed for the session's certificate.
+    required_for_certificate: Mapped[bool] = mapped_column(default=True)
+
+    session: Mapped[TrainingSession] = relationship(back_populates="tests")
+    items: Mapped[list[SessionTestQuestion]] = relationship(
+        order_by="SessionTestQuestion.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    @property
+    def questions(self) -> list:
+        return [item.question for item in self.items]
+
+    @property
+    def label(self) -> str:
+        return str(TEST_PHASE_LABELS[PrePost(self.phase)])
+
+
+class SessionTestQuestion(db.Model):
+    __tablename__ = "training_session_test_question"
+
+    test_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("training_session_test.id", ondelete="CASCADE"), primary_key=True
+    )
+    question_id: Mapped[int] = mapped_column(sa.ForeignKey("learning_question.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    question: Mapped[BankQuestion] = relationship(lazy="joined")
+
+
+class Evaluation(db.Model):
+    """One participant's evaluation of a session: evidence, inserted once, never changed.
+
+    On an anonymous session `person_id` is empty and the day is kept without the time, so the answers
+    cannot be matched to the separate mark that says who has evaluated. It is not written to the audit
+    log (whose entries name the user): the mark is, and the evaluation is append-only like the log.
+    """
+
+    __tablename__ = "training_evaluation"
+    __audited__ = False
+    __table_args__ = (
+        sa.Index("ix_training_evaluation_session", "session_id", "id"),
+        *(sa.CheckConstraint(f"{c} BETWEEN 1 AND 5", name=f"{c}_rating") for c in CRITERIA),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(sa.ForeignKey("training_session.id"))
+    person_id: Mapped[int | None] = mapped_column(sa.ForeignKey("person.id"))
+    submitted_on: Mapped[date]
+    content: Mapped[int]
+    speaker: Mapped[int]
+    usefulness: Mapped[int]
+    arrangements: Mapped[int]
+    overall: Mapped[int]
+    comment: Mapped[str] = mapped_column(db.Text, default="")
+
+    person: Mapped[Person | None] = relationship()
+
+
+class EvaluationMark(db.Model):
+    """That a person has evaluated a session: stops a second evaluation, says nothing of what they said."""
+
+    __tablename__ = "training_evaluation_mark"
+
+    session_id: Mapped[int] = mapped_column(sa.ForeignKey("training_session.id"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(sa.ForeignKey("person.id"), primary_key=True)
+    evaluated_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+append_only(Evaluation.__table__)
+append_only(EvaluationMark.__table__)
+
+
+class EvaluationTally(db.Model):
+    """How many evaluations of a session gave each rating to each criterion (kept with each evaluation)."""
+
+    __tablename__ = "training_evaluation_tally"
+    __audited__ = False  # derived data: the evaluations it counts are the record
+
+    session_id: Mapped[int] = mapped_column(sa.ForeignKey("training_session.id"), primary_key=True)
+    criterion: Mapped[str] = mapped_column(db.String(16), primary_key=True)
+    rating: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(default=0)
 
 
 class CalendarFeed(db.Model):

@@ -37,6 +37,7 @@ SESSION_REMINDER = "training.session_reminder"
 SESSION_CANCELLED = "training.session_cancelled"
 SESSION_MOVED = "training.session_moved"
 SEAT_OFFERED = "training.seat_offered"
+AFTER_SESSION = "training.after_session"
 
 register_kind(
     NotificationKind(
@@ -55,6 +56,11 @@ register_kind(
     NotificationKind(SESSION_MOVED, _l("Training: a session changes its time or place"), mandatory=True)
 )
 register_kind(NotificationKind(SEAT_OFFERED, _l("Training: a seat on the waiting list has become yours")))
+register_kind(
+    NotificationKind(
+        AFTER_SESSION, _l("Training: after a session you attended, the evaluation and post-test")
+    )
+)
 
 
 def target_of(s: TrainingSession) -> str:
@@ -220,6 +226,21 @@ def seat_offered(s: TrainingSession, person_id: int) -> int:
         period=f"seat:{utc_now():%Y%m%dT%H%M%S}",
         subject=lambda f: _("You have a seat: %(title)s, %(when)s", **f),
         template="seat_offered",
+    )
+
+
+def after_session(s: TrainingSession, person_ids: Iterable[int]) -> int:
+    """Thank the people who attended, with the links to the session's evaluation and post-test."""
+    return _tell(
+        s,
+        person_ids,
+        kind=AFTER_SESSION,
+        period="after",
+        subject=lambda f: _("Thank you for attending: %(title)s", **f),
+        template="after_session",
+        ics=False,
+        evaluate=s.evaluated,
+        post_test=s.test("post") is not None,
     )
 
 

@@ -17,7 +17,15 @@ from ethics_hr.extensions import db
 from ethics_hr.people.models import Person
 from ethics_hr.training import enrolment, hours, notices
 from ethics_hr.training.checkin import new_checkin_code
-from ethics_hr.training.models import Course, Registration, RegistrationState, SessionStatus, TrainingSession
+from ethics_hr.training.models import (
+    Course,
+    EvaluationMark,
+    EvaluationMode,
+    Registration,
+    RegistrationState,
+    SessionStatus,
+    TrainingSession,
+)
 
 MAX_REPEATS = 12
 
@@ -39,6 +47,7 @@ class SessionInput:
     status: str = SessionStatus.PLANNED
     hours: float | None = None
     notes: str = ""
+    evaluation: str = EvaluationMode.ANONYMOUS
     repeat_count: int = 1
     repeat_every_days: int = 7
 
@@ -116,6 +125,21 @@ def _apply(s: TrainingSession, data: SessionInput) -> None:
     s.status = data.status
     s.hours = data.hours
     s.notes = data.notes.strip()
+    if s.id is not None and data.evaluation != s.evaluation and _evaluated_by_someone(s):
+        raise RuleViolation(
+            str(_l("People have evaluated this session: whether it is anonymous can no longer change.")),
+            "evaluation",
+        )
+    s.evaluation = EvaluationMode(data.evaluation).value
+
+
+def _evaluated_by_someone(s: TrainingSession) -> bool:
+    return (
+        db.session.scalar(
+            sa.select(EvaluationMark.person_id).where(EvaluationMark.session_id == s.id).limit(1)
+        )
+        is not None
+    )
 
 
 def _unused_code() -> str:

@@ -14,7 +14,7 @@ from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db, limiter
-from ethics_hr.training import calendar, checkin, enrolment, reports, services
+from ethics_hr.training import assessments, calendar, checkin, enrolment, evaluations, reports, services
 from ethics_hr.training.forms import CheckInForm
 from ethics_hr.training.models import TrainingSession
 from ethics_hr.training.views.common import bp
@@ -51,12 +51,23 @@ def my_session(session_id: int):
     reg = services.registration_of(s.id, _me().id)
     if reg is None and not current_user.is_officer:
         abort(404)
+    person_id = _me().id
+    tests = {
+        t.phase: (t, assessments.why_not(s, t.phase, person_id), assessments.attempts(s, t.phase, person_id))
+        for t in s.tests
+        if t.items
+    }
     return render_template(
         "training/my_session.html",
         s=s,
         reg=reg,
         actions=s.actions_for(reg.state if reg else None, utc_now()),
         confirm=ConfirmForm(),
+        tests=tests,
+        evaluation_closed=evaluations.why_not(s, person_id) if s.evaluated else None,
+        evaluated=s.evaluated and evaluations.has_evaluated(s, person_id),
+        attended=assessments.attended(s, person_id),
+        certificate=assessments.certificate_of(s, person_id),
     )
 
 

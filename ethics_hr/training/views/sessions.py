@@ -101,6 +101,7 @@ def _input(form: SessionForm) -> services.SessionInput:
         status=form.status.data,
         hours=form.hours.data,
         notes=form.notes.data or "",
+        evaluation=form.evaluation.data,
         repeat_count=form.repeat_count.data or 1,
         repeat_every_days=form.repeat_every_days.data or 7,
     )
