@@ -1,4 +1,5 @@
-"""Sessions to link to an item, and the plan-against-actual spreadsheet."""
+"""Sessions to link to an item, what their tests and evaluations show, and the plan-against-actual
+spreadsheet."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ethics_hr.extensions import db
 from ethics_hr.plans.actuals import FIRST_HALF, PlanReport
 from ethics_hr.plans.labels import status_labels
 from ethics_hr.plans.models import PlanItem, PlanItemSession
+from ethics_hr.training import assessments as training_assessments
 from ethics_hr.training import services as training
 
 
@@ -29,6 +31,13 @@ def linkable_sessions(item: PlanItem, locale: str | None = None) -> list[tuple[o
 def linked_sessions(item: PlanItem) -> list:
     """The sessions counted toward an item, earliest first."""
     return training.sessions_among(
+        db.select(PlanItemSession.session_id).where(PlanItemSession.item_id == item.id)
+    )
+
+
+def learning_of(item: PlanItem) -> training_assessments.LearningSummary:
+    """What the tests and evaluations of the item's sessions show, beside its participants and hours."""
+    return training_assessments.learning_summary(
         db.select(PlanItemSession.session_id).where(PlanItemSession.item_id == item.id)
     )
 

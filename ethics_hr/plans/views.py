@@ -205,6 +205,7 @@ def item(item_id: int):
         link=link,
         actual=actual,
         sessions=exports.linked_sessions(item),
+        learning=exports.learning_of(item),
         changes=services.target_changes(item),
         confirm=ConfirmForm(),
         late=services.is_late(item),
