@@ -66,7 +66,9 @@ def _with_ids() -> list[tuple[str, dict]]:
         "ethics_fy": _first("SELECT max(fiscal_year) FROM ethics_report"),
         "ethics_section": _first("SELECT min(id) FROM ethics_report_section"),
         "quiz": _first("SELECT max(version_id) FROM code_quiz"),
-        "attempt": _first("SELECT min(id) FROM learning_attempt"),
+        "attempt": _first("SELECT min(id) FROM learning_attempt WHERE purpose = 'code_quiz'"),
+        "test_attempt": _first("SELECT min(id) FROM learning_attempt WHERE purpose = 'post_test'"),
+        "tested": _first("SELECT min(session_id) FROM training_session_test"),
         "bank_question": _first("SELECT min(id) FROM learning_question"),
         "certificate": _first("SELECT min(id) FROM learning_certificate"),
     }
@@ -130,6 +132,9 @@ def _with_ids() -> list[tuple[str, dict]]:
         ("codes.quiz_attempt", {"attempt_id": ids["attempt"]}),
         ("learning.question", {"question_id": ids["bank_question"]}),
         ("learning.certificate", {"certificate_id": ids["certificate"]}),
+        ("training.session_results", {"session_id": ids["tested"]}),
+        ("training.test_form", {"session_id": ids["tested"], "phase": "post"}),
+        ("training.test_attempt", {"attempt_id": ids["test_attempt"]}),
     ]
     if ids["draft"]:
         pages.append(("codes.edit_version", {"version_id": ids["draft"]}))

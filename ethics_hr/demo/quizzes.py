@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
+
 from ethics_hr.codes.models import CodeVersion
 from ethics_hr.codes.quiz import save_quiz, take
+from ethics_hr.extensions import db
 from ethics_hr.learning.models import BankQuestion
 from ethics_hr.learning.services import ChoiceContent, QuestionContent, save_question
 from ethics_hr.people.models import Person, User
@@ -367,6 +370,24 @@ QUIZZES: dict[str, list[str]] = {
         "which_conflicts",
     ],
 }
+
+
+# The pre-test and post-test of the ethics sessions: the same five questions, mostly scenarios.
+TRAINING_TEST = [
+    "relative_tender",
+    "contractor_gift",
+    "official_car",
+    "executive_relative_adviser",
+    "queue_friend",
+]
+TRAINING_PASS_PERCENT = 60
+
+
+def bank_by_key() -> dict[str, BankQuestion]:
+    """The bank's questions the demo wrote, by key (found by their Thai prompt)."""
+    by_prompt = {spec["content"].prompt_th: spec["key"] for spec in QUESTIONS}
+    rows = db.session.scalars(sa.select(BankQuestion).where(BankQuestion.prompt_th.in_(list(by_prompt))))
+    return {by_prompt[q.prompt_th]: q for q in rows}
 
 
 def load_bank(officer: User) -> dict[str, BankQuestion]:

@@ -63,3 +63,14 @@ def test_demo_report_gives_the_codes_in_force_their_dos_and_donts_and_the_share_
     assert any(t.startswith("4. มีแนวปฏิบัติ Dos & Don'ts") for t in lines)
     assert any(t.startswith("5. มีการบังคับใช้ประมวลจริยธรรมสำหรับเจ้าหน้าที่ของรัฐ ได้แก่") for t in lines)
     assert any("ประมวลจริยธรรมพนักงานส่วนท้องถิ่น" in t and "บุคลากรลงนามรับทราบแล้ว" in t for t in lines)
+
+
+def test_demo_report_cites_the_outcome_measured_before_and_after_training(app):
+    with time_machine.travel(TODAY, tick=False):
+        load_demo()
+        hr = next(row for row in services.build_report(2569, "th").rows if row.is_hr)
+    first = hr.outcome[0].text
+    assert first.startswith("บุคลากรตอบคำถามสถานการณ์ผลประโยชน์ทับซ้อนได้ถูกต้อง: ")
+    before, after = (int(part.split("%")[0]) for part in first.split(": ", 1)[1].split(" → "))
+    assert before < after  # the demo's staff learnt something
+    assert len(hr.outcome) > 1  # the seed's own outcome text follows the measured line
