@@ -17,4 +17,5 @@ MODULES: list[str] = [
     "bench.conflicts",
     "bench.evidence",
     "bench.learning",
+    "bench.assessment",
 ]
