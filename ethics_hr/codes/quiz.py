@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import selectinload
 
 from ethics_hr.codes.audience import current_since
-from ethics_hr.codes.models import CodeQuiz, CodeVersion, QuizQuestion
+from ethics_hr.codes.models import CodeQuiz, CodeVersion, QuizQuestion, VersionStatus
 from ethics_hr.core.db import transactional
 from ethics_hr.core.errors import RuleViolation
 from ethics_hr.core.timeutil import to_local
@@ -157,3 +159,23 @@ def attempt_for(person: Person, attempt_id: int, *, officer: bool) -> Attempt | 
     if row is None or row.purpose != PURPOSE or (row.person_id != person.id and not officer):
         return None
     return row
+
+
+def _statements(locale: str | None) -> list[tuple[int, str]]:
+    """The "do" and "don't" statements of the versions in force, for tying a bank question to one."""
+    versions = db.session.scalars(
+        sa.select(CodeVersion)
+        .where(CodeVersion.status == VersionStatus.PUBLISHED)
+        .options(selectinload(CodeVersion.dos_donts))
+        .order_by(CodeVersion.id)
+    )
+    return [(d.id, _statement_label(d, locale)) for version in versions for d in version.dos_donts]
+
+
+def _statement_label(d, locale: str | None) -> str:
+    kind = _("Do") if d.is_do else _("Don't")
+    clause = f" ({d.clause})" if d.clause else ""
+    return f"{kind}: {d.text(locale)}{clause}"
+
+
+learning.register_statements(_statements)

@@ -16,7 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from ethics_hr.core.forms import REQUIRED, BaseForm
+from ethics_hr.core.forms import REQUIRED, BaseForm, coerce_optional_int
 from ethics_hr.learning.models import TOPIC_LABELS, QuestionKind
 from ethics_hr.learning.services import MAX_CHOICES
 
@@ -53,6 +53,12 @@ class QuestionForm(BaseForm):
         _l("Explanation shown after answering (English)"), validators=[Optional(), Length(max=3000)]
     )
     clause = StringField(_l("Clause of the code it tests"), validators=[Optional(), Length(max=60)])
+    dos_dont_id = SelectField(
+        _l("The \u201cdo\u201d or \u201cdon\u2019t\u201d it tests"),
+        coerce=coerce_optional_int,
+        choices=[],
+        validate_choice=False,
+    )
     submit = SubmitField(_l("Save the question"))
 
 

@@ -7,8 +7,8 @@ the order shown and what was ticked; they decide what the attempt unlocks with `
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -60,9 +60,26 @@ class QuestionContent:
     explanation_en: str = ""
     clause: str = ""
     choices: list[ChoiceContent] = field(default_factory=list)
+    dos_dont_id: int | None = None  # the "do" or "don't" statement of a code the question tests
 
 
-def _checked(content: QuestionContent) -> list[ChoiceContent]:
+# The "do" and "don't" statements a question can be tied to come from the codes, a floor above: codes gives
+# a function of the locale returning (id, label) of the statements of the versions in force.
+StatementSource = Callable[[str | None], list[tuple[int, str]]]
+_statement_sources: list[StatementSource] = []
+
+
+def register_statements(source: StatementSource) -> None:
+    """Say where the "do" and "don't" statements come from (the codes domain, once, at import)."""
+    _statement_sources[:] = [source]
+
+
+def statement_choices(locale: str | None = None) -> list[tuple[int, str]]:
+    """The statements a question can be tied to, as (id, label)."""
+    return _statement_sources[0](locale) if _statement_sources else []
+
+
+def _checked(content: QuestionContent, *, kept_statement: int | None = None) -> list[ChoiceContent]:
     """Return the filled-in choices, or raise the rule the content breaks."""
     if not content.prompt_th.strip():
         raise RuleViolation(str(_l("This field is required.")), "prompt_th")
@@ -82,13 +99,16 @@ def _checked(content: QuestionContent) -> list[ChoiceContent]:
         )
     if content.kind == QuestionKind.MULTIPLE and right < 1:
         raise RuleViolation(str(_l("Mark at least one choice as right.")), "choices")
+    statement = content.dos_dont_id
+    if statement is not None and statement != kept_statement and statement not in dict(statement_choices()):
+        raise RuleViolation(str(_l("Choose a statement of a code in force.")), "dos_dont_id")
     return choices
 
 
 @transactional
 def save_question(question: BankQuestion | None, content: QuestionContent, *, by: User) -> BankQuestion:
     """Add a question to the bank, or change one nobody has been shown yet."""
-    choices = _checked(content)
+    choices = _checked(content, kept_statement=question.dos_dont_id if question else None)
     if question is None:
         question = BankQuestion(created_by_id=by.id)
         db.session.add(question)
@@ -104,6 +124,7 @@ def save_question(question: BankQuestion | None, content: QuestionContent, *, by
     question.explanation_th = content.explanation_th.strip()
     question.explanation_en = content.explanation_en.strip()
     question.clause = content.clause.strip()
+    question.dos_dont_id = content.dos_dont_id
     question.choices = [
         BankChoice(position=n, text_th=c.text_th.strip(), text_en=c.text_en.strip(), correct=c.correct)
         for n, c in enumerate(choices, start=1)
@@ -122,15 +143,16 @@ def content_of(question: BankQuestion) -> QuestionContent:
         explanation_en=question.explanation_en,
         clause=question.clause,
         choices=[ChoiceContent(c.text_th, c.text_en, c.correct) for c in question.choices],
+        dos_dont_id=question.dos_dont_id,
     )
 
 
 @transactional
 def copy_question(question: BankQuestion, *, by: User) -> BankQuestion:
     """Start a changeable copy of a question (frozen or not); the original stays as people saw it."""
-    copy = save_question(None, content_of(question), by=by)
+    copy = save_question(None, replace(content_of(question), dos_dont_id=None), by=by)
     copy.copied_from_id = question.id
-    copy.dos_dont_id = question.dos_dont_id
+    copy.dos_dont_id = question.dos_dont_id  # kept, even when its version is no longer in force
     return copy
 
 

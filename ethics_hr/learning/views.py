@@ -58,6 +58,10 @@ def question_form(question_id: int | None):
         flash(_("People have already been shown this question. Copy it to make a changed one."), "warning")
         return redirect(url_for("learning.question", question_id=question.id))
     form = QuestionForm(obj=question)
+    statements = services.statement_choices(current_locale())
+    if question is not None and question.dos_dont_id and question.dos_dont_id not in dict(statements):
+        statements.append((question.dos_dont_id, _("(a statement of an earlier version)")))
+    form.dos_dont_id.choices = [(None, "—"), *statements]
     if request.method == "GET" and question is not None:
         _fill(form, question)
     if form.validate_on_submit():
@@ -70,6 +74,7 @@ def question_form(question_id: int | None):
             explanation_th=form.explanation_th.data or "",
             explanation_en=form.explanation_en.data or "",
             clause=form.clause.data or "",
+            dos_dont_id=form.dos_dont_id.data,
             choices=[
                 services.ChoiceContent(
                     e.form.text_th.data or "", e.form.text_en.data or "", e.form.correct.data
@@ -89,7 +94,9 @@ def question_form(question_id: int | None):
 @officer_required
 def question(question_id: int):
     """One question as people see it, with the right answers and the explanation."""
-    return render_template("learning/question.html", question=db.get_or_404(BankQuestion, question_id))
+    question = db.get_or_404(BankQuestion, question_id)
+    statement = dict(services.statement_choices(current_locale())).get(question.dos_dont_id)
+    return render_template("learning/question.html", question=question, statement=statement)
 
 
 @bp.route("/questions/<int:question_id>/copy", methods=["POST"])

@@ -190,3 +190,30 @@ def test_the_results_page_filters_by_department(client, login_as, in_english):
     assert client.get(f"{url}?department={dept.id}").status_code == 200
     assert client.get(f"{url}?department=none").status_code == 200
     assert client.get(f"{url}?department={dept.id + 99}").status_code == 404
+
+
+def test_a_question_is_tied_to_a_do_or_dont_of_a_code_in_force(client, login_as, in_english):
+    login_as(factories.officer())
+    version, _ = factories.published_code(donts=("ไม่รับของขวัญจากผู้รับเหมา",))
+    dont = next(d for d in version.dos_donts if not d.is_do)
+    form = client.get("/learning/questions/new").get_data(as_text=True)
+    assert "Don&#39;t: ไม่รับของขวัญจากผู้รับเหมา" in form or "Don't: ไม่รับของขวัญจากผู้รับเหมา" in form
+    response = client.post("/learning/questions/new", data=_question_form(dos_dont_id=str(dont.id)))
+    assert response.status_code == 302
+    question = db.session.scalar(sa.select(BankQuestion))
+    assert question.dos_dont_id == dont.id
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert 'data-testid="question-statement"' in page and "ไม่รับของขวัญจากผู้รับเหมา" in page
+
+
+def test_a_statement_of_no_code_in_force_is_refused_next_to_the_field(client, login_as, in_english):
+    login_as(factories.officer())
+    draft_only, _ = factories.published_code(publish=False)
+    response = client.post(
+        "/learning/questions/new", data=_question_form(dos_dont_id=str(draft_only.dos_donts[0].id))
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert 'data-field="dos_dont_id"' in html and "Choose a statement of a code in force." in html
+    assert "ผู้มีส่วนได้เสีย" in html
+    assert _count(BankQuestion) == 0
