@@ -6,8 +6,9 @@ mostly right). People who attended evaluate their sessions, anonymously: 50,000 
 M, about fifty per session at both sizes, as a session's size does not grow with the organisation. The kept
 counts are then worked out once, as the services would have kept them.
 
-A session's results page, the training results of a year and the outcome page read the kept counts: the
-same statements at M and L.
+A session's results page and the outcome page read the kept counts: the same statements at M and L. The
+training results of a year make the same statements too, but add up the year's attendance per course, so
+their time grows with the number of sessions held.
 """
 
 from __future__ import annotations
@@ -205,5 +206,11 @@ def pages(ctx) -> list[tuple]:
             1.3,
         ),
         ("assessment: the year's outcome", f"/training/outcome?fy={fy}", "officer", 1.3),
-        ("assessment: the year's results by course", f"/training/results?fy={fy}", "officer", 1.3),
+        (
+            "assessment: the year's results by course",
+            f"/training/results?fy={fy}",
+            "officer",
+            1.3,
+            "it adds up the attendance of the year's sessions per course (10 times more sessions at L)",
+        ),
     ]
