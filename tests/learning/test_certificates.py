@@ -202,3 +202,49 @@ def test_a_long_thai_title_breaks_only_between_phrases(app, tmp_path):
     # Every phrase of the title comes out whole, on a line of its own or beside its neighbours.
     for phrase in certificate.title_th.split():
         assert any(phrase in line for line in text.splitlines()), phrase
+
+
+def _plain_fpdf2(monkeypatch):
+    """Render certificates with fpdf2 alone: fonts parsed by add_font, subsets cut by fontTools."""
+    from fpdf.output import OutputProducer
+
+    def add_fonts(pdf):
+        for style, weight in certificate_pdf.WEIGHTS.items():
+            pdf.add_font("Sarabun", style, certificate_pdf.sarabun_ttf_path(weight))
+
+    monkeypatch.setattr(certificate_pdf, "_use_sarabun", add_fonts)
+    monkeypatch.setattr(certificate_pdf, "_FontsByHarfBuzz", OutputProducer)
+
+
+def _page(body: bytes, folder, name: str) -> tuple[bytes, str, str]:
+    """A PDF's page as pixels, its text and its fonts as poppler reads them."""
+    pdf = folder / f"{name}.pdf"
+    pdf.write_bytes(body)
+    subprocess.run(["pdftoppm", "-r", "100", "-singlefile", str(pdf), str(folder / name)], check=True)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return (folder / f"{name}.ppm").read_bytes(), text, fonts
+
+
+def test_the_quick_rendering_draws_what_fpdf2_alone_draws(app, tmp_path, monkeypatch):
+    if not _tools():
+        pytest.skip("poppler-utils is not installed (apt-get install poppler-utils)")
+    version, _, first = _earned()
+    person = factories.user().person
+    factories.pass_quiz(version, person)
+    certificate = db.session.scalar(sa.select(Certificate).where(Certificate.person_id == person.id))
+    with app.test_request_context():
+        for locale in ("th", "en"):
+            url = f"https://example.org/verify/{certificate.code}"
+            # Another certificate first: nothing of one document may show in the next.
+            certificate_pdf.render(first, verify_url="https://example.org/verify/other", locale=locale)
+            quick = certificate_pdf.render(certificate, verify_url=url, locale=locale)
+            with monkeypatch.context() as plain:
+                _plain_fpdf2(plain)
+                slow = certificate_pdf.render(certificate, verify_url=url, locale=locale)
+            pixels, text, fonts = _page(quick, tmp_path, f"quick-{locale}")
+            assert (pixels, text) == _page(slow, tmp_path, f"plain-{locale}")[:2]
+            assert certificate.holder(locale) in text
+            # Both weights embedded as subsets, with the map back to the characters (searchable text).
+            embedded = [line.split()[-5:-2] for line in fonts.splitlines() if "MPDFAA+Sarabun" in line]
+            assert embedded == [["yes", "yes", "yes"]] * 2
