@@ -252,11 +252,30 @@ def _fitting(pdf: FPDF, text: str, width: float, *, size: int, smallest: int = 1
     return size
 
 
+def _lines(pdf: FPDF, text: str, width: float) -> list[str]:
+    """Break a text into lines no wider than `width` at its spaces (Thai puts them between phrases), as
+    multi_cell's word wrapping does, measuring each line once rather than each character."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and pdf.get_string_width(candidate) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return lines
+
+
 def _qr_image(url: str) -> Image.Image:
     """The QR code to the verification page as a black-and-white image, 8 pixels a module with a module of
     border: the pixels segno's PNG would have, made by Pillow (which fpdf2 needs anyway) instead of segno's
     pure-Python PNG writer, and handed to fpdf2 without a PNG to decode."""
-    qr = segno.make(url, error="m")
+    # One fixed mask pattern: choosing the best of the eight takes longer than the rest of the QR code, and a
+    # code printed this large on white reads with any of them.
+    qr = segno.make(url, error="m", mask=0)
     side = len(qr.matrix) + 2
     modules = bytes(0 if dark else 255 for row in qr.matrix_iter(scale=1, border=1) for dark in row)
     image = Image.frombytes("L", (side, side), modules).resize((8 * side, 8 * side), Image.NEAREST)
@@ -313,8 +332,11 @@ def render(
     title = digits(certificate.title(locale))
     pdf.set_font("Sarabun", "B", _fitting(pdf, title, width - 60, size=20))
     pdf.set_xy(30, top + 64)
-    # Thai writes no space between words: lines break only at the spaces between phrases.
-    pdf.multi_cell(width - 60, 10, title, align="C", wrapmode=WrapMode.WORD)
+    if pdf.get_string_width(title) <= width - 60:  # one line: no line breaking to work out
+        pdf.cell(width - 60, 10, title, align="C", new_x="LMARGIN", new_y="NEXT")
+    else:
+        # Thai writes no space between words: lines break only at the spaces between phrases.
+        pdf.multi_cell(width - 60, 10, title, align="C", wrapmode=WrapMode.WORD)
     pdf.set_font("Sarabun", "", 15)
     line = " · ".join(part for part in (hours_text, given_on) if part)
     pdf.set_xy(15, pdf.get_y() + 2)
@@ -331,6 +353,7 @@ def render(
         pdf.cell(width / 2 - 45, 8, certificate.signatory_title(locale), align="C")
     pdf.image(_qr_image(verify_url), x=22, y=base - 4, w=32, h=32)
     pdf.set_font("Sarabun", "", 10)
-    pdf.set_xy(58, base + 10)
-    pdf.multi_cell(width / 2 - 50, 5, f"{code_line}\n{check}", align="L")
+    for n, text in enumerate(_lines(pdf, f"{code_line}\n{check}", width / 2 - 50)):
+        pdf.set_xy(58, base + 10 + 5 * n)
+        pdf.cell(width / 2 - 50, 5, text, align="L")
     return bytes(pdf.output(output_producer_class=_FontsByHarfBuzz))
