@@ -212,7 +212,7 @@ def to_docx(document: ReportDocument) -> bytes:
             [Line(row.responsible)] if row.responsible else [],
             [Line(row.period)],
             row.summary,
-            row.outcome,
+            row.outcome_lines,
         )
         for cell, lines in zip(cells, values, strict=True):
             _fill_cell(cell, lines, document)
@@ -271,7 +271,7 @@ def to_xlsx(document: ReportDocument) -> bytes:
                 neutralise(document.text(row.responsible)),
                 neutralise(document.text(row.period)),
                 neutralise(document.text(_joined(row.summary))),
-                neutralise(document.text(_joined(row.outcome))),
+                neutralise(document.text(_joined(row.outcome_lines))),
             ]
         )
         lines = 1

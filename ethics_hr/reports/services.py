@@ -49,8 +49,14 @@ class ReportRow:
     responsible: str
     period: str
     summary: list[Line]
-    outcome: list[Line]
+    outcome: list[Line]  # the officer's (or the seed's) text, in the stored texts' language
     source: ReportMeasure | None = None
+    measured: list[Line] = field(default_factory=list)  # the outcome measured from the data, in the document's
+
+    @property
+    def outcome_lines(self) -> list[Line]:
+        """The outcome column as printed: the measured line first, then the officer's text."""
+        return self.measured + self.outcome
 
     @property
     def is_hr(self) -> bool:
@@ -155,10 +161,10 @@ def build_report(fy: int, locale: str | None = None) -> ReportDocument:
     default_period = period_text(fy, locale)
     for kind, measure, methods, responsible, period, summary, outcome, source in measures:
         summary_lines = text_lines(summary)
-        outcome_lines_ = text_lines(outcome)
+        measured = []
         if kind == MeasureKind.HR:
             summary_lines = hr_summary(fy, locale) + summary_lines
-            outcome_lines_ = outcome_lines(fy, locale) + outcome_lines_
+            measured = outcome_lines(fy, locale)
         elif kind == MeasureKind.ANTI_CORRUPTION:
             summary_lines = summary_lines + gift_lines(fy, locale)
         document.rows.append(
@@ -169,8 +175,9 @@ def build_report(fy: int, locale: str | None = None) -> ReportDocument:
                 responsible=responsible,
                 period=period or default_period,
                 summary=summary_lines,
-                outcome=outcome_lines_,
+                outcome=text_lines(outcome),
                 source=source,
+                measured=measured,
             )
         )
     return document

@@ -69,8 +69,8 @@ def test_demo_report_cites_the_outcome_measured_before_and_after_training(app):
     with time_machine.travel(TODAY, tick=False):
         load_demo()
         hr = next(row for row in services.build_report(2569, "th").rows if row.is_hr)
-    first = hr.outcome[0].text
+    first = hr.measured[0].text
     assert first.startswith("บุคลากรตอบคำถามสถานการณ์ผลประโยชน์ทับซ้อนได้ถูกต้อง: ")
     before, after = (int(part.split("%")[0]) for part in first.split(": ", 1)[1].split(" → "))
     assert before < after  # the demo's staff learnt something
-    assert len(hr.outcome) > 1  # the seed's own outcome text follows the measured line
+    assert hr.outcome and hr.outcome_lines[0].text == first  # the seed's own outcome text follows it

@@ -100,12 +100,18 @@ def upgrade():
         create_triggers_in_migration(op, table)
 
 
-def downgrade():
-    with op.batch_alter_table('learning_certificate_revocation', schema=None) as batch_op:
-        batch_op.drop_column('automatic')
-    with op.batch_alter_table('training_session', schema=None) as batch_op:
-        batch_op.drop_column('evaluation')
+def _drop_column(table: str, column: str) -> None:
+    # SQLite drops a plain column in place (3.35+); batch mode would copy the table and drop the old one,
+    # which its foreign keys refuse while rows point at it (training_session is everywhere).
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    else:
+        op.drop_column(table, column)
 
+
+def downgrade():
+    _drop_column("learning_certificate_revocation", "automatic")
+    _drop_column("training_session", "evaluation")
     op.drop_table('training_session_test_question')
     op.drop_table('training_session_test')
     op.drop_table('training_evaluation_tally')
