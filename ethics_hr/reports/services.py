@@ -51,7 +51,8 @@ class ReportRow:
     summary: list[Line]
     outcome: list[Line]  # the officer's (or the seed's) text, in the stored texts' language
     source: ReportMeasure | None = None
-    measured: list[Line] = field(default_factory=list)  # the outcome measured from the data, in the document's
+    # The outcome measured from the data, in the document's language.
+    measured: list[Line] = field(default_factory=list)
 
     @property
     def outcome_lines(self) -> list[Line]:

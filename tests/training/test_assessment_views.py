@@ -41,7 +41,7 @@ def _tested(s, *, pass_percent: int = 100):
 def _answers(test, *, wrong: int = 0) -> dict:
     data = {}
     for n, question in enumerate(test.questions):
-        pick = [c for c in question.choices if c.correct != (n < wrong)][0]
+        pick = next(c for c in question.choices if c.correct != (n < wrong))
         data[f"q{question.id}"] = str(pick.id)
     return data
 
