@@ -196,6 +196,12 @@ def bank(flt: BankFilter | None = None) -> list[BankQuestion]:
     return list(db.session.scalars(query))
 
 
+def bank_after(own: Sequence[BankQuestion]) -> list[BankQuestion]:
+    """A quiz's or test's own questions first, in their order (a retired one stays until it is unticked),
+    then the rest of the bank: what its form offers to pick from."""
+    return [*own, *(q for q in bank() if q not in own)]
+
+
 def questions_by_id(ids: Iterable[int]) -> dict[int, BankQuestion]:
     ids = set(ids)
     if not ids:

@@ -33,10 +33,8 @@ def quiz_form(version_id: int):
             abort(404)
         return render_template("codes/quiz.html", version=version)
     form = QuizForm(obj=version.quiz)
-    # The quiz's own questions first, in their order (a retired one stays until it is unticked), then the
-    # rest of the bank.
     own = version.quiz.questions if version.quiz else []
-    listed = [*own, *(q for q in learning.bank() if q not in own)]
+    listed = learning.bank_after(own)
     form.question_ids.choices = [(q.id, q.prompt()) for q in listed]
     if request.method == "GET":
         form.question_ids.data = [q.id for q in own]

@@ -40,7 +40,7 @@ def test_form(session_id: int, phase: str):
     locked = assessments.taken(s, phase)
     form = TestForm(obj=test)
     own = test.questions if test else []
-    listed = [*own, *(q for q in learning.bank() if q not in own)]
+    listed = learning.bank_after(own)
     form.question_ids.choices = [(q.id, q.prompt()) for q in listed]
     if request.method == "GET":
         form.question_ids.data = [q.id for q in own]
