@@ -19,8 +19,8 @@ import segno
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from fpdf import FPDF
-from fpdf.enums import WrapMode
-from fpdf.fonts import SubsetMap, TTFFont
+from fpdf.enums import TextDirection
+from fpdf.fonts import Glyph, SubsetMap, TTFFont
 from fpdf.output import CIDSystemInfo, OutputProducer, PDFFont, PDFFontStream
 from fpdf.syntax import Name, PDFArray, PDFContentStream
 from PIL import Image
@@ -40,67 +40,24 @@ log = logging.getLogger(__name__)
 # --- Quick rendering --------------------------------------------------------------------------------------
 #
 # Plain fpdf2 spends most of a certificate's time (some 110 ms on the bench's 2-core machine) on work that
-# is the same for every certificate: parsing both weights of the font (add_font), shaping and measuring the
-# same strings again (its line breaker measures a line anew for each character it adds), and cutting the
+# is the same for every certificate: parsing both weights of the font (add_font), running each string through
+# the machinery of its cell() for text that mixes fonts, markdown and right-to-left scripts, shaping it and
+# measuring it again (its line breaker measures a line anew for each character it adds), and cutting the
 # embedded subsets with fontTools' subsetter, tens of milliseconds a weight. Here the fonts are parsed once
-# per thread, each measurement is made once per process, and HarfBuzz cuts the subsets. The pages come out
-# the same, pixel for pixel (tests/learning/test_certificates.py renders one both ways).
+# per thread, each string is shaped once per process and drawn as one line (`_line`), and HarfBuzz cuts the
+# subsets. The pages come out the same, pixel for pixel (tests/learning/test_certificates.py renders one
+# both ways).
 #
 # This leans on fpdf2's insides, as of 2.8 (pyproject keeps fpdf2 below 3): the fields of its TrueType font
-# (`TTFFont`) that belong to one document, the two methods of it that measure and shape, and the method of its
-# PDF writer that embeds the fonts (`OutputProducer._add_fonts`), with the PDF objects that one makes. The
-# writer is fpdf2's public hook (`output(output_producer_class=...)`); the rest is marked where it is used.
-
-# Each emptied when full (some 5 MB). A certificate measures a few dozen strings the one before did not (the
-# line breaker's beginnings of the lines with the code in them); most of the others it shares with every one.
-_WIDTHS: dict[tuple, tuple[int, float]] = {}
-_SHAPES: dict[tuple, tuple] = {}
-_WIDTHS_MAX, _SHAPES_MAX = 10_000, 1_000
-
-
-def _frozen(params: dict | None) -> tuple | None:
-    """fpdf2's shaping parameters as a key: their names, then their values (the font features a dict)."""
-    if params is None:
-        return None
-    return tuple(params), tuple([tuple(v.items()) if type(v) is dict else v for v in params.values()])
-
-
-class _Sarabun(TTFFont):
-    """fpdf2's TrueType font, measuring and shaping each string at each size once per process: the result
-    depends on nothing else (the font file's name carries a hash of its content)."""
-
-    __slots__ = ()
-
-    def _remembered(self, store: dict, most: int, compute, text: str, size: float, params: dict | None):
-        try:
-            key = (self.ttffile, text, size, _frozen(params))
-            found = store.get(key)
-        except TypeError:  # a shaping parameter that cannot be part of a key: no remembering
-            return compute(text, size, params)
-        if found is None:
-            if len(store) >= most:
-                store.clear()
-            found = store[key] = compute(text, size, params)
-        return found
-
-    # fpdf2 internal: TTFFont's methods that measure (the line breaker calls this one for every character) and
-    # shape (which measuring and drawing call).
-    def get_text_width(self, text, font_size_pt, text_shaping_params):
-        if font_size_pt > self.biggest_size_pt:  # what fpdf2's does besides measuring
-            self.biggest_size_pt = font_size_pt
-        measure = super().get_text_width
-        return self._remembered(_WIDTHS, _WIDTHS_MAX, measure, text, font_size_pt, text_shaping_params)
-
-    def perform_harfbuzz_shaping(self, text, font_size_pt, text_shaping_params):
-        # HarfBuzz's glyphs and positions, which fpdf2 only reads.
-        shape = super().perform_harfbuzz_shaping
-        return self._remembered(_SHAPES, _SHAPES_MAX, shape, text, font_size_pt, text_shaping_params)
-
+# (`TTFFont`) that belong to one document, the text operators it writes for a shaped string, and the method
+# of its PDF writer that embeds the fonts (`OutputProducer._add_fonts`), with the PDF objects that one makes.
+# The writer is fpdf2's public hook (`output(output_producer_class=...)`); the rest is marked where it is
+# used.
 
 _parsed = threading.local()
 
 
-def _parsed_fonts() -> dict[str, _Sarabun]:
+def _parsed_fonts() -> dict[str, TTFFont]:
     """This thread's two weights, parsed by fpdf2 once, by font key. Per thread because fpdf2 sets the size
     of the HarfBuzz font before each shaping."""
     fonts = getattr(_parsed, "fonts", None)
@@ -110,7 +67,6 @@ def _parsed_fonts() -> dict[str, _Sarabun]:
             scratch.add_font("Sarabun", style, sarabun_ttf_path(weight))
         fonts = dict(scratch.fonts)
         for font in fonts.values():
-            font.__class__ = _Sarabun  # a subclass without fields of its own
             font.hbfont  # noqa: B018 - made now, so that the documents' copies share it
         _parsed.fonts = fonts
     return fonts
@@ -144,11 +100,13 @@ class _FontsByHarfBuzz(OutputProducer):
     def _add_fonts(self, image_objects_per_index, gfxstate_objs_per_name, pattern_objs_per_name):
         fonts = sorted(self.fpdf.fonts.values(), key=lambda font: font.i)
         for font in fonts:
-            if not isinstance(font, _Sarabun):
+            if not isinstance(font, TTFFont) or font.ttffile not in {
+                sarabun_ttf_path(w) for w in WEIGHTS.values()
+            }:
                 raise TypeError(f"a certificate's fonts come from _use_sarabun, not {font!r}")
         return {font.i: self._add_font(font) for font in fonts}
 
-    def _add_font(self, font: _Sarabun) -> PDFFont:
+    def _add_font(self, font: TTFFont) -> PDFFont:
         if font.missing_glyphs:
             log.warning(
                 "Font %s has no glyph for %s", font.name, ", ".join(f"U+{c:04X}" for c in font.missing_glyphs)
@@ -236,6 +194,108 @@ def _to_unicode(used) -> str:
     )
 
 
+# --- One line of text ----------------------------------------------------------------------------------
+#
+# Each line of a certificate is drawn here as fpdf2's cell() draws a single line of one font, without the
+# machinery cell() runs first for text that mixes fonts, markdown and right-to-left scripts (which took
+# most of a certificate's time). The glyphs and positions HarfBuzz gives a string at a size are the same in
+# every document, so they are worked out once per process; what belongs to the document is the code each
+# glyph gets in its font's subset.
+
+_LTR = {"features": {}, "fragment_direction": TextDirection.LTR}
+# A shaped string: each glyph (None where the font has none) with its offsets and advances in the
+# document's units and whether the pen moves other than by the glyph's own width; and the string's width.
+_Run = tuple[tuple[tuple[Glyph, float, float, float, float, bool], ...], float]
+_RUNS: dict[tuple, _Run] = {}
+_RUNS_MAX = 5_000  # emptied when full (a certificate adds the few strings the one before did not have)
+
+
+def _run(pdf: FPDF, text: str) -> _Run:
+    """A string shaped by HarfBuzz in the current font at the current size, as fpdf2's TTFFont.shape_text
+    shapes it for cell()."""
+    font, size = pdf.current_font, pdf.font_size_pt
+    key = (font.ttffile, text, size, pdf.k)
+    found = _RUNS.get(key)
+    if found is not None:
+        return found
+    infos, positions = font.perform_harfbuzz_shaping(text, size, _LTR)
+    units = font.scale * size / 1000 / pdf.k  # a font unit in the document's units
+    # The characters each glyph stands for, for the text to be searched and copied: those from its cluster
+    # (the index of its first character) up to the next cluster, as fpdf2's TTFFont.shape_text maps them.
+    starts = sorted({info.cluster for info in infos})
+    ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
+    seen: set[int] = set()
+    glyphs = []
+    for info, position in zip(infos, positions, strict=True):
+        chars = () if info.cluster in seen else tuple(map(ord, text[info.cluster : ends[info.cluster]]))
+        seen.add(info.cluster)
+        name = font.ttfont.getGlyphName(info.codepoint)
+        width = round(font.scale * font.ttfont["hmtx"].metrics[name][0])
+        moved = width != position.x_advance or position.x_offset or position.y_offset or position.y_advance
+        glyph = Glyph(info.codepoint, chars, name, width) if info.codepoint else None
+        glyphs.append(
+            (
+                glyph,
+                position.x_offset * units,
+                position.y_offset * units,
+                position.x_advance * units,
+                position.y_advance * units,
+                bool(moved),
+            )
+        )
+    advance = sum(round(font.scale * position.x_advance + 0.001) for position in positions)
+    width = advance * size / 1000 / pdf.k  # as fpdf2's TTFFont.shaped_text_width adds it up
+    if len(_RUNS) >= _RUNS_MAX:
+        _RUNS.clear()
+    found = _RUNS[key] = (tuple(glyphs), width)
+    return found
+
+
+def _width(pdf: FPDF, text: str) -> float:
+    """The width of a string in the current font, as fpdf2's get_string_width measures it."""
+    return _run(pdf, text)[1]
+
+
+def _line(pdf: FPDF, x: float, y: float, w: float, h: float, text: str, align: str = "C") -> None:
+    """Draw a string in the box at (x, y) of w by h, centred (or left, with fpdf2's cell margin) and
+    vertically in the middle, in the current font and text colour: what `pdf.set_xy(x, y); pdf.cell(w, h,
+    text, align=align)` draws."""
+    glyphs, width = _run(pdf, text)
+    font, k = pdf.current_font, pdf.k
+    left = x + ((w - width) / 2 if align == "C" else pdf.c_margin)
+    baseline = y + 0.5 * h + 0.3 * pdf.font_size
+    # fpdf2 internal: the text operators of fpdf2's Fragment.render_with_text_shaping; the font is set on the
+    # page as its cell() and text() set it.
+    if not pdf.current_font_is_set_on_page:
+        pdf._out(pdf._set_font_for_page(font, pdf.font_size_pt))
+    ops = [f"BT {left * k:.2f} {(pdf.h - baseline) * k:.2f} Td"]
+    coloured = pdf.text_color != pdf.fill_color
+    if coloured:
+        ops.append(pdf.text_color.serialize().lower())
+    codes = ""
+    pen_x, pen_y = left, baseline
+    for glyph, x_offset, y_offset, x_advance, y_advance, moved in glyphs:
+        if glyph is None:
+            continue
+        if x_offset or y_offset:
+            if codes:
+                ops.append(f"({codes}) Tj")
+                codes = ""
+            ops.append(f"1 0 0 1 {(pen_x + x_offset) * k:.2f} {(pdf.h - pen_y + y_offset) * k:.2f} Tm")
+        codes += font.escape_text(chr(font.subset.pick_glyph(glyph)))
+        pen_x += x_advance
+        pen_y += y_advance
+        if moved:
+            if codes:
+                ops.append(f"({codes}) Tj")
+                codes = ""
+            ops.append(f"1 0 0 1 {pen_x * k:.2f} {(pdf.h - pen_y) * k:.2f} Tm")
+    if codes:
+        ops.append(f"({codes}) Tj")
+    ops.append("ET")
+    pdf._out(f"q {' '.join(ops)} Q" if coloured else " ".join(ops))
+
+
 def logo() -> bytes | None:
     """The organisation's logo, printed as the seal; None when it has none."""
     stored = logo_file()
@@ -246,7 +306,7 @@ def _fitting(pdf: FPDF, text: str, width: float, *, size: int, smallest: int = 1
     """The largest font size up to `size` at which each phrase (the text between spaces) fits on a line."""
     while size > smallest:
         pdf.set_font("Sarabun", "B", size)
-        if max(pdf.get_string_width(part) for part in text.split() or [""]) <= width:
+        if max(_width(pdf, part) for part in text.split() or [""]) <= width:
             break
         size -= 1
     return size
@@ -260,7 +320,7 @@ def _lines(pdf: FPDF, text: str, width: float) -> list[str]:
         line = ""
         for word in paragraph.split(" "):
             candidate = f"{line} {word}" if line else word
-            if line and pdf.get_string_width(candidate) > width:
+            if line and _width(pdf, candidate) > width:
                 lines.append(line)
                 line = word
             else:
@@ -317,43 +377,35 @@ def render(
         code_line = _("Verification code %(code)s", code=display_code(certificate.code))
     pdf.set_text_color(31, 78, 121)
     pdf.set_font("Sarabun", "B", 20)
-    pdf.set_xy(15, top)
-    pdf.cell(width - 30, 10, settings.name(locale), align="C")
+    _line(pdf, 15, top, width - 30, 10, settings.name(locale))
     pdf.set_font("Sarabun", "B", 34)
-    pdf.set_xy(15, top + 13)
-    pdf.cell(width - 30, 16, heading, align="C")
+    _line(pdf, 15, top + 13, width - 30, 16, heading)
     pdf.set_text_color(30, 30, 30)
     pdf.set_font("Sarabun", "", 16)
-    pdf.set_xy(15, top + 33)
-    pdf.cell(width - 30, 9, given_to, align="C")
+    _line(pdf, 15, top + 33, width - 30, 9, given_to)
     pdf.set_font("Sarabun", "B", 26)
-    pdf.set_xy(15, top + 44)
-    pdf.cell(width - 30, 14, certificate.holder(locale), align="C")
+    _line(pdf, 15, top + 44, width - 30, 14, certificate.holder(locale))
     title = digits(certificate.title(locale))
     pdf.set_font("Sarabun", "B", _fitting(pdf, title, width - 60, size=20))
-    pdf.set_xy(30, top + 64)
-    if pdf.get_string_width(title) <= width - 60:  # one line: no line breaking to work out
-        pdf.cell(width - 60, 10, title, align="C", new_x="LMARGIN", new_y="NEXT")
-    else:
-        # Thai writes no space between words: lines break only at the spaces between phrases.
-        pdf.multi_cell(width - 60, 10, title, align="C", wrapmode=WrapMode.WORD)
+    # Thai writes no space between words: lines break only at the spaces between phrases, inside the cell
+    # margins multi_cell would keep.
+    title_lines = _lines(pdf, title, width - 60 - 2 * pdf.c_margin)
+    for n, text in enumerate(title_lines):
+        _line(pdf, 30, top + 64 + 10 * n, width - 60, 10, text)
+    below_title = top + 64 + 10 * len(title_lines)
     pdf.set_font("Sarabun", "", 15)
     line = " · ".join(part for part in (hours_text, given_on) if part)
-    pdf.set_xy(15, pdf.get_y() + 2)
-    pdf.cell(width - 30, 8, digits(line), align="C")
+    _line(pdf, 15, below_title + 2, width - 30, 8, digits(line))
     # The signature block, right of centre; the QR code and the code on the left.
     base = pdf.h - 52
     if certificate.signatory:
         pdf.set_draw_color(120, 120, 120)
         pdf.line(width / 2 + 20, base + 14, width - 45, base + 14)
         pdf.set_font("Sarabun", "", 15)
-        pdf.set_xy(width / 2 + 10, base + 16)
-        pdf.cell(width / 2 - 45, 8, f"({certificate.signatory})", align="C")
-        pdf.set_xy(width / 2 + 10, base + 24)
-        pdf.cell(width / 2 - 45, 8, certificate.signatory_title(locale), align="C")
+        _line(pdf, width / 2 + 10, base + 16, width / 2 - 45, 8, f"({certificate.signatory})")
+        _line(pdf, width / 2 + 10, base + 24, width / 2 - 45, 8, certificate.signatory_title(locale))
     pdf.image(_qr_image(verify_url), x=22, y=base - 4, w=32, h=32)
     pdf.set_font("Sarabun", "", 10)
     for n, text in enumerate(_lines(pdf, f"{code_line}\n{check}", width / 2 - 50)):
-        pdf.set_xy(58, base + 10 + 5 * n)
-        pdf.cell(width / 2 - 50, 5, text, align="L")
+        _line(pdf, 58, base + 10 + 5 * n, width / 2 - 50, 5, text, align="L")
     return bytes(pdf.output(output_producer_class=_FontsByHarfBuzz))
