@@ -39,6 +39,7 @@ def run_benchmark(
     database_url: str | None = None,
     modules: list[str] | None = None,
     show_sql: bool = False,
+    top: int = 0,
     results_path: Path | None = RESULTS,
     echo: Callable[[str], None] = print,
 ) -> BenchReport:
@@ -55,6 +56,7 @@ def run_benchmark(
                 repeat=repeat,
                 modules=modules,
                 show_sql=show_sql,
+                top=top,
                 log=echo,
             )
         results.append(result)
@@ -92,6 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--show-sql", action="store_true", help="print the SQL of each page's warm-up request"
     )
+    parser.add_argument(
+        "--top",
+        type=int,
+        default=0,
+        metavar="N",
+        help="after timing each page, profile one more request and print its N costliest functions",
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--output", type=Path, default=RESULTS, help=f"JSON results (default: {RESULTS})")
     args = parser.parse_args(argv)
@@ -104,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             repeat=args.repeat,
             database_url=args.database_url,
             show_sql=args.show_sql,
+            top=args.top,
             results_path=args.output,
         )
     except BenchFailure as failure:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import cProfile
 import importlib
+import io
+import pstats
 import statistics
 import time
 from collections.abc import Callable
@@ -135,8 +138,10 @@ def measure_page(
     repeat: int,
     clients: dict[str, Any],
     show_sql: Callable[[str], None] | None = None,
+    top: tuple[int, Callable[[str], None]] | None = None,
 ) -> PageResult:
-    """Warm a page up once, then request it `repeat` times: median time and statements per request."""
+    """Warm a page up once, then request it `repeat` times: median time and statements per request. With
+    `top`, one more request runs under cProfile and its most expensive functions are printed."""
     name, url, who, *rest = page
     if who not in WHO:
         raise BenchFailure(f"{name}: unknown user {who!r}; use one of {', '.join(WHO)}")
@@ -159,6 +164,15 @@ def measure_page(
         _get(client, ctx.profile, name, url, who)
         times.append((time.perf_counter() - start) * 1000)
         counts.append(counter.count)
+    if top:
+        lines, print_out = top
+        profiler = cProfile.Profile()
+        profiler.runcall(_get, client, ctx.profile, name, url, who)
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(lines)
+        print_out(
+            f"-- [{ctx.profile}] {name}: the {lines} functions with the most time, under cProfile\n{out.getvalue()}"
+        )
     return PageResult(
         name=name,
         url=url,
@@ -198,6 +212,7 @@ def run_profile(
     repeat: int | None = None,
     modules: list[str] | None = None,
     show_sql: bool = False,
+    top: int = 0,
     log: Callable[[str], None] = print,
 ) -> ProfileResult:
     """Generate one profile in a fresh database and measure every page and task of every module."""
@@ -238,7 +253,16 @@ def run_profile(
                 continue
             times = repeat or sizes["repeat"]
             result.pages.append(
-                measure_page(app, counter, ctx, page, times, clients, log if show_sql else None)
+                measure_page(
+                    app,
+                    counter,
+                    ctx,
+                    page,
+                    times,
+                    clients,
+                    log if show_sql else None,
+                    (top, log) if top else None,
+                )
             )
         with app.app_context():
             tasks = [task for task in _tasks_of(loaded, ctx) if _wanted(task[0], only)]
