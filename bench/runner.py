@@ -170,9 +170,8 @@ def measure_page(
         profiler.runcall(_get, client, ctx.profile, name, url, who)
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(lines)
-        print_out(
-            f"-- [{ctx.profile}] {name}: the {lines} functions with the most time, under cProfile\n{out.getvalue()}"
-        )
+        heading = f"-- [{ctx.profile}] {name}: the {lines} functions with the most time, under cProfile"
+        print_out(f"{heading}\n{out.getvalue()}")
     return PageResult(
         name=name,
         url=url,
