@@ -21,6 +21,7 @@ from ethics_hr.extensions import db
 from ethics_hr.notifications.services import (
     NotificationKind,
     Recipient,
+    addressed_by_name,
     notify_many,
     register_kind,
     register_target,
@@ -113,7 +114,7 @@ def published(version: CodeVersion) -> int:
         to_do,
         kind=VERSION_PUBLISHED,
         target=target_of(version),
-        render=render,
+        render=addressed_by_name(render),
         link=lambda _r: _acknowledge_link(version),
     )
     if carried:
@@ -121,7 +122,7 @@ def published(version: CodeVersion) -> int:
             carried,
             kind=VERSION_PUBLISHED,
             target=target_of(version),
-            render=lambda r: render(r, still_counts=True),
+            render=addressed_by_name(lambda r: render(r, still_counts=True)),
             link=lambda _r: url_for("codes.version", version_id=version.id),
         )
     return told
@@ -158,7 +159,7 @@ def ack_reminder(version: CodeVersion, recipients: Iterable[Recipient], period: 
         kind=ACK_REMINDER,
         target=target_of(version),
         period=period,
-        render=render,
+        render=addressed_by_name(render),
         link=lambda _r: _acknowledge_link(version),
     )
 

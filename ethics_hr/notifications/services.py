@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from flask import current_app, has_request_context
 from flask_babel import force_locale
 from jinja2 import TemplateNotFound
+from markupsafe import escape
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ethics_hr.core.db import dialect, insert_ignoring_conflict
@@ -132,6 +133,33 @@ def _rendering() -> Iterator[None]:
 
 def _as_message(value: Message | tuple) -> Message:
     return value if isinstance(value, Message) else Message(*value)
+
+
+# Stands for the recipient's name in a message rendered once for many (letters only: escaping leaves it be).
+_NAME = "Zq7RecipientNameXk2"
+
+
+def addressed_by_name(render: Render) -> Render:
+    """The same render function, for one that reads only the recipient's language and name: the message is
+    rendered once per language (and once more for people without a name) and each copy gets its reader's
+    name, escaped in the HTML. Telling 10,000 people then takes a few renderings instead of 20,000."""
+    rendered: dict[tuple[str, bool], Message] = {}
+
+    def render_for(r: Recipient) -> Message:
+        key = (r.locale, bool(r.name))
+        message = rendered.get(key)
+        if message is None:
+            message = rendered[key] = _as_message(render(dataclasses.replace(r, name=_NAME) if r.name else r))
+        if not r.name:
+            return message
+        return Message(
+            message.subject.replace(_NAME, r.name),
+            message.text.replace(_NAME, r.name),
+            message.html.replace(_NAME, str(escape(r.name))),
+            message.notice.replace(_NAME, r.name) if message.notice is not None else None,
+        )
+
+    return render_for
 
 
 def notify(

@@ -15,11 +15,13 @@ from ethics_hr.notifications.services import (
     Message,
     NotificationKind,
     Recipient,
+    addressed_by_name,
     kind_settings,
     notify,
     notify_many,
     queue_many,
     register_kind,
+    render_message,
 )
 from tests import factories
 from tests.notifications.conftest import hello, recipient
@@ -305,3 +307,42 @@ def test_two_writers_at_once_queue_one_message(app, org):
         t.join()
     assert errors == []
     assert count(OutboxMessage) == 1 and count(Notice) == 1
+
+
+def test_a_message_rendered_once_per_language_reads_as_if_rendered_for_each_person(app, org, people):
+    people[0].person.first_name_en = people[0].person.first_name_th = 'Tom "<b>" & Jerry'
+    db.session.commit()
+    everyone = [recipient(u) for u in people] + [Recipient(None, "desk@example.org", "th", "")]
+    renderings = []
+
+    def welcome(r: Recipient) -> Message:
+        renderings.append(r.locale)
+        return render_message(f"{r.name} · hello", "notifications/email/welcome", link="/home", name=r.name)
+
+    def each(kind: str, render) -> dict:
+        assert notify_many(everyone, kind=kind, target="code:1", period="w1", render=render) == 11
+        rows = db.session.execute(
+            sa.select(
+                OutboxMessage.email,
+                OutboxMessage.subject,
+                OutboxMessage.body_text,
+                OutboxMessage.body_html,
+            ).where(OutboxMessage.kind == kind)
+        )
+        notices = db.session.execute(
+            sa.select(Notice.user_id, Notice.title, Notice.body, Notice.title_en, Notice.body_en).where(
+                Notice.kind == kind
+            )
+        )
+        return {row[0]: row[1:] for row in rows} | {row[0]: row[1:] for row in notices}
+
+    by_person = each("test_reminder", welcome)
+    # Each person in their language and in the other one (for their notice), and the desk.
+    assert len(renderings) == 10 + 10 + 1
+    renderings.clear()
+    once = each("test_mandatory", addressed_by_name(welcome))
+    assert sorted(renderings) == ["en", "th", "th"]  # per language, and the address without a name
+    assert once == by_person
+    _, text, html = once[people[0].person.email]
+    assert "Tom &#34;&lt;b&gt;&#34; &amp; Jerry" in html and 'Tom "<b>" & Jerry' in text and "<b>" not in html
+    assert not any("Dear" in body or "เรียน" in body for body in once["desk@example.org"][1:])
