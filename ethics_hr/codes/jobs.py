@@ -8,7 +8,7 @@ repeated or concurrent run queue nothing twice.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -19,9 +19,9 @@ from ethics_hr.codes.models import Acknowledgment, CodeVersion, VersionStatus
 from ethics_hr.core.db import unit_of_work
 from ethics_hr.core.timeutil import to_local
 from ethics_hr.extensions import db
-from ethics_hr.notifications.services import due_after, due_repeat, kind_settings
+from ethics_hr.notifications.services import already_told, due_after, due_repeat, kind_settings
 from ethics_hr.people.contacts import department_heads, personnel_officers, recipients_of
-from ethics_hr.people.models import Department, Person
+from ethics_hr.people.models import Department, Person, User
 
 OVERDUE = ComplianceFilter(status=ComplianceStatus.OVERDUE)
 
@@ -53,12 +53,14 @@ def ack_reminders(now: datetime) -> int:
                 .where(people_in_audience(version), Person.id.not_in(acknowledged_people(version)))
                 .scalar_subquery()
             )
-            starts = dict(
-                db.session.execute(
-                    sa.select(Person.id, Person.start_date).where(Person.id.in_(pending))
-                ).all()
-            )
-            if not starts:
+            # Each pending person's start date, account and address (the latter two to leave out those
+            # already reminded this time before anyone's message is built: a run with nothing new is cheap).
+            pending_people = db.session.execute(
+                sa.select(Person.id, Person.start_date, User.id, Person.email)
+                .outerjoin(User, User.person_id == Person.id)
+                .where(Person.id.in_(pending))
+            ).all()
+            if not pending_people:
                 continue
             # Those acknowledging again (every N months) are not late on the first due date.
             renewing = (
@@ -75,22 +77,29 @@ def ack_reminders(now: datetime) -> int:
             )
             published = to_local(version.published_at).date()
             window = max((version.due_date - published).days, 0) if version.due_date else None
+            # Most people count from the publication, the newcomers from a few start dates: each day's
+            # reminder is worked out once.
+            by_since: dict[date, list[tuple]] = defaultdict(list)
+            for row in pending_people:
+                start = row[1]
+                by_since[max(published, start) if start else published].append(row)
+            periods = {day: due_repeat(day, now, settings.repeat_days, settings.hour) for day in by_since}
+            told_already = already_told(
+                notices.ACK_REMINDER, notices.target_of(version), filter(None, periods.values())
+            )
             groups: dict[tuple[str, bool], list[int]] = defaultdict(list)
-            for person_id, start in starts.items():
-                since = max(published, start) if start else published
-                period = due_repeat(since, now, settings.repeat_days, settings.hour)
+            for since, rows in by_since.items():
+                period = periods[since]
                 if period is None:
                     continue
-                overdue = (
-                    person_id not in renewing
-                    and window is not None
-                    and since + timedelta(days=window) < today
-                )
-                groups[(period, overdue)].append(person_id)
+                late = window is not None and since + timedelta(days=window) < today
+                for person_id, _start, user_id, email in rows:
+                    if not told_already(user_id, email, period):
+                        groups[(period, late and person_id not in renewing)].append(person_id)
             if not groups:
                 continue
-            contacts = recipients_of(sa.select(Person.id).where(Person.id.in_(pending)))
-            for (period, overdue), ids in groups.items():
+            contacts = recipients_of([i for ids in groups.values() for i in ids])
+            for (period, overdue), ids in sorted(groups.items()):
                 people = [contacts[i] for i in sorted(ids) if i in contacts]
                 told += notices.ack_reminder(version, people, period, overdue=overdue)
     return told

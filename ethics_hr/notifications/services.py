@@ -59,7 +59,9 @@ __all__ = [
     "NotificationKind",
     "Recipient",
     "absolute_url",
+    "addressed_by_name",
     "all_kind_settings",
+    "already_told",
     "due_after",
     "due_around",
     "due_before",
@@ -298,6 +300,32 @@ def notify_many(
 
 
 NOTICE_KEY = ["kind", "target", "period", "user_id"]
+
+
+def already_told(
+    kind: str, target: str, periods: Iterable[str]
+) -> Callable[[int | None, str | None, str], bool]:
+    """Whether someone has been told (kind, target, period) in every way notify_many would tell them, as a
+    test of (account id, address, period): a job that runs again leaves them out before it builds any
+    recipient. Two queries, for all the periods at once."""
+    settings = kind_settings(kind)
+    periods = sorted(set(periods))
+
+    def written(table: sa.Table, who: sa.Column) -> set[tuple]:
+        query = sa.select(who, table.c.period).where(
+            table.c.kind == kind, table.c.target == target, table.c.period.in_(periods)
+        )
+        return {(key, period) for key, period in db.session.execute(query)}
+
+    notices = written(Notice.__table__, Notice.__table__.c.user_id) if settings.inapp else set()
+    mails = written(OutboxMessage.__table__, OutboxMessage.__table__.c.recipient) if settings.email else set()
+
+    def told(user_id: int | None, email: str | None, period: str) -> bool:
+        by_notice = not settings.inapp or user_id is None or (user_id, period) in notices
+        by_mail = not settings.email or not email or (recipient_key(user_id, email), period) in mails
+        return by_notice and by_mail
+
+    return told
 
 
 def _in_every_language(r: Recipient, render: Render, locale: str, message: Message) -> dict[str, Message]:

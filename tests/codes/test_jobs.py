@@ -11,6 +11,7 @@ from ethics_hr.codes.jobs import ack_reminders, overdue_digests
 from ethics_hr.codes.models import CodeVersion
 from ethics_hr.core.settings import get_settings
 from ethics_hr.extensions import db
+from ethics_hr.notifications import registry
 from ethics_hr.people.services import save_department
 from tests import factories
 from tests.reminders import at, deliver, notices, outbox, run, subjects, text_of
@@ -98,6 +99,33 @@ def test_reminders_come_every_7_days_from_8_oclock_until_acknowledged(app, smtp_
         "repeat-2",
         "repeat-3",
     }
+
+
+def test_a_second_run_of_the_week_sends_only_what_the_first_did_not(app, smtp_server, count_statements):
+    english, paper = factories.user(locale="en"), factories.person()
+    officer = factories.officer(locale="en", category_code="teacher")
+    _publish(officer)
+    # This week's reminders go out in the app only; the paper-only person, who has no account, gets none.
+    registry.save_kind_settings(
+        "codes.ack_reminder", enabled=True, mandatory=False, email=False, inapp=True, repeat_days=7, hour=8
+    )
+    assert run(app, ack_reminders, at("2026-11-09 08:00")) == 1
+    assert [n.user_id for n in notices("codes.ack_reminder")] == [english.id]
+    with count_statements() as quiet:
+        assert run(app, ack_reminders, at("2026-11-09 09:00")) == 0
+    # Nobody's message is built: no recipient is even looked up (their language is a recipient's column).
+    assert quiet and not any("preferred_locale" in statement for statement in quiet)
+    # Email is turned on the same week: the next run mails both, and tells no one in the app twice.
+    registry.save_kind_settings(
+        "codes.ack_reminder", enabled=True, mandatory=False, email=True, inapp=True, repeat_days=7, hour=8
+    )
+    assert run(app, ack_reminders, at("2026-11-09 10:00")) == 2
+    mailed = sorted(m.email for m in outbox("codes.ack_reminder"))
+    assert mailed == sorted([english.person.email, paper.email])
+    assert len(notices("codes.ack_reminder")) == 1
+    with count_statements() as again:
+        assert run(app, ack_reminders, at("2026-11-09 11:00")) == 0
+    assert again and not any("preferred_locale" in statement for statement in again)
 
 
 def test_a_withdrawn_version_reminds_no_one(app):
