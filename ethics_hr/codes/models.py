@@ -220,8 +220,10 @@ class CodeQuiz(db.Model):
     required: Mapped[bool] = mapped_column(default=True)
 
     version: Mapped[CodeVersion] = relationship(back_populates="quiz")
+    # Loaded when asked for (a quiz's page, grading, sealing): a list of versions loads their quizzes, not
+    # their questions, so its statements do not depend on which versions have one.
     items: Mapped[list[QuizQuestion]] = relationship(
-        order_by="QuizQuestion.position", cascade="all, delete-orphan", lazy="selectin"
+        order_by="QuizQuestion.position", cascade="all, delete-orphan"
     )
 
     @property
