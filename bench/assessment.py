@@ -36,7 +36,7 @@ from ethics_hr.training.models import (
     current_attendance_ids,
 )
 
-EVALUATIONS = {"XS": 200, "M": 5_000, "L": 50_000}
+EVALUATIONS = {"XS": 200, "M": 5_000, "L": 50_000, "XL": 100_000}
 TESTED_PER_SESSION = 20
 QUESTIONS = 5
 CHUNK = 5_000

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import insert, select
 
+from bench.context import EXPORT_MAX_MIB, download_memory
 from ethics_hr.codes.content import content_sha256
 from ethics_hr.codes.models import (
     AckMethod,
@@ -27,7 +28,7 @@ from ethics_hr.codes.models import (
 from ethics_hr.extensions import db
 from ethics_hr.people.models import StaffCategory
 
-TARGET = {"XS": 200, "M": 10_000, "L": 100_000}
+TARGET = {"XS": 200, "M": 10_000, "L": 100_000, "XL": 500_000}
 CODES = ("ประมวลจริยธรรมผู้บริหารท้องถิ่น", "ประมวลจริยธรรมสมาชิกสภาท้องถิ่น", "ประมวลจริยธรรมพนักงานส่วนท้องถิ่น")
 KINDS = (ChangeKind.MAJOR, ChangeKind.MINOR, ChangeKind.MAJOR, ChangeKind.MINOR)
 BATCH = 5_000
@@ -132,4 +133,26 @@ def pages(ctx) -> list[tuple[str, str, str]]:
     return [
         ("codes: compliance of a version", f"/codes/versions/{version_id}/compliance", "officer"),
         ("codes: employee home page", "/home", "employee"),
+    ]
+
+
+def tasks(ctx) -> list[tuple]:
+    """The compliance list of the version in force, everyone in it, as XLSX: streamed, so flat in memory."""
+
+    def export_compliance() -> dict:
+        url = f"/codes/versions/{_state['compliance_version_id']}/compliance.xlsx?status=all"
+        found = download_memory(ctx, url)
+        print(
+            f"codes: exported the compliance list as XLSX, {found['bytes']:,} bytes, grew {found['mib']} MiB"
+        )
+        return found
+
+    large = ctx.profile in {"L", "XL"}
+    return [
+        (
+            "codes: export a version's compliance as XLSX",
+            export_compliance,
+            None,
+            EXPORT_MAX_MIB if large else None,
+        )
     ]

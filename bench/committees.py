@@ -11,7 +11,7 @@ from ethics_hr.committees.models import AppointmentOrder, Committee, CommitteeKi
 from ethics_hr.core.timeutil import be_year, local_today
 from ethics_hr.extensions import db
 
-SIZES = {"XS": (2, 4), "M": (12, 80), "L": (40, 300)}  # (committees, orders)
+SIZES = {"XS": (2, 4), "M": (12, 80), "L": (40, 300), "XL": (60, 450)}  # (committees, orders)
 KINDS = [kind.value for kind in CommitteeKind]
 KIND_WEIGHTS = [4, 2, 3, 1]
 OUTSIDERS = ["นายบรรจง สุขประเสริฐ", "นางดวงใจ ศรีอ่อน", "ดร.สุวิทย์ ทองประเสริฐ", "นางสาวอรพรรณ ใจงาม"]

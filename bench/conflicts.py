@@ -19,7 +19,7 @@ from ethics_hr.core.timeutil import fiscal_year_of, fiscal_year_range, local_tod
 from ethics_hr.extensions import db
 from ethics_hr.people import headcount
 
-SIZES = {"XS": 100, "M": 1_000, "L": 10_000}
+SIZES = {"XS": 100, "M": 1_000, "L": 10_000, "XL": 50_000}
 YEARS = 5
 
 

@@ -19,7 +19,7 @@ from ethics_hr.gifts.models import Gift, GiftDecision, GiftOccasion
 from ethics_hr.gifts.services import giver_key, rebuild_sums
 from ethics_hr.reports import ita
 
-SIZES = {"XS": 100, "M": 2_000, "L": 20_000}
+SIZES = {"XS": 100, "M": 2_000, "L": 20_000, "XL": 50_000}
 YEARS = 5
 EMPLOYEE_GIFTS = 6
 GIVERS = [f"บริษัท ผู้รับเหมา {n} จำกัด" for n in range(1, 41)]

@@ -76,7 +76,7 @@ def generate(ctx) -> None:
         for qid in quiz_ids
     }
     people = db.session.execute(select(Person.id, Person.department_id, Person.staff_category_id)).all()
-    attempts = 100_000 if ctx.profile == "L" else max(10 * len(people), 100)
+    attempts = {"L": 100_000, "XL": 200_000}.get(ctx.profile, max(10 * len(people), 100))
     start = datetime(2025, 10, 1, 2, tzinfo=UTC)
     next_id = (db.session.scalar(select(Attempt.id).order_by(Attempt.id.desc()).limit(1)) or 0) + 1
     rows: list[dict] = []

@@ -67,7 +67,7 @@ def generate(ctx) -> None:
         OutboxStatus.FAILED,
         OutboxStatus.PENDING,
     )
-    history = 5_000 if ctx.profile == "L" else 500
+    history = 5_000 if ctx.profile in {"L", "XL"} else 500
     db.session.execute(
         insert(OutboxMessage),
         [
@@ -116,7 +116,7 @@ def _render(r: Recipient):
 
 def tasks(ctx) -> list[tuple[str, Callable[[], object]]]:
     """Each task runs once and is timed by the framework; each returns what it did."""
-    size = 10_000 if ctx.profile == "L" else 1_000
+    size = 10_000 if ctx.profile in {"L", "XL"} else 1_000
 
     def queue_everyone() -> dict:
         people = _recipients(ctx)[:size]

@@ -21,7 +21,7 @@ from ethics_hr.plans.models import (
 
 # A plan has about as many items in a small body as in a large one; what grows with the organisation is the
 # training behind them (100 sessions at M, 1,000 at L), so both profiles get the same 150 items.
-SIZES = {"XS": (1, 6), "M": (3, 150), "L": (3, 150)}  # (plans, items in all)
+SIZES = {"XS": (1, 6), "M": (3, 150), "L": (3, 150), "XL": (3, 150)}  # (plans, items in all)
 
 
 def generate(ctx) -> None:

@@ -18,7 +18,7 @@ from ethics_hr.questions.models import (
     QuestionStatus,
 )
 
-SIZES = {"XS": 40, "M": 600, "L": 3000}
+SIZES = {"XS": 40, "M": 600, "L": 3000, "XL": 5000}
 YEARS = 5
 
 

@@ -69,8 +69,10 @@ def compare(small: ProfileResult, large: ProfileResult) -> list[Comparison]:
     for task in large.tasks:
         before = small_tasks.get(task.name)
         row = Comparison("task", task.name, before.seconds if before else None, task.seconds, None, None, [])
-        if not task.ok:
+        if task.limit_s is not None and task.seconds >= task.limit_s:
             row.problems.append(f"over {task.limit_s:g} s")
+        if task.limit_mib is not None and not (task.mib is not None and task.mib < task.limit_mib):
+            row.problems.append(f"grew {task.mib or 0:.1f} MiB, over {task.limit_mib:g}")
         rows.append(row)
     return rows
 
@@ -120,12 +122,20 @@ def profile_table(result: ProfileResult) -> str:
                 t.name,
                 f"{t.seconds:.2f}",
                 str(t.sql),
-                f"< {t.limit_s:g} s" if t.limit_s else "",
-                ("PASS" if t.ok else "FAIL") if t.limit_s else "",
+                f"{t.mib:.1f}" if t.mib is not None else "",
+                ", ".join(
+                    target
+                    for target in (
+                        f"< {t.limit_s:g} s" if t.limit_s else "",
+                        f"< {t.limit_mib:g} MiB" if t.limit_mib else "",
+                    )
+                    if target
+                ),
+                ("PASS" if t.ok else "FAIL") if t.limit_s or t.limit_mib else "",
             ]
             for t in result.tasks
         ]
-        out += ["", _table(["task", "seconds", "SQL", "target", "result"], rows, {1, 2})]
+        out += ["", _table(["task", "seconds", "SQL", "MiB", "target", "result"], rows, {1, 2, 3})]
     return "\n".join(out)
 
 

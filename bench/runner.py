@@ -49,10 +49,14 @@ class TaskResult:
     seconds: float
     sql: int
     limit_s: float | None
+    mib: float | None = None  # memory the task reports it grew by (tracemalloc), if it measures it
+    limit_mib: float | None = None
 
     @property
     def ok(self) -> bool:
-        return self.limit_s is None or self.seconds < self.limit_s
+        fast = self.limit_s is None or self.seconds < self.limit_s
+        small = self.limit_mib is None or (self.mib is not None and self.mib < self.limit_mib)
+        return fast and small
 
 
 @dataclass
@@ -187,13 +191,16 @@ def measure_page(
     )
 
 
-def _tasks_of(modules: list[Any], ctx: BenchContext) -> list[tuple[str, Callable[[], Any], float | None]]:
+def _tasks_of(modules: list[Any], ctx: BenchContext) -> list[tuple]:
+    """Each module's tasks as (name, function, seconds limit, MiB limit): a task is (name, function), then
+    optionally its limit in seconds and its limit in MiB of memory growth (the function then returns a dict
+    with the "mib" it measured)."""
     found = []
     for module in modules:
         provider = getattr(module, "tasks", None)
         for task in provider(ctx) if provider else []:
             name, function, *rest = task
-            found.append((name, function, rest[0] if rest else None))
+            found.append((name, function, rest[0] if rest else None, rest[1] if len(rest) > 1 else None))
     return found
 
 
@@ -265,18 +272,19 @@ def run_profile(
             )
         with app.app_context():
             tasks = [task for task in _tasks_of(loaded, ctx) if _wanted(task[0], only)]
-        for name, function, limit in tasks:
+        for name, function, limit, limit_mib in tasks:
             with app.app_context():  # each task in its own context and session, like a CLI command or a job
                 counter.count = 0
                 start = time.perf_counter()
                 try:
-                    function()
+                    outcome = function()
                     db.session.commit()
                 except Exception as error:
                     raise BenchFailure(f"[{profile}] task {name} failed: {error!r}") from error
                 seconds = time.perf_counter() - start
-            result.tasks.append(TaskResult(name, seconds, counter.count, limit))
-            log(f"  [{profile}] {name}: {seconds:.2f} s")
+            mib = outcome.get("mib") if isinstance(outcome, dict) else None
+            result.tasks.append(TaskResult(name, seconds, counter.count, limit, mib, limit_mib))
+            log(f"  [{profile}] {name}: {seconds:.2f} s" + (f", {mib:.1f} MiB" if mib is not None else ""))
     finally:
         counter.close()
         with app.app_context():

@@ -24,7 +24,7 @@ from ethics_hr.training.models import (
 )
 
 # (sessions, attendance entries) per profile; about 5 % of the entries are corrections of an earlier one.
-SIZES = {"XS": (8, 160), "M": (100, 15_000), "L": (1_000, 150_000)}
+SIZES = {"XS": (8, 160), "M": (100, 15_000), "L": (1_000, 150_000), "XL": (3_000, 500_000)}
 CORRECTED_SHARE = 0.05
 EMPLOYEE_SESSIONS = 24
 CHUNK = 10_000

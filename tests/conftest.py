@@ -61,7 +61,11 @@ class IsolatedClient(FlaskClient):
     def open(self, *args, **kwargs):
         with contextlib.suppress(RuntimeError):  # no app context in the test
             db.session.commit()
-        return contextvars.Context().run(super().open, *args, **kwargs)
+        context = contextvars.Context()
+        response = context.run(super().open, *args, **kwargs)
+        if response.is_streamed:  # a streamed body is made as it is read: read it in the request's contexts
+            context.run(response.make_sequence)
+        return response
 
 
 def _test_config(instance: Path, url: str) -> dict:

@@ -93,6 +93,29 @@ def test_comparison_fails_an_import_over_its_time_limit():
     assert not task.ok and "over 20 s" in task.problems[0]
 
 
+def test_an_export_is_judged_by_the_memory_it_grew_by():
+    def with_export(profile: str, mib: float | None) -> ProfileResult:
+        result = _result(profile, 8, 10.0)
+        limit = 20.0 if profile == "L" else None
+        result.tasks.append(TaskResult("people: export", 30.0, 4, None, mib, limit))
+        return result
+
+    (_, _, export) = report.compare(with_export("M", 3.0), with_export("L", 25.0))
+    assert not export.ok and "grew 25.0 MiB, over 20" in export.problems[0]
+    (_, _, export) = report.compare(with_export("M", 3.0), with_export("L", 4.0))
+    assert export.ok  # and its time is not judged
+    (_, _, export) = report.compare(with_export("M", 3.0), with_export("L", None))
+    assert not export.ok  # a limit with no measure fails
+
+
+def test_the_exports_of_the_tiny_profile_report_their_memory(xs_run):
+    outcome, _, printed = xs_run
+    tasks = {t.name: t for t in outcome.results[0].tasks}
+    assert tasks["people: export everyone as CSV"].mib > 0
+    assert tasks["codes: export a version's compliance as XLSX"].mib > 0
+    assert "MiB" in printed
+
+
 def test_a_page_that_does_not_answer_200_stops_the_bench(tmp_path: Path):
     app = make_app(tmp_path, None)
     build_schema(app, drop_first=False)

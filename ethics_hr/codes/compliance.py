@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -332,25 +332,29 @@ def _row(item: PersonStatus, locale: str, versions: dict[int, int]) -> list[str]
 EXPORT_WIDTHS = (14, 28, 24, 18, 14, 14, 18, 12, 10, 24, 30)
 
 
-def export_rows(version: CodeVersion, f: ComplianceFilter, locale: str) -> list[list]:
-    """Return the filtered list as rows of text in a language, header first, for `core.exports`."""
+EXPORT_CHUNK = 500  # people read, and their acknowledgments looked up, at a time
+
+
+def export_rows(version: CodeVersion, f: ComplianceFilter, locale: str) -> Iterator[list]:
+    """The filtered list as rows in a language, header first, for `core.exports`: read a few hundred people
+    at a time with their acknowledgments, so an export of the whole organisation streams."""
     with force_locale(locale):
-        return _export_rows(version, f, locale)
-
-
-def _export_rows(version: CodeVersion, f: ComplianceFilter, locale: str) -> list[list[str]]:
+        yield _header()
     today = local_today()
-    people = list(db.session.scalars(people_query(version, f, today=today)))
-    acks = acknowledgments_of(version)
     numbers = {
         row.id: row.number
         for row in db.session.execute(
             sa.select(CodeVersion.id, CodeVersion.number).where(CodeVersion.code_id == version.code_id)
         )
     }
-    recorders = {a.recorded_by_id for a in acks.values() if a.method == AckMethod.ON_BEHALF}
-    if recorders:  # load the recorders' names in one go rather than one query per row
-        list(db.session.scalars(sa.select(User).where(User.id.in_(recorders))))
-    return [_header()] + [
-        _row(item, locale, numbers) for item in statuses(version, people, acks, today=today)
-    ]
+    people = db.session.scalars(
+        people_query(version, f, today=today).execution_options(yield_per=EXPORT_CHUNK)
+    )
+    for chunk in people.partitions():
+        acks = acknowledgments_of(version, [p.id for p in chunk])
+        recorders = {a.recorded_by_id for a in acks.values() if a.method == AckMethod.ON_BEHALF}
+        if recorders:  # the recorders' names in one go rather than one query per row
+            list(db.session.scalars(sa.select(User).where(User.id.in_(recorders))))
+        with force_locale(locale):
+            rows = [_row(item, locale, numbers) for item in statuses(version, chunk, acks, today=today)]
+        yield from rows

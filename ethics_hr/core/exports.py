@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+import itertools
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
-from flask import Response
+from flask import Response, stream_with_context
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ethics_hr.core.locale import current_locale
 from ethics_hr.core.timeutil import to_local
@@ -26,6 +30,8 @@ MEDIA_TYPES = {
     "ics": "text/calendar; charset=utf-8",
     "txt": "text/plain; charset=utf-8",
 }
+CHUNK_ROWS = 500  # rows of CSV to a piece of a streamed download
+CHUNK_BYTES = 64 * 1024  # bytes of XLSX to a piece
 # OWASP's rule for CSV injection: a cell a spreadsheet would read as a formula starts with one of these.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -62,15 +68,26 @@ def _csv_cell(value: Any) -> Any:
     return neutralise(value)
 
 
-def csv_bytes(header: Sequence[Any] | None, rows: Iterable[Sequence[Any]]) -> bytes:
-    """Write rows as UTF-8 CSV with a BOM, so Excel shows Thai correctly."""
+def csv_chunks(header: Sequence[Any] | None, rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
+    """Write rows as UTF-8 CSV with a BOM, so Excel shows Thai correctly, a few hundred rows at a time: a
+    download of 50,000 rows holds no more than a chunk of them."""
     buffer = io.StringIO()
+    buffer.write("\ufeff")
     writer = csv.writer(buffer)
     if header is not None:
         writer.writerow([_csv_cell(h) for h in header])
-    for row in rows:
+    for n, row in enumerate(rows, start=1):
         writer.writerow([_csv_cell(v) for v in row])
-    return buffer.getvalue().encode("utf-8-sig")
+        if n % CHUNK_ROWS == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
+def csv_bytes(header: Sequence[Any] | None, rows: Iterable[Sequence[Any]]) -> bytes:
+    """Write rows as UTF-8 CSV with a BOM, in one piece."""
+    return b"".join(csv_chunks(header, rows))
 
 
 # Excel's and LibreOffice's code for Thai dates in the Buddhist era (calendar 07, Thai 041E): 25 พ.ย. 2569.
@@ -99,7 +116,7 @@ def lines_needed(value: Any, width: float, *, font_pt: float = 11) -> int:
     return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
 
 
-def xlsx_bytes(
+def xlsx_chunks(
     header: Sequence[Any] | None,
     rows: Iterable[Sequence[Any]],
     *,
@@ -107,54 +124,85 @@ def xlsx_bytes(
     widths: Sequence[float] | None = None,
     header_row: int = 1,
     bold_rows: Sequence[int] = (),
-) -> bytes:
-    """Write rows as one XLSX sheet a personnel office can print.
+) -> Iterator[bytes]:
+    """Write rows as one XLSX sheet a personnel office can print, streamed: openpyxl's write-only workbook
+    writes each row to a temporary file as it comes, and the finished file is read out in pieces.
 
     Dates and times are real date cells (B.E. in Thai), numbers are numbers, texts that look like formulas are
     stored as text. The header (the given one, or row `header_row` of the rows) is bold, frozen and printed on
-    every page; columns get `widths` (in characters) and the table's text wraps, each row as tall as its text
-    needs; `bold_rows` (1-based) are bold too, such as a totals row.
+    every page; columns get `widths` (in characters, the first row's columns at least) and the table's text
+    wraps, each row as tall as its text needs; `bold_rows` (1-based) are bold too, such as a totals row.
     """
     locale = current_locale()
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title[:31] or "export"
-    all_rows = ([list(header)] if header is not None else []) + [list(row) for row in rows]
-    columns = max((len(row) for row in all_rows), default=0)
+    date_format = DATE_FORMATS.get(locale, DATE_FORMATS["en"])
+    datetime_format = DATETIME_FORMATS.get(locale, DATETIME_FORMATS["en"])
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title[:31] or "export")
+    all_rows = itertools.chain([list(header)] if header is not None else [], rows)
+    first = next(all_rows, None)
+    columns = max(len(first) if first is not None else 0, len(widths or ()))
     width_of = [
         (widths[i] if widths is not None and i < len(widths) else DEFAULT_WIDTH) for i in range(columns)
     ]
-    bold = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    bold_set = {header_row, *bold_rows}
-    for number, row in enumerate(all_rows, start=1):
-        lines = 1
-        for column, value in enumerate(row, start=1):
-            cell = ws.cell(row=number, column=column, value=_xlsx_value(value))
-            if isinstance(value, datetime):
-                cell.number_format = DATETIME_FORMATS.get(locale, DATETIME_FORMATS["en"])
-            elif isinstance(value, date):
-                cell.number_format = DATE_FORMATS.get(locale, DATE_FORMATS["en"])
-            elif isinstance(value, str) and number >= header_row:  # a title above the table runs on
-                cell.alignment = wrap
-                lines = max(lines, lines_needed(value, width_of[column - 1]))
-            if number in bold_set:
-                cell.font = bold
-        if lines > 1:
-            ws.row_dimensions[number].height = lines * LINE_HEIGHT_PT
+    # A write-only sheet takes its columns, panes and page before its first row.
     for column, width in enumerate(width_of, start=1):
         ws.column_dimensions[get_column_letter(column)].width = min(width, MAX_WIDTH)
-    if all_rows and header_row <= len(all_rows):
-        ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-        ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.freeze_panes = f"A{header_row + 1}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    bold_set = {header_row, *bold_rows}
+    rows_seen = itertools.chain([first], all_rows) if first is not None else ()
+    for number, row in enumerate(rows_seen, start=1):
+        lines = 1
+        cells = []
+        for column, value in enumerate(row, start=1):
+            cell = WriteOnlyCell(ws, value=_xlsx_value(value))
+            if isinstance(value, datetime):
+                cell.number_format = datetime_format
+            elif isinstance(value, date):
+                cell.number_format = date_format
+            elif isinstance(value, str) and number >= header_row:  # a title above the table runs on
+                cell.alignment = wrap
+                width = width_of[column - 1] if column <= len(width_of) else DEFAULT_WIDTH
+                lines = max(lines, lines_needed(value, width))
+            if number in bold_set:
+                cell.font = bold
+            cells.append(cell)
+        if lines > 1:
+            ws.row_dimensions[number].height = lines * LINE_HEIGHT_PT
+        ws.append(cells)
+    with tempfile.TemporaryFile() as out:
+        wb.save(out)
+        out.seek(0)
+        while piece := out.read(CHUNK_BYTES):
+            yield piece
+
+
+def xlsx_bytes(header: Sequence[Any] | None, rows: Iterable[Sequence[Any]], **layout: Any) -> bytes:
+    """Write rows as one XLSX sheet (see `xlsx_chunks`), in one piece."""
+    return b"".join(xlsx_chunks(header, rows, **layout))
+
+
+def table_chunks(
+    fmt: str,
+    header: Sequence[Any] | None,
+    rows: Iterable[Sequence[Any]],
+    *,
+    title: str = "export",
+    widths: Sequence[float] | None = None,
+) -> Iterator[bytes]:
+    """Write a table as CSV or XLSX, streamed (the widths, in characters, are the XLSX's columns)."""
+    if fmt == "csv":
+        return csv_chunks(header, rows)
+    if fmt == "xlsx":
+        return xlsx_chunks(header, rows, title=title, widths=widths)
+    raise ValueError(f"unknown table format {fmt!r}")
 
 
 def table_bytes(
@@ -165,12 +213,20 @@ def table_bytes(
     title: str = "export",
     widths: Sequence[float] | None = None,
 ) -> bytes:
-    """Write a table as CSV or XLSX (the widths, in characters, are the XLSX's columns)."""
-    if fmt == "csv":
-        return csv_bytes(header, rows)
-    if fmt == "xlsx":
-        return xlsx_bytes(header, rows, title=title, widths=widths)
-    raise ValueError(f"unknown table format {fmt!r}")
+    """Write a table as CSV or XLSX, in one piece."""
+    return b"".join(table_chunks(fmt, header, rows, title=title, widths=widths))
+
+
+def streamed_download(chunks: Callable[[], Iterable[bytes]], filename: str) -> Response:
+    """Answer with a file made while it goes out: `chunks()` is called as the response is sent, still in the
+    request's contexts (Flask's stream_with_context) and so in a database session of its own, the view's
+    being closed once it returns. An export of 50,000 rows reads them a few hundred at a time and never
+    holds the whole file."""
+
+    def body() -> Iterator[bytes]:
+        yield from chunks()
+
+    return download(stream_with_context(body()), filename)
 
 
 def _utf8_name(filename: str) -> str:

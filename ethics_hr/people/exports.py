@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from ethics_hr.core.exports import table_bytes
+from ethics_hr.core.exports import table_chunks
 from ethics_hr.people.importer import HEADERS
 from ethics_hr.people.models import Person
 
@@ -42,10 +42,10 @@ def _row(p: Person) -> list:
     ]
 
 
-def people_table(fmt: str, people: Iterable[Person]) -> bytes:
-    """Write people as CSV (UTF-8 with a BOM, so Excel shows Thai) or XLSX, one row per person.
+def people_table(fmt: str, people: Iterable[Person]) -> Iterator[bytes]:
+    """Write people as CSV (UTF-8 with a BOM, so Excel shows Thai) or XLSX, one row per person, streamed.
 
     The headers are in the reader's language; the import reads them back in either language.
     """
     header = [str(HEADERS[key]) for key in COLUMNS]
-    return table_bytes(fmt, header, (_row(p) for p in people), title="people", widths=WIDTHS)
+    return table_chunks(fmt, header, (_row(p) for p in people), title="people", widths=WIDTHS)

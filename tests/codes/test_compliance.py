@@ -99,7 +99,7 @@ def test_a_carried_over_acknowledgment_counts_for_the_minor_version(app):
 def test_exports_list_everyone_with_their_status(app):
     version, people, *_ = _setup()
     with time_machine.travel("2026-12-10 03:00Z", tick=False), app.test_request_context():
-        rows = compliance.export_rows(version, compliance.ComplianceFilter(status="all"), "en")
+        rows = list(compliance.export_rows(version, compliance.ComplianceFilter(status="all"), "en"))
         parsed = list(csv.reader(io.StringIO(csv_bytes(None, rows).decode("utf-8-sig"))))
         workbook = load_workbook(io.BytesIO(xlsx_bytes(None, rows)))
     assert parsed[0][0] == "Employee number"

@@ -534,3 +534,32 @@ def test_the_on_behalf_page_in_thai_keeps_a_space_after_the_codes_title(client, 
     html = client.get(url).get_data(as_text=True)
     # A title often ends in its year ("... พ.ศ. 2569"): the sentence must not run into it.
     assert f"{world['version'].title} ในแบบฟอร์มกระดาษ" in html
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_compliance_export_streams_everyone_a_few_at_a_time(client, login_as, world, monkeypatch, fmt):
+    from openpyxl import load_workbook
+
+    from ethics_hr.codes import compliance
+
+    monkeypatch.setattr(compliance, "EXPORT_CHUNK", 2)  # six people in the audience: three pieces
+    more = [factories.user() for _ in range(4)]
+    acks.acknowledge(
+        world["version"], more[0], agreed=True, password=factories.PASSWORD, address="x", locale="th"
+    )
+    world["officer"].preferred_locale = "en"
+    db.session.commit()
+    login_as(world["officer"])
+    response = client.get(f"/codes/versions/{world['ids']['version']}/compliance.{fmt}?status=all")
+    assert response.status_code == 200
+    if fmt == "csv":
+        rows = [line.split(",") for line in response.get_data(as_text=True).lstrip("\ufeff").splitlines()]
+    else:
+        sheet = load_workbook(io.BytesIO(response.data)).active
+        rows = [[str(v) if v is not None else "" for v in row] for row in sheet.iter_rows(values_only=True)]
+    status = {row[0]: row[4] for row in rows[1:]}
+    everyone = [world["employee"], *more]  # and the one who acknowledged in `world`; not the executive
+    assert len(rows) - 1 == len(status) == 6
+    assert {u.person.employee_number for u in everyone} <= set(status)
+    assert status[more[0].person.employee_number] == "acknowledged"
+    assert [status[u.person.employee_number] for u in more[1:]] == ["pending"] * 3

@@ -9,11 +9,12 @@ from ethics_hr.codes import acknowledgments as acks
 from ethics_hr.codes import compliance
 from ethics_hr.codes.compliance import NO_DEPARTMENT, ComplianceStatus
 from ethics_hr.codes.forms import OnBehalfForm
+from ethics_hr.codes.models import CodeVersion
 from ethics_hr.codes.views.common import bp, me, published_version
 from ethics_hr.core.access import officer_required
 from ethics_hr.core.args import id_arg, page_arg
 from ethics_hr.core.errors import shown_on
-from ethics_hr.core.exports import download, table_bytes
+from ethics_hr.core.exports import streamed_download, table_chunks
 from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.timeutil import local_today
 from ethics_hr.extensions import db
@@ -77,10 +78,13 @@ def compliance_page(version_id: int):
 def compliance_export(version_id: int, fmt: str):
     """Download the filtered compliance list as CSV or XLSX."""
     version = published_version(version_id)
-    rows = compliance.export_rows(version, _compliance_filter(), current_locale())
-    name = f"acknowledgments-v{version.id}-{local_today().isoformat()}.{fmt}"
-    body = table_bytes(fmt, None, rows, title="compliance", widths=compliance.EXPORT_WIDTHS)
-    return download(body, name)
+    version_id, f, locale = version.id, _compliance_filter(), current_locale()
+
+    def table():  # made as it goes out, in the streaming's own session
+        rows = compliance.export_rows(db.session.get(CodeVersion, version_id), f, locale)
+        return table_chunks(fmt, None, rows, title="compliance", widths=compliance.EXPORT_WIDTHS)
+
+    return streamed_download(table, f"acknowledgments-v{version_id}-{local_today().isoformat()}.{fmt}")
 
 
 @bp.route("/versions/<int:version_id>/on-behalf/<int:person_id>", methods=["GET", "POST"])

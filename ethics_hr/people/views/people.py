@@ -9,7 +9,7 @@ from flask_login import current_user
 from ethics_hr.core.access import officer_required
 from ethics_hr.core.args import page_arg
 from ethics_hr.core.errors import flashed, shown_on
-from ethics_hr.core.exports import download
+from ethics_hr.core.exports import streamed_download
 from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.forms import ConfirmForm
 from ethics_hr.core.timeutil import local_today
@@ -64,8 +64,12 @@ def export(fmt: str):
     """Download the filtered list of people as CSV or XLSX."""
     if fmt not in EXPORT_FORMATS:
         abort(404)
-    people = db.session.scalars(services.people_query(filters()))
-    return download(exports.people_table(fmt, people), f"people-{local_today().isoformat()}.{fmt}")
+    query = services.people_query(filters()).execution_options(yield_per=500)
+
+    def table():
+        return exports.people_table(fmt, db.session.scalars(query))  # a few hundred rows at a time
+
+    return streamed_download(table, f"people-{local_today().isoformat()}.{fmt}")
 
 
 @bp.route("/new", methods=["GET", "POST"])
