@@ -12,12 +12,8 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
+import xlsxwriter
 from flask import Response, stream_with_context
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ethics_hr.core.locale import current_locale
 from ethics_hr.core.timeutil import to_local
@@ -116,6 +112,10 @@ def lines_needed(value: Any, width: float, *, font_pt: float = 11) -> int:
     return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
 
 
+# What a sheet's name may not hold (Excel's rule; it holds 31 characters at most).
+_SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "-"))
+
+
 def xlsx_chunks(
     header: Sequence[Any] | None,
     rows: Iterable[Sequence[Any]],
@@ -125,8 +125,8 @@ def xlsx_chunks(
     header_row: int = 1,
     bold_rows: Sequence[int] = (),
 ) -> Iterator[bytes]:
-    """Write rows as one XLSX sheet a personnel office can print, streamed: openpyxl's write-only workbook
-    writes each row to a temporary file as it comes, and the finished file is read out in pieces.
+    """Write rows as one XLSX sheet a personnel office can print, streamed: XlsxWriter's constant-memory
+    mode writes each row to a temporary file as it comes, and the finished file is read out in pieces.
 
     Dates and times are real date cells (B.E. in Thai), numbers are numbers, texts that look like formulas are
     stored as text. The header (the given one, or row `header_row` of the rows) is bold, frozen and printed on
@@ -134,54 +134,77 @@ def xlsx_chunks(
     wraps, each row as tall as its text needs; `bold_rows` (1-based) are bold too, such as a totals row.
     """
     locale = current_locale()
-    date_format = DATE_FORMATS.get(locale, DATE_FORMATS["en"])
-    datetime_format = DATETIME_FORMATS.get(locale, DATETIME_FORMATS["en"])
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title[:31] or "export")
+    with tempfile.TemporaryDirectory(prefix="ethics-hr-export-") as folder:
+        path = f"{folder}/export.xlsx"
+        # Texts stay texts: no formula, link or number is read into them.
+        options = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        workbook = xlsxwriter.Workbook(path, options)
+        _write_sheet(workbook, header, rows, title, widths, header_row, bold_rows, locale)
+        workbook.close()
+        with open(path, "rb") as out:
+            while piece := out.read(CHUNK_BYTES):
+                yield piece
+
+
+def _write_sheet(workbook, header, rows, title, widths, header_row, bold_rows, locale) -> None:
+    sheet = workbook.add_worksheet(title.translate(_SHEET_NAME_FORBIDDEN)[:31] or "export")
     all_rows = itertools.chain([list(header)] if header is not None else [], rows)
     first = next(all_rows, None)
     columns = max(len(first) if first is not None else 0, len(widths or ()))
     width_of = [
         (widths[i] if widths is not None and i < len(widths) else DEFAULT_WIDTH) for i in range(columns)
     ]
-    # A write-only sheet takes its columns, panes and page before its first row.
-    for column, width in enumerate(width_of, start=1):
-        ws.column_dimensions[get_column_letter(column)].width = min(width, MAX_WIDTH)
-    ws.freeze_panes = f"A{header_row + 1}"
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    bold = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
+    for column, width in enumerate(width_of):
+        sheet.set_column(column, column, min(width, MAX_WIDTH))
+    sheet.freeze_panes(header_row, 0)
+    sheet.repeat_rows(header_row - 1)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)  # one page wide, as many tall as it takes
+    formats: dict[tuple, Any] = {}
+
+    def style(bold: bool, wrap: bool, number_format: str | None):
+        key = (bold, wrap, number_format)
+        if key not in formats:
+            # Every cell at the top of its row, so that a date stands beside the first line of a long text.
+            properties = {"bold": bold, "text_wrap": wrap, "valign": "top"}
+            if number_format:
+                properties["num_format"] = number_format
+            formats[key] = workbook.add_format({k: v for k, v in properties.items() if v})
+        return formats[key]
+
+    date_format = DATE_FORMATS.get(locale, DATE_FORMATS["en"])
+    datetime_format = DATETIME_FORMATS.get(locale, DATETIME_FORMATS["en"])
     bold_set = {header_row, *bold_rows}
     rows_seen = itertools.chain([first], all_rows) if first is not None else ()
     for number, row in enumerate(rows_seen, start=1):
-        lines = 1
-        cells = []
-        for column, value in enumerate(row, start=1):
-            cell = WriteOnlyCell(ws, value=_xlsx_value(value))
+        row = list(row)
+        bold = number in bold_set
+        table = number >= header_row  # a title above the table runs on, unwrapped
+        lines = max(
+            (
+                lines_needed(value, width_of[i] if i < len(width_of) else DEFAULT_WIDTH)
+                for i, value in enumerate(row)
+                if table and isinstance(value, str)
+            ),
+            default=1,
+        )
+        if lines > 1:  # before its cells: the row is written out when the next one starts
+            sheet.set_row(number - 1, lines * LINE_HEIGHT_PT)
+        at = number - 1
+        for column, value in enumerate(row):
+            if value is None:
+                if bold:
+                    sheet.write_blank(at, column, None, style(True, False, None))
+                continue
             if isinstance(value, datetime):
-                cell.number_format = datetime_format
+                sheet.write_datetime(at, column, _xlsx_value(value), style(bold, False, datetime_format))
             elif isinstance(value, date):
-                cell.number_format = date_format
-            elif isinstance(value, str) and number >= header_row:  # a title above the table runs on
-                cell.alignment = wrap
-                width = width_of[column - 1] if column <= len(width_of) else DEFAULT_WIDTH
-                lines = max(lines, lines_needed(value, width))
-            if number in bold_set:
-                cell.font = bold
-            cells.append(cell)
-        if lines > 1:
-            ws.row_dimensions[number].height = lines * LINE_HEIGHT_PT
-        ws.append(cells)
-    with tempfile.TemporaryFile() as out:
-        wb.save(out)
-        out.seek(0)
-        while piece := out.read(CHUNK_BYTES):
-            yield piece
+                sheet.write_datetime(at, column, value, style(bold, False, date_format))
+            elif isinstance(value, str):
+                sheet.write_string(at, column, neutralise(value), style(bold, table, None))
+            else:
+                sheet.write(at, column, _xlsx_value(value), style(bold, False, None))
 
 
 def xlsx_bytes(header: Sequence[Any] | None, rows: Iterable[Sequence[Any]], **layout: Any) -> bytes:
