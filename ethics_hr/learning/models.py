@@ -238,12 +238,26 @@ class AttemptTally(db.Model):
     people_passed: Mapped[int] = mapped_column(default=0)
 
 
+# The key of an outcome row that adds up every topic, department or staff category.
+ALL_TOPICS = "*"
+ALL = -1
+
+
 class OutcomeTally(db.Model):
     """How many scenario answers of a fiscal year were right, before and after training, per topic,
     department and staff category (each person's first try of each test only, so retries do not flatter it).
+
+    Beside those rows it keeps them added up per topic, per department, per staff category and in all (the
+    other keys ALL_TOPICS or ALL), written with them: the outcome page reads a few rows per group, however
+    many departments and categories the year's rows cross.
     """
 
     __tablename__ = "learning_outcome_tally"
+    __table_args__ = (
+        sa.Index(
+            "ix_learning_outcome_tally_sums", "fiscal_year", "topic", "staff_category_id", "department_key"
+        ),
+    )
 
     fiscal_year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     phase: Mapped[str] = mapped_column(sa.String(8), primary_key=True)

@@ -20,6 +20,8 @@ from ethics_hr.core.formatting import current_locale
 from ethics_hr.core.models import utc_now
 from ethics_hr.extensions import db
 from ethics_hr.learning.models import (
+    ALL,
+    ALL_TOPICS,
     PHASE_OF,
     Answer,
     AnswerTally,
@@ -362,7 +364,8 @@ def record_attempt(
 
 
 def _count_outcome(connection, graded: list[Graded], fiscal_year: int, phase: Phase, keys: dict) -> None:
-    """Add an attempt's scenario answers to the year's outcome, one row per topic."""
+    """Add an attempt's scenario answers to the year's outcome: one row per topic, and the sums the outcome
+    page reads (per topic, for the person's department and category, and in all)."""
     per_topic: dict[str, list[int]] = {}
     for g in graded:
         if g.question.scenario:
@@ -371,6 +374,16 @@ def _count_outcome(connection, graded: list[Graded], fiscal_year: int, phase: Ph
             counts[1] += int(g.correct)
     if not per_topic:
         return
+    department, category = keys["department_key"], keys["staff_category_id"]
+    answered = sum(a for a, _ in per_topic.values())
+    correct = sum(c for _, c in per_topic.values())
+    rows = [
+        *((topic, department, category, a, c) for topic, (a, c) in per_topic.items()),
+        *((topic, ALL, ALL, a, c) for topic, (a, c) in per_topic.items()),
+        (ALL_TOPICS, department, ALL, answered, correct),
+        (ALL_TOPICS, ALL, category, answered, correct),
+        (ALL_TOPICS, ALL, ALL, answered, correct),
+    ]
     add_counts(
         connection,
         OutcomeTally.__table__,
@@ -379,12 +392,12 @@ def _count_outcome(connection, graded: list[Graded], fiscal_year: int, phase: Ph
                 "fiscal_year": fiscal_year,
                 "phase": phase.value,
                 "topic": topic,
-                "department_key": keys["department_key"],
-                "staff_category_id": keys["staff_category_id"],
-                "answered": answered,
-                "correct": correct,
+                "department_key": department_key,
+                "staff_category_id": category_id,
+                "answered": a,
+                "correct": c,
             }
-            for topic, (answered, correct) in per_topic.items()
+            for topic, department_key, category_id, a, c in rows
         ],
         keys=["fiscal_year", "phase", "topic", "department_key", "staff_category_id"],
         columns=("answered", "correct"),
@@ -603,6 +616,18 @@ OUTCOME_GROUPS = {
 def outcome(fiscal_year: int, *, by: str | None = None, topic: str | None = None) -> dict[object, Outcome]:
     """The year's scenario answers before and after training: in all (key None), or per topic, department
     key or staff category (`by`), for one topic or every topic."""
+    t, d, c = OutcomeTally.topic, OutcomeTally.department_key, OutcomeTally.staff_category_id
+    if topic is None:  # the sums kept: a few rows
+        rows_of = {
+            None: (t == ALL_TOPICS, d == ALL, c == ALL),
+            "topic": (t != ALL_TOPICS, d == ALL, c == ALL),
+            "department": (t == ALL_TOPICS, d != ALL, c == ALL),
+            "category": (t == ALL_TOPICS, d == ALL, c != ALL),
+        }[by]
+    elif by in (None, "topic"):  # one topic's sum, kept
+        rows_of = (t == topic, d == ALL, c == ALL)
+    else:  # one topic per department or category: added up here from its rows
+        rows_of = (t == topic, d != ALL, c != ALL)
     group = OUTCOME_GROUPS[by] if by else sa.literal(None)
     query = (
         sa.select(
@@ -611,11 +636,9 @@ def outcome(fiscal_year: int, *, by: str | None = None, topic: str | None = None
             sa.func.sum(OutcomeTally.answered),
             sa.func.sum(OutcomeTally.correct),
         )
-        .where(OutcomeTally.fiscal_year == fiscal_year)
+        .where(OutcomeTally.fiscal_year == fiscal_year, *rows_of)
         .group_by(group, OutcomeTally.phase)
     )
-    if topic is not None:
-        query = query.where(OutcomeTally.topic == topic)
     found: dict[object, Outcome] = {}
     for key, phase, answered, right in db.session.execute(query):
         row = found.setdefault(key, Outcome())
@@ -624,6 +647,26 @@ def outcome(fiscal_year: int, *, by: str | None = None, topic: str | None = None
         else:
             row.answered_after, row.right_after = int(answered), int(right)
     return found
+
+
+def _sum_outcome() -> None:
+    """Add the outcome's rows up per topic, department, staff category and in all (see OutcomeTally)."""
+    t, d, c = OutcomeTally.topic, OutcomeTally.department_key, OutcomeTally.staff_category_id
+    year, phase = OutcomeTally.fiscal_year, OutcomeTally.phase
+    columns = ["fiscal_year", "phase", "topic", "department_key", "staff_category_id", "answered", "correct"]
+    answered, correct = sa.func.sum(OutcomeTally.answered), sa.func.sum(OutcomeTally.correct)
+    for keys, by in (
+        ((t, sa.literal(ALL), sa.literal(ALL)), [t]),
+        ((sa.literal(ALL_TOPICS), d, sa.literal(ALL)), [d]),
+        ((sa.literal(ALL_TOPICS), sa.literal(ALL), c), [c]),
+        ((sa.literal(ALL_TOPICS), sa.literal(ALL), sa.literal(ALL)), []),
+    ):
+        rows = (
+            sa.select(year, phase, *keys, answered, correct)
+            .where(t != ALL_TOPICS, d != ALL, c != ALL)
+            .group_by(year, phase, *by)
+        )
+        db.session.execute(sa.insert(OutcomeTally).from_select(columns, rows))
 
 
 def rebuild_outcome(subject_years: sa.Subquery) -> None:
@@ -673,3 +716,4 @@ def rebuild_outcome(subject_years: sa.Subquery) -> None:
                 ),
             )
         )
+        _sum_outcome()

@@ -148,13 +148,28 @@ def test_only_the_first_try_of_each_test_counts_toward_the_outcome(app):
     year = learning.outcome(s.fiscal_year)[None]
     assert (year.answered_before, year.right_before) == (2, 0)
     assert (year.answered_after, year.right_after) == (2, 1)
-    kept = {(r.phase, r.topic, r.answered, r.correct) for r in db.session.scalars(sa.select(OutcomeTally))}
+
+    def tally() -> set[tuple]:
+        return {
+            (r.phase, r.topic, r.department_key, r.staff_category_id, r.answered, r.correct)
+            for r in db.session.scalars(sa.select(OutcomeTally))
+        }
+
+    kept = tally()
     outcome.rebuild()
     db.session.expire_all()
-    again = {(r.phase, r.topic, r.answered, r.correct) for r in db.session.scalars(sa.select(OutcomeTally))}
-    assert (
-        kept == again == {("before", "conflict_of_interest", 2, 0), ("after", "conflict_of_interest", 2, 1)}
-    )
+    again = tally()
+    key = p.department_id or 0, p.staff_category_id
+    assert kept == again
+    # The topic's row, and the sums the page reads: per topic, department, category and in all.
+    assert {row for row in kept if row[0] == "after"} == {
+        ("after", "conflict_of_interest", *key, 2, 1),
+        ("after", "conflict_of_interest", -1, -1, 2, 1),
+        ("after", "*", key[0], -1, 2, 1),
+        ("after", "*", -1, key[1], 2, 1),
+        ("after", "*", -1, -1, 2, 1),
+    }
+    assert len(kept) == 10
 
 
 def test_questions_that_are_not_scenarios_do_not_count_toward_the_outcome(app):
