@@ -231,7 +231,7 @@ def _digest_notice(digest: Digest, locale: str) -> str:
 
 def _describe_versions(ids: list[int]) -> dict[int, str]:
     rows = db.session.execute(db.select(CodeVersion.id, CodeVersion.title).where(CodeVersion.id.in_(ids)))
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 register_target("code_version", _l("Code of ethics version"), _describe_versions)
