@@ -201,10 +201,10 @@ def _write_sheet(workbook, header, rows, title, widths, header_row, bold_rows, l
                 sheet.write_datetime(at, column, _xlsx_value(value), style(bold, False, datetime_format))
             elif isinstance(value, date):
                 sheet.write_datetime(at, column, value, style(bold, False, date_format))
-            elif isinstance(value, str):
-                sheet.write_string(at, column, neutralise(value), style(bold, table, None))
-            else:
+            elif isinstance(value, bool | int | float | Decimal):
                 sheet.write(at, column, _xlsx_value(value), style(bold, False, None))
+            else:  # a text, or what reads as one (a translation not yet looked up)
+                sheet.write_string(at, column, neutralise(str(value)), style(bold, table, None))
 
 
 def xlsx_bytes(header: Sequence[Any] | None, rows: Iterable[Sequence[Any]], **layout: Any) -> bytes:

@@ -61,3 +61,13 @@ def test_libreoffice_shows_the_date_cell_in_the_buddhist_era(app, tmp_path):
     with force_locale("th"):
         source.write_bytes(xlsx_bytes(["วันที่"], [[date(2026, 11, 25)]], widths=(20,)))
     assert "25 พ.ย. 2569" in office.pdf_text(office.convert(source))
+
+
+def test_a_translation_not_yet_looked_up_is_a_text_and_a_yes_or_no_a_boolean(app):
+    from flask_babel import lazy_gettext
+
+    with force_locale("en"):
+        ws = _sheet([lazy_gettext("Department"), "on"], [["=1+1", True]])
+    assert ws["A1"].value == "Department" and ws["A1"].data_type == "s"
+    assert ws["A2"].value == "'=1+1" and ws["A2"].data_type == "s"  # a formula's look, kept as text
+    assert ws["B2"].value is True
