@@ -11,6 +11,7 @@ from typing import Any
 
 from flask import Flask
 
+from ethics_hr.extensions import db
 from ethics_hr.people.models import User
 
 SEED = 2569
@@ -51,8 +52,6 @@ EXPORT_MAX_MIB = 20.0
 def download_memory(ctx: BenchContext, url: str) -> dict:
     """Download a file as the officer and measure how much memory the download grew by (tracemalloc's peak,
     from before the request to the last byte read): an export that streams stays flat as the rows grow."""
-    from ethics_hr.extensions import db
-
     officer = db.session.get(User, ctx.officer.id)
     client = ctx.app.test_client()
     with client.session_transaction() as session:

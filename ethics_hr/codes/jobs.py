@@ -81,8 +81,7 @@ def ack_reminders(now: datetime) -> int:
             # reminder is worked out once.
             by_since: dict[date, list[tuple]] = defaultdict(list)
             for row in pending_people:
-                start = row[1]
-                by_since[max(published, start) if start else published].append(row)
+                by_since[max(published, row.start_date) if row.start_date else published].append(row)
             periods = {day: due_repeat(day, now, settings.repeat_days, settings.hour) for day in by_since}
             told_already = already_told(
                 notices.ACK_REMINDER, notices.target_of(version), filter(None, periods.values())

@@ -14,13 +14,10 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from ethics_hr.core.formatting import format_number
-from ethics_hr.core.locale import bilingual
-from ethics_hr.extensions import db
 from ethics_hr.learning import services as learning
 from ethics_hr.learning.models import TOPIC_LABELS, Topic
-from ethics_hr.people.departments import staff_categories
+from ethics_hr.people.departments import all_departments, staff_categories
 from ethics_hr.people.headcount import NO_DEPARTMENT_KEY
-from ethics_hr.people.models import Department
 from ethics_hr.training.models import TrainingSession
 
 Outcome = learning.Outcome
@@ -51,8 +48,7 @@ def year_outcome(fy: int, locale: str | None = None) -> YearOutcome:
     by_topic = learning.outcome(fy, by="topic")
     by_department = learning.outcome(fy, by="department")
     by_category = learning.outcome(fy, by="category")
-    named = sa.select(Department.id, Department.name_th, Department.name_en)
-    names = {key: bilingual(th, en, locale) for key, th, en in db.session.execute(named)}
+    names = {d.id: d.name(locale) for d in all_departments()}
     names[NO_DEPARTMENT_KEY] = _("No department")
     categories = {c.id: c.name(locale) for c in staff_categories(active_only=False)}
     return YearOutcome(
