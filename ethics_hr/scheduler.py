@@ -28,6 +28,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from ethics_hr.codes import jobs as codes_jobs
+from ethics_hr.codes import tally as codes_tally
 from ethics_hr.committees import jobs as committees_jobs
 from ethics_hr.conflicts import jobs as conflicts_jobs
 from ethics_hr.core.audit import acting_as
@@ -131,6 +132,12 @@ JOBS: list[Job] = [
         REMINDERS,
         "Remind to acknowledge codes",
         own_units=True,
+    ),
+    Job(
+        "codes_compliance_counts",
+        codes_tally.roll_job,
+        cron(minute=5),  # hourly: a new day's count early in the day, and the versions not yet counted
+        "Count compliance again: versions asked again, versions not yet counted",
     ),
     Job(
         "codes_overdue_digests",

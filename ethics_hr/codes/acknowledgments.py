@@ -17,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import aliased, joinedload
 from werkzeug.datastructures import FileStorage
 
-from ethics_hr.codes import quiz
+from ethics_hr.codes import quiz, tally
 from ethics_hr.codes.audience import (
     applies_to_person,
     counted_acknowledgments,
@@ -283,6 +283,7 @@ def _insert(values: dict) -> tuple[Acknowledgment, bool]:
         )
     )
     if created:
+        tally.note_acknowledgment(values["person_id"], values["version_id"])
         # A Core insert passes by the ORM's flush, so the audit entry is written here.
         details = {key: v.isoformat() if isinstance(v, date) else v for key, v in values.items()}
         audit.record("create", Acknowledgment.__tablename__, str(row.id), details)

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.sql.elements import ColumnElement
 
+from ethics_hr.codes import tally
 from ethics_hr.codes.acknowledgments import personal_due_date
 from ethics_hr.codes.audience import (
     acknowledged_by,
@@ -22,7 +23,7 @@ from ethics_hr.codes.audience import (
     due_again_on,
     people_in_audience,
 )
-from ethics_hr.codes.models import AckMethod, Acknowledgment, CodeVersion
+from ethics_hr.codes.models import NO_DEPARTMENT_KEY, AckMethod, Acknowledgment, CodeVersion
 from ethics_hr.core.timeutil import local_today, to_local
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory, User
@@ -133,37 +134,11 @@ def summary(
 ) -> Summary:
     """Count the audience, the acknowledged and the overdue: overall, per department, per staff category."""
     today = today or local_today()
-    renewed = bool(version.reacknowledge_months)
-    ever = _ever_acknowledged(version) if renewed else sa.false()
-    people = (
-        sa.select(
-            Person.department_id.label("department_id"),
-            Person.staff_category_id.label("category_id"),
-            _is_acknowledged(version, today).label("acknowledged"),
-            ever.label("ever"),
-            _overdue(version, today).label("overdue"),
-        )
-        .where(people_in_audience(version))
-        .subquery("audience")
-    )
-    never = sa.and_(~people.c.acknowledged, ~people.c.ever) if renewed else ~people.c.acknowledged
-    rows = db.session.execute(
-        sa.select(
-            people.c.department_id,
-            people.c.category_id,
-            sa.func.count(),
-            sa.func.sum(sa.case((people.c.acknowledged, 1), else_=0)),
-            sa.func.sum(sa.case((sa.and_(never, people.c.overdue), 1), else_=0)),
-            sa.func.sum(sa.case((sa.and_(~people.c.acknowledged, people.c.ever), 1), else_=0)),
-        ).group_by(people.c.department_id, people.c.category_id)
-    ).all()
     overall = Share()
-    cells: dict[tuple[int | None, int], Share] = {}
+    cells = _cells(version, today)
     per_department: dict[int | None, Share] = {}
     per_category: dict[int, Share] = {}
-    for department_id, category_id, total, acknowledged, overdue, due_again in rows:
-        share = Share(int(total), int(acknowledged or 0), int(overdue or 0), int(due_again or 0))
-        cells[(department_id, category_id)] = share
+    for (department_id, category_id), share in cells.items():
         overall.add(share)
         per_department.setdefault(department_id, Share()).add(share)
         per_category.setdefault(category_id, Share()).add(share)
@@ -182,6 +157,28 @@ def summary(
         key=lambda pair: (pair[0].sort_order, pair[0].id),
     )
     return Summary(overall, by_department, by_category, cells)
+
+
+def _cells(version: CodeVersion, today: date) -> dict[tuple[int | None, int], Share]:
+    """Return the shares per (department, staff category): from the kept counts of a published version,
+    with those fallen due since they were counted moved and the overdue worked out; counted afresh for
+    another version, or for a day before the counts' own."""
+    found = tally.kept(version)
+    renewed = bool(version.reacknowledge_months)
+    if found is None or (renewed and found[1] > today):
+        counts, as_of = tally.count(version, today), today
+    else:
+        counts, as_of = found
+    moved = tally.fell_due(version, as_of, today) if renewed and as_of < today else {}
+    lately = tally.started_lately(version, today)
+    cells = {}
+    for cell, n in counts.items():
+        fell = moved.get(cell, 0)
+        never = n.people - n.acknowledged - n.due_again
+        overdue = 0 if lately is None else never - lately.get(cell, 0)
+        department_id = None if cell[0] == NO_DEPARTMENT_KEY else cell[0]
+        cells[(department_id, cell[1])] = Share(n.people, n.acknowledged - fell, overdue, n.due_again + fell)
+    return cells
 
 
 @dataclass

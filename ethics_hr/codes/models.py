@@ -285,6 +285,41 @@ class Acknowledgment(db.Model):
 append_only(Acknowledgment.__table__)
 
 
+NO_DEPARTMENT_KEY = 0  # a tally's department_key for the people without a department
+
+
+class ComplianceTally(db.Model):
+    """How many people of one department and staff category are in a published version's audience, and how
+    many of them have acknowledged it (current) or acknowledged it once and are due again: kept by
+    `ethics_hr.codes.tally` in the same transaction as the acknowledgment or the change to a person.
+
+    A version asked again every N months is counted as of the day its `ComplianceTallyDay` names; the
+    compliance page moves what fell due since then itself, and the daily job moves the day on.
+    """
+
+    __tablename__ = "code_compliance_tally"
+
+    version_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("code_version.id", ondelete="CASCADE"), primary_key=True
+    )
+    department_key: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    staff_category_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    people: Mapped[int] = mapped_column(default=0)
+    acknowledged: Mapped[int] = mapped_column(default=0)
+    due_again: Mapped[int] = mapped_column(default=0)
+
+
+class ComplianceTallyDay(db.Model):
+    """That a published version's tally is complete, and the day it is counted as of."""
+
+    __tablename__ = "code_compliance_tally_day"
+
+    version_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("code_version.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    as_of: Mapped[date]
+
+
 class FrozenVersionError(RuntimeError):
     """Something tried to change a published version's sealed content."""
 

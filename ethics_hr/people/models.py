@@ -53,6 +53,8 @@ class Person(TimestampMixin, db.Model):
         sa.Index("ix_person_department_active", "department_id", "active"),
         sa.Index("ix_person_category_active", "staff_category_id", "active"),
         sa.Index("ix_person_sort", "first_name_th", "last_name_th"),
+        # The people who started lately: the only ones a code's due date has not yet passed for.
+        sa.Index("ix_person_start_date", "start_date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
