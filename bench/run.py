@@ -99,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=0,
         metavar="N",
-        help="after timing each page, profile one more request and print its N costliest functions",
+        help="after timing each page, profile one more request and print its N costliest functions; "
+        "tasks run under the profiler (their time then includes its overhead)",
     )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--output", type=Path, default=RESULTS, help=f"JSON results (default: {RESULTS})")

@@ -276,12 +276,20 @@ def run_profile(
             with app.app_context():  # each task in its own context and session, like a CLI command or a job
                 counter.count = 0
                 start = time.perf_counter()
+                profiler = cProfile.Profile() if top else None
                 try:
-                    outcome = function()
+                    outcome = profiler.runcall(function) if profiler else function()
                     db.session.commit()
                 except Exception as error:
                     raise BenchFailure(f"[{profile}] task {name} failed: {error!r}") from error
                 seconds = time.perf_counter() - start
+            if profiler:
+                out = io.StringIO()
+                pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
+                log(
+                    f"-- [{profile}] task {name}: the {top} functions with the most time (run under cProfile)"
+                )
+                log(out.getvalue())
             mib = outcome.get("mib") if isinstance(outcome, dict) else None
             result.tasks.append(TaskResult(name, seconds, counter.count, limit, mib, limit_mib))
             log(f"  [{profile}] {name}: {seconds:.2f} s" + (f", {mib:.1f} MiB" if mib is not None else ""))
