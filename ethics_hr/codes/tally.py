@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import sqlalchemy as sa
+from flask import has_app_context
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -135,7 +136,7 @@ def _as_of(version_id: int) -> date | None:
 
 def kept(version: CodeVersion) -> tuple[dict[Cell, Counts], date] | None:
     """Return a published version's kept counts and the day they hold as of, or None when it has none."""
-    settle(db.session)
+    settle(db.session())  # what this transaction changed and did not commit yet is counted first
     if version.status != VersionStatus.PUBLISHED:
         return None
     as_of = _as_of(version.id)
@@ -330,8 +331,8 @@ def _lock(version_ids: list[int]) -> None:
 
 def settle(session: Session) -> None:
     """Count again what the session changed since its last counting (called before each commit)."""
-    if session is not db.session():
-        return
+    if not has_app_context() or session is not db.session():
+        return  # a session of its own (a script's): the job counts what it changed
     for _ in range(10):  # a flush can note more
         session.flush()
         pending = session.info.pop(PENDING, None)

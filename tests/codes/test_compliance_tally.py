@@ -26,16 +26,9 @@ def _ack(version, person, officer) -> None:
 
 
 def _kept(version) -> dict:
-    rows = db.session.execute(
-        sa.select(
-            ComplianceTally.department_key,
-            ComplianceTally.staff_category_id,
-            ComplianceTally.people,
-            ComplianceTally.acknowledged,
-            ComplianceTally.due_again,
-        ).where(ComplianceTally.version_id == version.id)
-    )
-    return {(d, c): (n, a, g) for d, c, n, a, g in rows}
+    found = tally.kept(version)
+    assert found is not None, "the version has no kept counts"
+    return {cell: (n.people, n.acknowledged, n.due_again) for cell, n in found[0].items()}
 
 
 def _afresh(version, day: date) -> dict:
@@ -89,6 +82,8 @@ def test_each_change_is_counted_in_its_own_transaction(app):
     assert _kept(version) == expected == _afresh(version, date(2026, 11, 5))
 
     people[4].department = works
+    moved = _kept(version)  # counted within the transaction, before its commit
+    assert moved[(works.id, official)] == (2, 1, 0) and moved[(finance.id, official)] == (2, 1, 0)
     db.session.rollback()  # what a transaction rolled back is not counted
     assert _kept(version) == expected
 
@@ -142,6 +137,10 @@ def test_publishing_counts_the_version_and_superseding_it_removes_its_counts(app
     second = code_services.publish_version(minor, major=False, due_date=date(2099, 1, 1), by=officer)
     # The acknowledgment of the version it corrects counts for the correction; the old one has no counts.
     assert _kept(second) == {(works.id, person.staff_category_id): (1, 1, 0)}
-    assert _kept(first) == {}
+    rows = (
+        sa.select(sa.func.count()).select_from(ComplianceTally).where(ComplianceTally.version_id == first.id)
+    )
+    assert db.session.scalar(rows) == 0
     assert db.session.get(ComplianceTallyDay, first.id) is None
+    assert tally.kept(first) is None
     assert compliance.summary(first).overall.total == 1  # counted afresh, for a superseded version
