@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 import sqlalchemy as sa
@@ -24,7 +24,7 @@ from ethics_hr.codes.audience import (
     people_in_audience,
 )
 from ethics_hr.codes.models import NO_DEPARTMENT_KEY, AckMethod, Acknowledgment, CodeVersion
-from ethics_hr.core.timeutil import local_today, to_local
+from ethics_hr.core.timeutil import local_today
 from ethics_hr.extensions import db
 from ethics_hr.people.models import Department, Person, StaffCategory, User
 
@@ -118,11 +118,11 @@ def _ever_acknowledged(version: CodeVersion) -> ColumnElement[bool]:
 
 def _overdue(version: CodeVersion, today: date) -> ColumnElement[bool]:
     """Return the condition on Person "their personal due date for this version has passed"."""
-    if not version.is_published or version.due_date is None or version.due_date >= today:
+    start = tally.not_late_from(version, today)
+    if start is None:
         return sa.false()
-    window = max((version.due_date - to_local(version.published_at).date()).days, 0)
     # personal due = max(due date, start date + window) < today  <=>  start date + window < today
-    return sa.or_(Person.start_date.is_(None), Person.start_date < today - timedelta(days=window))
+    return sa.or_(Person.start_date.is_(None), Person.start_date < start)
 
 
 def summary(

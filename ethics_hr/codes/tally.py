@@ -17,14 +17,14 @@ daily job `roll` counts such versions again as of today.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 from flask import has_app_context
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from ethics_hr.codes.audience import chain_ids, current_since, people_in_audience
+from ethics_hr.codes.audience import acknowledged_by, chain_ids, current_since, people_in_audience
 from ethics_hr.codes.models import (
     NO_DEPARTMENT_KEY,
     Acknowledgment,
@@ -58,6 +58,11 @@ def department_key(department_id: int | None) -> int:
     return NO_DEPARTMENT_KEY if department_id is None else department_id
 
 
+def _department():
+    """A person's department as a tally's key, in SQL."""
+    return sa.func.coalesce(Person.department_id, NO_DEPARTMENT_KEY)
+
+
 # ---------------------------------------------------------------- counting from the truth
 
 
@@ -71,7 +76,7 @@ def count(version: CodeVersion, as_of: date, cells: set[Cell] | None = None) -> 
         .correlate(Person)
         .scalar_subquery()
     )
-    dept = sa.func.coalesce(Person.department_id, NO_DEPARTMENT_KEY)
+    dept = _department()
     people = sa.select(
         dept.label("dept"), Person.staff_category_id.label("cat"), latest.label("latest")
     ).where(people_in_audience(version))
@@ -162,7 +167,7 @@ def fell_due(version: CodeVersion, as_of: date, today: date) -> dict[Cell, int]:
         return {}
     ids = chain_ids(version)
     later = sa.orm.aliased(Acknowledgment)
-    dept = sa.func.coalesce(Person.department_id, NO_DEPARTMENT_KEY)
+    dept = _department()
     rows = db.session.execute(
         sa.select(dept, Person.staff_category_id, sa.func.count(sa.distinct(Person.id)))
         .join(Acknowledgment, Acknowledgment.person_id == Person.id)
@@ -180,26 +185,32 @@ def fell_due(version: CodeVersion, as_of: date, today: date) -> dict[Cell, int]:
     return {(d, c): int(n) for d, c, n in rows}
 
 
-def started_lately(version: CodeVersion, today: date) -> dict[Cell, int] | None:
-    """Per department and category, the people who never acknowledged and whose own due date has not passed
-    (they started less than the version's window ago); None when nobody is overdue yet (its due date is
+def not_late_from(version: CodeVersion, today: date) -> date | None:
+    """Return the start date from which a person who never acknowledged is not late yet (their own due date,
+    start date + the version's window, has not passed); None when nobody is late (the version's due date is
     ahead, or it has none)."""
     if not version.is_published or version.due_date is None or version.due_date >= today:
         return None
     window = max((version.due_date - to_local(version.published_at).date()).days, 0)
-    ids = chain_ids(version)
-    dept = sa.func.coalesce(Person.department_id, NO_DEPARTMENT_KEY)
-    acknowledged = sa.exists().where(
-        Acknowledgment.person_id == Person.id, Acknowledgment.version_id.in_(ids)
-    )
+    return today - timedelta(days=window)
+
+
+def started_lately(version: CodeVersion, today: date) -> dict[Cell, int] | None:
+    """Per department and category, the people who never acknowledged and are not late yet (they started
+    less than the version's window ago); None when nobody is late (see `not_late_from`)."""
+    start = not_late_from(version, today)
+    if start is None:
+        return None
+    chain_ids(version)
+    dept = _department()
     rows = db.session.execute(
         sa.select(dept, Person.staff_category_id, sa.func.count())
         .where(
             # The ids first, from the start dates' index: without statistics SQLite would rather walk the
             # staff categories' index over the whole audience.
-            Person.id.in_(sa.select(Person.id).where(Person.start_date >= today - timedelta(days=window))),
+            Person.id.in_(sa.select(Person.id).where(Person.start_date >= start)),
             people_in_audience(version),
-            ~acknowledged,
+            ~acknowledged_by(Person.id, version),
         )
         .group_by(dept, Person.staff_category_id)
     )
@@ -228,9 +239,9 @@ def roll(today: date | None = None) -> int:
     return len(versions)
 
 
-def roll_job(now) -> int:
-    """The scheduler's daily job: `roll`, committed."""
-    counted = roll(local_today())
+def roll_job(now: datetime) -> int:
+    """The scheduler's hourly job: `roll`, committed."""
+    counted = roll(to_local(now).date())
     db.session.commit()
     return counted
 
